@@ -1,0 +1,18 @@
+package org.socketinspector.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Any failure a command did not handle becomes one line on stderr and exit code 1, never a stack trace. */
+final class FailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        commandLine.getErr().println("socket-inspector: " + message.replace('\n', ' '));
+        if (Boolean.getBoolean("socketinspector.debug")) {
+            ex.printStackTrace(commandLine.getErr());
+        }
+        return SocketInspectorCommand.EXIT_FAILURE;
+    }
+}

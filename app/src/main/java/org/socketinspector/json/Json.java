@@ -1,0 +1,94 @@
+package org.socketinspector.json;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.function.Function;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.rules.Attacker;
+import org.socketinspector.rules.Severity;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+
+/**
+ * The one Jackson configuration of the project: records are written field by field (so helper methods such as
+ * {@code isListening()} never leak into the contract), enums by their wire names, instants as ISO-8601 text,
+ * nulls kept (the contract says "null, never false").
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = create(false);
+    private static final ObjectMapper PRETTY = create(true);
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectMapper pretty() {
+        return PRETTY;
+    }
+
+    private static ObjectMapper create(boolean pretty) {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(wireNames());
+        mapper.setVisibility(PropertyAccessor.ALL, Visibility.NONE);
+        mapper.setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (pretty) {
+            mapper.enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return mapper;
+    }
+
+    private static SimpleModule wireNames() {
+        SimpleModule module = new SimpleModule("socket-inspector-wire-names");
+        wire(module, Protocol.class, Protocol::wireName, Protocol::fromWireName);
+        wire(module, Family.class, Family::wireName, Family::fromWireName);
+        wire(module, Severity.class, Severity::wireName, Severity::fromWireName);
+        wire(module, Attacker.class, Attacker::wireName, Attacker::fromWireName);
+        wire(module, OsFamily.class, OsFamily::wireName, OsFamily::fromWireName);
+        wire(module, BindOption.class, BindOption::wireName, BindOption::fromWireName);
+        wire(module, BindState.class, BindState::wireName, BindState::fromWireName);
+        wire(module, Outcome.class, Outcome::wireName, text -> Outcome.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT)));
+        return module;
+    }
+
+    private static <E> void wire(SimpleModule module, Class<E> type, Function<E, String> write, Function<String, E> read) {
+        module.addSerializer(type, new JsonSerializer<E>() {
+            @Override
+            public void serialize(E value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<E>() {
+            @Override
+            public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return read.apply(text);
+                } catch (IllegalArgumentException e) {
+                    return ctxt.reportInputMismatch(type, "invalid %s '%s'", type.getSimpleName(), text);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package org.socketinspector.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.socketinspector.model.Scan;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.Finding;
+
+/**
+ * Reads and writes the two JSON contracts: a scan ({@code socket-inspector/scan/1}) and an audit, which is the
+ * same object with {@code schema: socket-inspector/audit/1} and a {@code findings} array added.
+ */
+public final class ScanJson {
+
+    private ScanJson() {
+    }
+
+    public static String write(Scan scan) {
+        return toText(Json.pretty().valueToTree(scan));
+    }
+
+    public static String write(Audit audit) {
+        return toText(toTree(audit));
+    }
+
+    public static ObjectNode toTree(Audit audit) {
+        ObjectNode node = Json.mapper().valueToTree(audit.scan());
+        node.put("schema", Audit.SCHEMA);
+        node.set("findings", Json.mapper().valueToTree(audit.findings()));
+        return node;
+    }
+
+    /** Reads a scan or an audit document; an audit's findings are returned too (empty for a scan). */
+    public static Audit read(String text) throws InvalidJsonException {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidJsonException("not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidJsonException("expected a JSON object with \"schema\": \"" + Scan.SCHEMA + "\"", null);
+        }
+        String schema = root.path("schema").asText("");
+        if (!schema.equals(Scan.SCHEMA) && !schema.equals(Audit.SCHEMA)) {
+            throw new InvalidJsonException("field \"schema\": expected \"" + Scan.SCHEMA + "\" or \"" + Audit.SCHEMA
+                    + "\", found \"" + schema + "\"", null);
+        }
+        ObjectNode scanNode = ((ObjectNode) root).deepCopy();
+        JsonNode findingsNode = scanNode.remove("findings");
+        scanNode.put("schema", Scan.SCHEMA);
+        try {
+            Scan scan = Json.mapper().treeToValue(scanNode, Scan.class);
+            List<Finding> findings = new ArrayList<>();
+            if (findingsNode instanceof ArrayNode array) {
+                for (JsonNode f : array) {
+                    findings.add(Json.mapper().treeToValue(f, Finding.class));
+                }
+            }
+            return new Audit(scan, findings);
+        } catch (JsonProcessingException e) {
+            throw new InvalidJsonException("field " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String toText(JsonNode node) {
+        try {
+            return Json.pretty().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON document that is not a scan or audit of this contract. */
+    public static final class InvalidJsonException extends Exception {
+        public InvalidJsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

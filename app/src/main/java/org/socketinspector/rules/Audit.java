@@ -1,0 +1,14 @@
+package org.socketinspector.rules;
+
+import java.util.List;
+import org.socketinspector.model.Scan;
+
+/** A scan with its findings: the root of the audit JSON contract {@code socket-inspector/audit/1}. */
+public record Audit(Scan scan, List<Finding> findings) {
+
+    public static final String SCHEMA = "socket-inspector/audit/1";
+
+    public Audit {
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,14 @@
+package org.socketinspector.model;
+
+/**
+ * The outcome of a safe bind probe on a live port: a second socket was bound to the listener's address
+ * (never listened, no traffic) and closed at once.
+ *
+ * @param address    the address the probe bound
+ * @param options    the options the probe socket set, e.g. "SO_REUSEADDR"
+ * @param bound      whether the probe's bind succeeded
+ * @param error      the OS's error name when it did not (e.g. WSAEACCES, EADDRINUSE), else null
+ * @param errorCode  the raw error number, or 0
+ */
+public record ProbeResult(String address, String options, boolean bound, String error, int errorCode) {
+}

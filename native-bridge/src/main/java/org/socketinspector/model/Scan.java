@@ -1,0 +1,32 @@
+package org.socketinspector.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one scan (live or imported) saw: the root of the scan JSON contract.
+ *
+ * @param schema      always {@link #SCHEMA} for this version of the contract
+ * @param tool        the tool that made it
+ * @param host        the machine it describes
+ * @param collectedAt when it was collected
+ * @param privileged  whether the collector ran with the rights to see every owner and option
+ * @param sources     what it read, e.g. netlink, procfs-fd, pidfd-getsockopt, import:netstat-windows
+ * @param limitations one human-readable line per thing it could not see
+ * @param sockets     the sockets
+ */
+public record Scan(String schema, ToolInfo tool, HostInfo host, Instant collectedAt, boolean privileged,
+                   List<String> sources, List<String> limitations, List<SocketRecord> sockets) {
+
+    public static final String SCHEMA = "socket-inspector/scan/1";
+
+    public Scan {
+        sources = List.copyOf(sources);
+        limitations = List.copyOf(limitations);
+        sockets = List.copyOf(sockets);
+    }
+
+    public Scan withSockets(List<SocketRecord> newSockets) {
+        return new Scan(schema, tool, host, collectedAt, privileged, sources, limitations, newSockets);
+    }
+}

@@ -1,0 +1,68 @@
+package org.socketinspector.model;
+
+/**
+ * One socket as a collector or an importer saw it. This is the row of the scan JSON contract
+ * ({@code socket-inspector/scan/1}); see docs/json-contract.md.
+ *
+ * @param protocol      tcp or udp
+ * @param family        ipv4 or ipv6
+ * @param localAddress  canonical text (IPv6 compressed, no brackets, zone as %eth0)
+ * @param localPort     local port
+ * @param remoteAddress remote address, null for listeners and unconnected UDP
+ * @param remotePort    remote port, null for listeners and unconnected UDP
+ * @param state         Linux TCP state name (LISTEN, ESTABLISHED, ...); null for unconnected UDP
+ * @param nativeState   the state as the source named it (e.g. Windows MIB_TCP_STATE 2, "ABHÖREN"), or null
+ * @param pid           owning process id, null when the owner could not be seen
+ * @param process       owning process details, null when unknown
+ * @param uid           owning user id as the kernel reports it for the socket (Unix), else null
+ * @param inode         socket inode (Linux), else null
+ * @param options       reuse options; never null, its fields may be
+ * @param probe         result of a safe bind probe, when one was made
+ */
+public record SocketRecord(Protocol protocol, Family family, String localAddress, int localPort,
+                           String remoteAddress, Integer remotePort, String state, String nativeState,
+                           Integer pid, ProcessInfo process, Integer uid, Long inode,
+                           SocketOptions options, ProbeResult probe) {
+
+    public static final String LISTEN = "LISTEN";
+    public static final String ESTABLISHED = "ESTABLISHED";
+
+    public SocketRecord {
+        if (options == null) {
+            options = SocketOptions.UNKNOWN;
+        }
+    }
+
+    /** A TCP listener, or a UDP socket that is bound but not connected: what the default view shows. */
+    public boolean isListening() {
+        return protocol == Protocol.TCP ? LISTEN.equals(state) : remoteAddress == null || state == null;
+    }
+
+    public boolean isWildcard() {
+        return "0.0.0.0".equals(localAddress) || "::".equals(localAddress);
+    }
+
+    public boolean isLoopback() {
+        return localAddress.startsWith("127.") || "::1".equals(localAddress);
+    }
+
+    /** "127.0.0.1:80" or "[::1]:80". */
+    public String localEndpoint() {
+        return Endpoints.format(localAddress, localPort);
+    }
+
+    public SocketRecord withOptions(SocketOptions newOptions) {
+        return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
+                nativeState, pid, process, uid, inode, newOptions, probe);
+    }
+
+    public SocketRecord withOwner(Integer newPid, ProcessInfo newProcess) {
+        return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
+                nativeState, newPid, newProcess, uid, inode, options, probe);
+    }
+
+    public SocketRecord withProbe(ProbeResult newProbe) {
+        return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
+                nativeState, pid, process, uid, inode, options, newProbe);
+    }
+}
