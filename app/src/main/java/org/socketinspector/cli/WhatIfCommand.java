@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -96,7 +97,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
 
     /** One answer line per input line, in order; a bad line gets {"error": ..., "line": N} and the batch goes on. */
-    static void answerBatch(BufferedReader in, PrintWriter out) throws IOException {
+    static void answerBatch(BufferedReader in, PrintWriter console) throws IOException {
+        // picocli's writer may flush on every line; a batch of thousands of answers is written in blocks.
+        PrintWriter out = new PrintWriter(new BufferedWriter(console, 1 << 16));
         ObjectWriter writer = Json.mapper().writer();
         String line;
         int n = 0;
@@ -113,6 +116,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             }
             out.println(answer);
         }
+        out.flush();
     }
 
     private static String error(ObjectWriter writer, String message, int line) throws JsonProcessingException {
