@@ -27,7 +27,7 @@ public final class CaptureScans {
                 .filter(s -> includeConnections || s.isListening())
                 .toList();
         return new Scan(Scan.SCHEMA, ToolInfo.current(),
-                new HostInfo(hostName, capture.os().wireName(), null, null, null),
+                new HostInfo(hostName, capture.os(), null, null, null),
                 collectedAt, false, List.of(capture.format().importSource()), limitations, sockets);
     }
 }
