@@ -1,5 +1,7 @@
 package org.socketinspector.collect;
 
+import org.socketinspector.linux.LinuxToolScanner;
+
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
  * nothing else asks "am I on Linux?".
@@ -25,6 +27,10 @@ public final class Platform {
                 switch (wanted) {
                     case NATIVE:
                         return new LinuxNativeCollector();
+                    case SS:
+                        return new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                    case NETSTAT:
+                        return new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
                     default:
                         throw notYet(os, wanted);
                 }
@@ -32,6 +38,15 @@ public final class Platform {
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
                         + System.getProperty("os.name") + "): live scans run on Linux so far");
         }
+    }
+
+    /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
+    public static Source crossCheckSource() {
+        return crossCheckSource(OsKind.current());
+    }
+
+    static Source crossCheckSource(OsKind os) {
+        return os == OsKind.LINUX ? Source.SS : Source.NETSTAT;
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
