@@ -1,6 +1,6 @@
 package org.socketinspector.windows;
 
-import org.socketinspector.model.Endpoints;
+import org.socketinspector.model.AddressText;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOptions;
@@ -9,7 +9,6 @@ import org.socketinspector.model.SocketRecord;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,21 +96,16 @@ public final class IpHelperTableDecoder {
     }
 
     private static String ipv4(ByteBuffer b, int at) {
-        return Endpoints.address(slice(b, at, 4));
+        return AddressText.format(b.array(), at, Family.IPV4);
     }
 
     private static String ipv6(ByteBuffer b, int at, int scopeId) {
-        byte[] raw = slice(b, at, 16);
-        String text = Endpoints.address(raw);
-        return scopeId != 0 && hasZone(raw) ? text + "%" + Integer.toUnsignedString(scopeId) : text;
+        String text = AddressText.format(b.array(), at, Family.IPV6);
+        return scopeId != 0 && hasZone(b, at) ? AddressText.withZone(text, Integer.toUnsignedString(scopeId)) : text;
     }
 
     /** Link-local fe80::/10 and the deprecated site-local fec0::/10: the addresses whose scope is an interface. */
-    private static boolean hasZone(byte[] raw) {
-        return (raw[0] & 0xFF) == 0xFE && ((raw[1] & 0xC0) == 0x80 || (raw[1] & 0xC0) == 0xC0);
-    }
-
-    private static byte[] slice(ByteBuffer b, int at, int length) {
-        return Arrays.copyOfRange(b.array(), at, at + length);
+    private static boolean hasZone(ByteBuffer b, int at) {
+        return (b.get(at) & 0xFF) == 0xFE && (b.get(at + 1) & 0x80) == 0x80;
     }
 }

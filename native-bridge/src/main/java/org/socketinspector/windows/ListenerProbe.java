@@ -1,6 +1,5 @@
 package org.socketinspector.windows;
 
-import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProbeResult;
@@ -49,8 +48,14 @@ public final class ListenerProbe {
     public record Outcome(List<SocketRecord> sockets, List<String> limitations, int binds) {
     }
 
-    /** Probes the sockets the request asks for (TCP listeners with probe(), UDP sockets with probeUdp()). */
-    public Outcome probeAll(List<SocketRecord> records, ScanRequest request) {
+    /**
+     * Probes the listening sockets of the protocols asked for and returns every record, probed ones with their
+     * {@code probe} and {@code options.exclusiveAddressUse} set.
+     *
+     * @param tcp probe TCP listeners (scan --probe)
+     * @param udp probe bound UDP sockets (a separate switch: a bound UDP probe can receive a datagram)
+     */
+    public Outcome probeAll(List<SocketRecord> records, boolean tcp, boolean udp) {
         Set<String> taken = new HashSet<>();
         for (SocketRecord r : records) {
             if (r.isListening()) {
@@ -63,7 +68,7 @@ public final class ListenerProbe {
         int skipped = 0;
         List<SocketRecord> out = new ArrayList<>(records.size());
         for (SocketRecord r : records) {
-            if (!wanted(r, request)) {
+            if (!wanted(r, tcp, udp)) {
                 out.add(r);
                 continue;
             }
@@ -134,11 +139,11 @@ public final class ListenerProbe {
                 || probe.errorCode() == WinsockErrors.WSAEADDRINUSE);
     }
 
-    private static boolean wanted(SocketRecord r, ScanRequest request) {
+    private static boolean wanted(SocketRecord r, boolean tcp, boolean udp) {
         if (!r.isListening() || r.localPort() == 0) {
             return false;
         }
-        return r.protocol() == Protocol.TCP ? request.probe() : request.probeUdp();
+        return r.protocol() == Protocol.TCP ? tcp : udp;
     }
 
     private static ProbeResult failed(String address, String options, NativeSocketException e) {

@@ -1,7 +1,7 @@
 package org.socketinspector.windows;
 
 import com.sun.jna.platform.win32.WinError;
-import org.socketinspector.collect.CollectionException;
+import java.io.IOException;
 
 /**
  * Reads one IP Helper table completely: asks for the size, allocates it plus some rows of slack, and retries while
@@ -25,7 +25,7 @@ public final class TableReader {
     }
 
     /** The bytes of the table, header first; may end in unused slack. */
-    public byte[] read(TableKind kind) throws CollectionException {
+    public byte[] read(TableKind kind) throws IOException {
         int bufferSize = 0;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             TableSource.Attempt result = source.fetch(kind, bufferSize);
@@ -34,16 +34,16 @@ public final class TableReader {
                 return bufferSize == 0 ? new byte[TableKind.HEADER_SIZE] : result.buffer();
             }
             if (result.status() != WinError.ERROR_INSUFFICIENT_BUFFER) {
-                throw new CollectionException(kind.call() + " failed with Win32 error " + result.status());
+                throw new IOException(kind.call() + " failed with Win32 error " + result.status());
             }
             long next = (long) result.requiredSize() + (long) SLACK_ROWS * kind.rowSize();
             if (result.requiredSize() <= 0 || next > MAX_BUFFER) {
-                throw new CollectionException(kind.call() + " asked for a buffer of " + result.requiredSize()
+                throw new IOException(kind.call() + " asked for a buffer of " + result.requiredSize()
                         + " bytes (allowed: 1.." + (MAX_BUFFER - SLACK_ROWS * kind.rowSize()) + ")");
             }
             bufferSize = (int) next;
         }
-        throw new CollectionException(kind.call() + " still answered ERROR_INSUFFICIENT_BUFFER after "
+        throw new IOException(kind.call() + " still answered ERROR_INSUFFICIENT_BUFFER after "
                 + MAX_ATTEMPTS + " calls: the table grows faster than it can be read");
     }
 }

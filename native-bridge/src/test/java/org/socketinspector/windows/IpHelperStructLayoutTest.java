@@ -10,6 +10,8 @@ import com.sun.jna.platform.win32.IPHlpAPI.MIB_UDP6ROW_OWNER_PID;
 import com.sun.jna.platform.win32.IPHlpAPI.MIB_UDPROW_OWNER_PID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.model.AddressText;
+import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketRecord;
 
 import java.util.List;
@@ -102,7 +104,7 @@ class IpHelperStructLayoutTest {
             MIB_TCP6ROW_OWNER_PID row = table6.table[i];
             assertThat(MibTcpState.ofCode(row.State).linuxName()).isEqualTo(decoded6.get(i).state());
             assertThat(ntohs(row.dwLocalPort)).isEqualTo(decoded6.get(i).localPort());
-            assertThat(org.socketinspector.model.Endpoints.address(row.LocalAddr)).isEqualTo(decoded6.get(i).localAddress());
+            assertThat(AddressText.format(row.LocalAddr, 0, Family.IPV6)).isEqualTo(decoded6.get(i).localAddress());
         }
     }
 

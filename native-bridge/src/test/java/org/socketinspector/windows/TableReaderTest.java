@@ -2,8 +2,8 @@ package org.socketinspector.windows;
 
 import com.sun.jna.platform.win32.WinError;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.CollectionException;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class TableReaderTest {
     }
 
     @Test
-    void asksForTheSizeThenReadsWithSlack() throws CollectionException {
+    void asksForTheSizeThenReadsWithSlack() throws IOException {
         GrowingTable table = new GrowingTable(3, 0);
         byte[] bytes = new TableReader(table).read(TableKind.UDP4);
         assertThat(table.bufferSizes).containsExactly(0, 4 + 3 * 12 + TableReader.SLACK_ROWS * 12);
@@ -60,7 +60,7 @@ class TableReaderTest {
     }
 
     @Test
-    void slackAbsorbsATableThatGrowsByLessThanTheSlack() throws CollectionException {
+    void slackAbsorbsATableThatGrowsByLessThanTheSlack() throws IOException {
         GrowingTable table = new GrowingTable(3, 5);
         byte[] bytes = new TableReader(table).read(TableKind.UDP4);
         assertThat(table.bufferSizes).hasSize(2);
@@ -69,7 +69,7 @@ class TableReaderTest {
     }
 
     @Test
-    void retriesWhileTheTableOutgrowsTheBuffer() throws CollectionException {
+    void retriesWhileTheTableOutgrowsTheBuffer() throws IOException {
         GrowingTable table = new GrowingTable(1, TableReader.SLACK_ROWS + 4);
         table.growingCalls = 3;
         byte[] bytes = new TableReader(table).read(TableKind.UDP4);
@@ -83,7 +83,7 @@ class TableReaderTest {
     void givesUpOnATableThatAlwaysOutgrowsTheSlack() {
         GrowingTable table = new GrowingTable(1, TableReader.SLACK_ROWS + 1);
         assertThatThrownBy(() -> new TableReader(table).read(TableKind.UDP4))
-                .isInstanceOf(CollectionException.class)
+                .isInstanceOf(IOException.class)
                 .hasMessage("GetExtendedUdpTable(udp4_owner_pid) still answered ERROR_INSUFFICIENT_BUFFER after 8 calls:"
                         + " the table grows faster than it can be read");
         assertThat(table.bufferSizes).hasSize(TableReader.MAX_ATTEMPTS);
@@ -109,7 +109,7 @@ class TableReaderTest {
     }
 
     @Test
-    void successWithoutABufferIsAnEmptyTable() throws CollectionException {
+    void successWithoutABufferIsAnEmptyTable() throws IOException {
         TableSource empty = (kind, size) -> new TableSource.Attempt(WinError.NO_ERROR, 0, new byte[0]);
         assertThat(IpHelperTableDecoder.decode(TableKind.UDP6, new TableReader(empty).read(TableKind.UDP6))).isEmpty();
     }
