@@ -91,6 +91,14 @@ public final class ListenerProbe {
             }
             out.add(r.withProbe(result).withOptions(r.options().withExclusiveAddressUse(exclusiveAddressUse(result))));
         }
+        List<String> unanswered = results.entrySet().stream()
+                .filter(e -> exclusiveAddressUse(e.getValue()) == null)
+                .map(e -> e.getKey() + " " + e.getValue().error()).toList();
+        if (!unanswered.isEmpty()) {
+            limitations.add("probe: nothing learned for " + unanswered.size() + " endpoint(s): "
+                    + String.join(", ", unanswered.subList(0, Math.min(5, unanswered.size())))
+                    + (unanswered.size() > 5 ? ", ..." : ""));
+        }
         if (skipped > 0) {
             limitations.add("probe: stopped after " + MAX_ENDPOINTS + " endpoints; " + skipped
                     + " sockets were not probed");

@@ -75,9 +75,12 @@ class ListenerProbeTest {
     @Test
     void otherErrorsTeachNothing() {
         sockets.failBind("127.0.0.1:45111", WSAEADDRNOTAVAIL);
-        SocketRecord r = probeOne(listener("127.0.0.1", 45111));
+        ListenerProbe.Outcome outcome = probe.probeAll(List.of(listener("127.0.0.1", 45111)), true, false);
+        SocketRecord r = outcome.sockets().get(0);
         assertThat(r.options().exclusiveAddressUse()).isNull();
         assertThat(r.probe().error()).isEqualTo("WSAEADDRNOTAVAIL");
+        assertThat(outcome.limitations()).containsExactly(
+                "probe: nothing learned for 1 endpoint(s): TCP 127.0.0.1:45111 WSAEADDRNOTAVAIL");
 
         sockets.calls.clear();
         sockets.openError = WSAENOBUFS;
@@ -108,6 +111,7 @@ class ListenerProbeTest {
         assertThat(sockets.calls).filteredOn(c -> c.startsWith("bind")).extracting(c -> c.substring(c.lastIndexOf(' ') + 1))
                 .containsExactly("0.0.0.0:45112", "0.0.0.0:45122", "127.0.0.1:45111", "127.0.0.1:45121");
         assertThat(tcpOnly.binds()).isEqualTo(4);
+        assertThat(tcpOnly.limitations()).isEmpty();
         assertThat(tcpOnly.sockets()).filteredOn(r -> r.probe() != null).allMatch(r -> r.protocol() == Protocol.TCP && r.isListening());
 
         sockets.calls.clear();
