@@ -80,13 +80,8 @@ public final class ListenerProbe {
                     out.add(r);
                     continue;
                 }
-                result = bindOnce(r.protocol(), r.family(), r.localAddress(), r.localPort());
-                binds++;
-                String loopback = r.family() == Family.IPV4 ? "127.0.0.1" : "::1";
-                if (r.isWildcard() && isDenial(result) && !taken.contains(key(r.protocol(), loopback, r.localPort()))) {
-                    result = result.withSpecific(bindOnce(r.protocol(), r.family(), loopback, r.localPort()));
-                    binds++;
-                }
+                result = probeEndpoint(r, taken);
+                binds += result.specific() == null ? 1 : 2;
                 results.put(key, result);
             }
             out.add(r.withProbe(result).withOptions(r.options().withExclusiveAddressUse(exclusiveAddressUse(result))));
@@ -104,6 +99,16 @@ public final class ListenerProbe {
                     + " sockets were not probed");
         }
         return new Outcome(out, limitations, binds);
+    }
+
+    /** The probe of a listener's endpoint and, for a refusing wildcard, the loopback follow-up. */
+    private ProbeResult probeEndpoint(SocketRecord r, Set<String> listening) {
+        ProbeResult result = bindOnce(r.protocol(), r.family(), r.localAddress(), r.localPort());
+        String loopback = r.family() == Family.IPV4 ? "127.0.0.1" : "::1";
+        if (r.isWildcard() && isDenial(result) && !listening.contains(key(r.protocol(), loopback, r.localPort()))) {
+            result = result.withSpecific(bindOnce(r.protocol(), r.family(), loopback, r.localPort()));
+        }
+        return result;
     }
 
     /** One probe: socket, SO_REUSEADDR (and IPV6_V6ONLY), bind, close. Never listens; a failed call is the result. */
