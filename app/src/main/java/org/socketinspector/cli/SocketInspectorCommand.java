@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
                 ImportCommand.class,
+                ReportCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

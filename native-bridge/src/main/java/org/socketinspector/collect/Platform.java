@@ -34,9 +34,16 @@ public final class Platform {
                     default:
                         throw notYet(os, wanted);
                 }
+            case WINDOWS:
+                switch (wanted) {
+                    case NATIVE:
+                        return new WindowsNativeCollector();
+                    default:
+                        throw notYet(os, wanted);
+                }
             default:
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux so far");
+                        + System.getProperty("os.name") + "): live scans run on Linux and Windows so far");
         }
     }
 
