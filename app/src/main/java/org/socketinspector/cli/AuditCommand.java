@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code audit}: the findings of a live scan or a saved scan, grouped by severity, or the audit JSON contract. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Says which sockets another local process could hijack, and what to do about it.",
-                "Scans this machine, or reads a saved scan or audit JSON with --input."},
+                "Scans this machine, or reads a capture (scan/audit JSON, netstat, ss, lsof) with --input."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing reached --fail-on", "1:failure (one line on stderr)", "2:usage error",
                 "3:a finding that is not suppressed reached --fail-on"})
@@ -50,7 +50,8 @@ public final class AuditCommand implements Callable<Integer> {
     Path writeBaseline;
 
     @Option(names = "--input", paramLabel = "FILE",
-            description = "Audit a saved scan or audit JSON instead of scanning this machine.")
+            description = "Audit a capture instead of scanning this machine: a saved scan or audit JSON, or any "
+                    + "format 'import' reads (Windows/Linux/macOS netstat, ss, lsof).")
     Path input;
 
     @CommandLine.Spec
@@ -82,17 +83,10 @@ public final class AuditCommand implements Callable<Integer> {
         if (input == null) {
             return scanOptions.collect();
         }
-        String text;
         try {
-            text = Files.readString(input, StandardCharsets.UTF_8);
+            return ImportCommand.read(input, null, scanOptions.request().includeConnections());
         } catch (IOException e) {
-            throw new IOException("cannot read " + input + ": " + e.getMessage(), e);
-        }
-        try {
-            return ScanJson.read(text).scan();
-        } catch (ScanJson.InvalidJsonException e) {
-            throw new IOException(input + ": " + e.getMessage()
-                    + " (audit --input reads a saved scan or audit JSON, e.g. from 'scan --json')", e);
+            throw new IOException(input + ": cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 AuditCommand.class,
                 WhatIfCommand.class,
+                ImportCommand.class,
+                ReportCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

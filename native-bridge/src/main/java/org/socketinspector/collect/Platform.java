@@ -1,5 +1,7 @@
 package org.socketinspector.collect;
 
+import org.socketinspector.linux.LinuxToolScanner;
+
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
  * nothing else asks "am I on Linux?".
@@ -25,13 +27,33 @@ public final class Platform {
                 switch (wanted) {
                     case NATIVE:
                         return new LinuxNativeCollector();
+                    case SS:
+                        return new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                    case NETSTAT:
+                        return new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
+                    default:
+                        throw notYet(os, wanted);
+                }
+            case WINDOWS:
+                switch (wanted) {
+                    case NATIVE:
+                        return new WindowsNativeCollector();
                     default:
                         throw notYet(os, wanted);
                 }
             default:
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux so far");
+                        + System.getProperty("os.name") + "): live scans run on Linux and Windows so far");
         }
+    }
+
+    /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
+    public static Source crossCheckSource() {
+        return crossCheckSource(OsKind.current());
+    }
+
+    static Source crossCheckSource(OsKind os) {
+        return os == OsKind.LINUX ? Source.SS : Source.NETSTAT;
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
