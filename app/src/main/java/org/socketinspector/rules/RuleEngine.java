@@ -43,6 +43,10 @@ public final class RuleEngine {
         OsFamily os = SocketView.osFamily(scan.host());
         BindSemantics model = BindSemantics.forOs(os);
         List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).toList();
+        // The rules that compare sockets only compare those on one protocol and port: index them once, so a scan
+        // of tens of thousands of listeners stays linear.
+        Map<String, List<SocketRecord>> byPort = listening.stream()
+                .collect(Collectors.groupingBy(RuleEngine::portKey));
         List<Finding> findings = new ArrayList<>();
         hostFindings(scan.host(), os, findings);
         for (SocketRecord s : listening) {
@@ -51,8 +55,9 @@ public final class RuleEngine {
                 case WINDOWS, WINDOWS_XP -> windows(model, scan, s, findings);
                 case MACOS, FREEBSD -> bsd(model, s, findings);
             }
-            familyShadow(model, os, scan.host(), listening, s, findings);
-            specificOverWildcard(model, listening, s, findings);
+            List<SocketRecord> samePort = byPort.get(portKey(s));
+            familyShadow(model, os, scan.host(), samePort, s, findings);
+            specificOverWildcard(model, samePort, s, findings);
         }
         reuseGroups(listening, findings);
         findings.sort(ORDER);
@@ -163,8 +168,12 @@ public final class RuleEngine {
         }
     }
 
+    private static String portKey(SocketRecord s) {
+        return s.protocol().name() + " " + s.localPort();
+    }
+
     /** Only one loopback family is served and the other's port is free for any user. */
-    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> listening,
+    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> samePort,
                                      SocketRecord s, List<Finding> findings) {
         if (s.protocol() != Protocol.TCP) {
             return;
@@ -177,10 +186,9 @@ public final class RuleEngine {
             return;
         }
         String other = v4 ? "::1" : "127.0.0.1";
-        for (SocketRecord r : listening) {
+        for (SocketRecord r : samePort) {
             boolean maybeDualStack = r.family() == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
-            if (r.protocol() == s.protocol() && r.localPort() == s.localPort()
-                    && (SocketView.covers(r, other) || (v4 && maybeDualStack))) {
+            if (SocketView.covers(r, other) || (v4 && maybeDualStack)) {
                 return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
             }
         }
@@ -203,14 +211,13 @@ public final class RuleEngine {
     }
 
     /** A wildcard listener and another process's socket on a specific address of the same port. */
-    private static void specificOverWildcard(BindSemantics model, List<SocketRecord> listening, SocketRecord w,
+    private static void specificOverWildcard(BindSemantics model, List<SocketRecord> samePort, SocketRecord w,
                                              List<Finding> findings) {
         if (!w.isWildcard()) {
             return;
         }
-        for (SocketRecord r : listening) {
-            if (r.isWildcard() || r.protocol() != w.protocol() || r.localPort() != w.localPort()
-                    || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
+        for (SocketRecord r : samePort) {
+            if (r.isWildcard() || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
                 continue;
             }
             BindAnswer answer = model.answer(new BindQuestion(model.os(), w.protocol(), SocketView.endpoint(w),
