@@ -205,7 +205,7 @@ public final class RuleEngine {
                     rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s) + " listens on "
                             + SocketView.endpointText(s) + " but nothing listens on " + other + " port "
                             + s.localPort() + ": any user can bind it with no option and receive the connections"
-                            + " of clients that resolve localhost to " + other + ". " + take.explanation(),
+                            + " of clients that resolve localhost to " + other + ". Kernel view: " + take.explanation(),
                     take.sources()));
         }
     }
