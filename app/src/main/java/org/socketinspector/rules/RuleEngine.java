@@ -90,7 +90,8 @@ public final class RuleEngine {
                 Severity severity = root ? Severity.LOW : shared ? Severity.HIGH : rule.severity();
                 String who = root ? "Only root processes can join (root gets no exemption, but root could take the"
                         + " socket anyway)." : shared ? "The owner is the shared account " + victim.user()
-                        + ": every service running as " + victim.user() + " can join." : "Any process running as "
+                        + ": every service running as " + victim.user() + " can join." : SocketView.user(s) == null
+                        ? "Any process of the owner's user (not known) can join." : "Any process running as "
                         + victim.user() + " can join.";
                 findings.add(finding(rule, severity, FindingSubject.of(s), root ? Attacker.ADMIN : rule.attacker(),
                         rule.title() + " — " + SocketView.endpointText(s),
