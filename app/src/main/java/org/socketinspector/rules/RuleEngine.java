@@ -42,7 +42,8 @@ public final class RuleEngine {
     public static Audit audit(Scan scan) {
         OsFamily os = SocketView.osFamily(scan.host());
         BindSemantics model = BindSemantics.forOs(os);
-        List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).toList();
+        // distinct(): a netlink dump of a busy table can list one socket twice; it is still one socket.
+        List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).distinct().toList();
         // The rules that compare sockets only compare those on one protocol and port: index them once, so a scan
         // of tens of thousands of listeners stays linear.
         Map<String, List<SocketRecord>> byPort = listening.stream()

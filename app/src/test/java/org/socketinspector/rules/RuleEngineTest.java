@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
 
 /** The rules on scans built from records (Linux as the native collector reports them, Windows as the probe does). */
 class RuleEngineTest {
@@ -126,6 +127,13 @@ class RuleEngineTest {
                 tcp("127.0.0.1", 8000, 801, "other.exe", "PC\\svc", null, 0, windows(false, false, null))),
                 "SPECIFIC-OVER-WILDCARD");
         assertTrue(f.explanation().contains("other.exe"), f.explanation());
+    }
+
+    @Test
+    void aSocketListedTwiceIsOneSocket() {
+        SocketRecord s = tcp("0.0.0.0", 8443, 200, "envoy", "alice", 1000, 1, linux(true, true, null));
+        assertEquals(List.of("LINUX-REUSEPORT-GROUP"), rules(scan(Scans.LINUX, s, s)).stream()
+                .filter(r -> !r.equals("LOCALHOST-FAMILY-SHADOW")).toList());
     }
 
     @Test
