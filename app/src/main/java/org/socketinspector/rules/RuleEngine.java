@@ -136,6 +136,15 @@ public final class RuleEngine {
             }
         }
         if (s.options().exclusiveAddressUse() == null) {
+            if (s.process() != null && s.process().commandLine() != null
+                    && s.process().commandLine().contains("-Dsun.net.useExclusiveBind=false")) {
+                // The probe did not run, but the command line says what the JDK did.
+                Rule rule = Rule.JAVA_EXCLUSIVE_OFF;
+                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s)
+                                + " runs with -Dsun.net.useExclusiveBind=false, so " + SocketView.endpointText(s)
+                                + " was bound without SO_EXCLUSIVEADDRUSE. " + rule.why(), List.of()));
+            }
             optionsUnknown(scan, s, "SO_EXCLUSIVEADDRUSE", "an Administrator", findings);
             return;
         }
