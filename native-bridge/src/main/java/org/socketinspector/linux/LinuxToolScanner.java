@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.socketinspector.exec.CommandRunner;
+import org.socketinspector.exec.ToolCommand;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureDecoder;
 import org.socketinspector.parse.CaptureParseException;
@@ -41,14 +42,14 @@ public final class LinuxToolScanner {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Tool wanted;
-    private final CommandRunner runner;
+    private final ToolCommand runner;
     private final Path proc;
 
     public LinuxToolScanner(Tool wanted) {
         this(wanted, new CommandRunner(TIMEOUT), Path.of("/proc"));
     }
 
-    LinuxToolScanner(Tool wanted, CommandRunner runner, Path proc) {
+    LinuxToolScanner(Tool wanted, ToolCommand runner, Path proc) {
         this.wanted = wanted;
         this.runner = runner;
         this.proc = proc;
