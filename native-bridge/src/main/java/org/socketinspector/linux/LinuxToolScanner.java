@@ -26,7 +26,7 @@ public final class LinuxToolScanner {
     /** Which tool to run. */
     public enum Tool {
         SS("ss", List.of("ss", "-tuanpe"), new SsParser()),
-        NETSTAT("netstat", List.of("netstat", "-tuanpe"), new LinuxNetstatParser());
+        NETSTAT("netstat", List.of("netstat", "-tuanpeW"), new LinuxNetstatParser()); // -W: addresses uncut
 
         final String name;
         final List<String> command;
