@@ -1,5 +1,7 @@
 package org.socketinspector.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.socketinspector.model.Family;
 
@@ -16,6 +18,16 @@ final class CaptureLine {
         this.source = source;
         this.number = number;
         this.text = text;
+    }
+
+    /** The lines of a capture, numbered from 1; CRLF, LF and CR all end a line. */
+    static List<CaptureLine> lines(String text, String source) {
+        String[] lines = text.split("\\R", -1);
+        List<CaptureLine> result = new ArrayList<>(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            result.add(new CaptureLine(source, i + 1, lines[i]));
+        }
+        return result;
     }
 
     /** "expected X, found "<the line>"" at this line. */

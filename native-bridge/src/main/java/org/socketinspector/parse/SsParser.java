@@ -38,13 +38,9 @@ public final class SsParser implements CaptureParser {
         SkippedLines skipped = new SkippedLines();
         Boolean hasNetid = null;
         int shared = 0;
-        int otherTypes = 0;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             if (tokens[0].equals("Netid") || tokens[0].equals("State") && tokens.length > 1 && tokens[1].equals("Recv-Q")) {
@@ -60,7 +56,7 @@ public final class SsParser implements CaptureParser {
                 continue;
             }
             if (hasNetid && !tokens[0].equals("tcp") && !tokens[0].equals("udp")) {
-                otherTypes++; // raw, unix, packet... sockets: not what Socket Inspector inspects
+                skipped.skip(SkippedLines.NOT_IP); // raw, unix, packet... sockets: not what Socket Inspector inspects
                 continue;
             }
             Row row = readRow(line, hasNetid);
@@ -68,9 +64,6 @@ public final class SsParser implements CaptureParser {
                 shared++;
             }
             sockets.add(row.record);
-        }
-        if (otherTypes > 0) {
-            limitations.add("skipped " + otherTypes + " sockets that are neither TCP nor UDP");
         }
         if (shared > 0) {
             limitations.add(shared + " sockets are shared by several processes; the first process ss lists is shown");
