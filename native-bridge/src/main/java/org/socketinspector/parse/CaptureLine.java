@@ -3,12 +3,14 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 
 /** One line of a capture being read, with what is needed to name it in an error. */
 final class CaptureLine {
 
     private static final int QUOTE_LIMIT = 80;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     final String source;
     final int number;
@@ -41,7 +43,7 @@ final class CaptureLine {
 
     String[] tokens() {
         String stripped = text.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        return stripped.isEmpty() ? new String[0] : WHITESPACE.split(stripped);
     }
 
     /** A local endpoint: numeric address (or "*" meaning the wildcard of {@code wildcard}) and a numeric port. */

@@ -3,6 +3,7 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -20,6 +21,9 @@ public final class LinuxNetstatParser implements CaptureParser {
      * (netstat.c, tcp_do_one): a cut IPv6 address still looks valid, so rows of exactly this width are flagged.
      */
     static final int CUT_WIDTH = 23;
+
+    /** A state column (empty for unconnected UDP, so the next column may be the user or the program). */
+    private static final Pattern STATE_WORD = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     @Override
     public CaptureFormat format() {
@@ -81,7 +85,7 @@ public final class LinuxNetstatParser implements CaptureParser {
         }
         int at = 5;
         String nativeState = null;
-        if (at < tokens.length && tokens[at].matches("[A-Z][A-Z0-9_]*")) {
+        if (at < tokens.length && STATE_WORD.matcher(tokens[at]).matches()) {
             nativeState = tokens[at++];
         }
         String state = protocol == Protocol.UDP

@@ -2,7 +2,6 @@ package org.socketinspector.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +23,7 @@ public final class SsParser implements CaptureParser {
     private static final Pattern USER = Pattern.compile("\\(\"((?:[^\"\\\\]++|\\\\.)*+)\",pid=(\\d+),fd=\\d+\\)");
     private static final Pattern INODE = Pattern.compile("(?:^|\\s)ino:(\\d+)");
     private static final Pattern UID = Pattern.compile("(?:^|\\s)uid:(\\d+)");
+    private static final Pattern STATE_WORD = Pattern.compile("[A-Z]+(-[A-Z0-9]+)*");
     private static final Pattern V6ONLY = Pattern.compile("(?:^|\\s)v6only:([01])");
 
     @Override
@@ -170,7 +170,7 @@ public final class SsParser implements CaptureParser {
 
     private static boolean isState(String token) {
         return token.equals("UNCONN") || StateWords.linuxName(token) != null
-                || token.toUpperCase(Locale.ROOT).equals(token) && token.matches("[A-Z]+(-[A-Z0-9]+)*");
+                || STATE_WORD.matcher(token).matches();
     }
 
     private static boolean isNumber(String token) {
