@@ -118,6 +118,15 @@ class ImportCommandTest {
     }
 
     @Test
+    void remotePeersKnownOnlyByNameShowAnUnknownPort() {
+        ScanCommandTest.Run run = ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/ru-netstat-a.txt").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("a172-226-117-113:?", "2.19.78.144:?")
+                .contains("limitation: 2 remote endpoints are host or service names (captured without -n)");
+    }
+
+    @Test
     void brokenJsonNamesTheFile() throws Exception {
         Path json = dir.resolve("broken.json");
         Files.writeString(json, "{\"schema\": \"something/else\"}");
