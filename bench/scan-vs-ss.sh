@@ -10,7 +10,7 @@ py=/usr/bin/python3   # the system python has psutil (python3-psutil)
 sizes=("${@:-1000 10000 30000}")
 read -r -a sizes <<< "${sizes[*]}"
 
-"$root/socket-inspector" --version >/dev/null   # build once, outside the timings
+"$root/socket-inspector" scan --json >/dev/null   # build (and write the CLI class archive) outside the timings
 cp="$root/app/target/socket-inspector.jar:$root/app/target/lib/*"
 
 farm_pid=""

@@ -70,13 +70,17 @@ def main():
     os.close(write_fd)
 
     def stop(*_):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not re-enter
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
         for pid in pids:
-            os.waitpid(pid, 0)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
