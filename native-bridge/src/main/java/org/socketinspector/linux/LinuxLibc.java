@@ -26,6 +26,7 @@ final class LinuxLibc {
     static final int SO_REUSEPORT = 15;
     static final int SO_RCVTIMEO = 20;
     static final int SO_ACCEPTCONN = 30;
+    static final int SO_COOKIE = 57;
     // include/uapi/linux/in.h, include/uapi/linux/in6.h
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;

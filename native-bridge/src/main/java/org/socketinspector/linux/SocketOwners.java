@@ -20,11 +20,18 @@ final class SocketOwners {
     }
 
     private final Map<Long, FdRef> byInode;
+    private final Set<Long> searched;
     private final int hiddenProcesses;
 
-    private SocketOwners(Map<Long, FdRef> byInode, int hiddenProcesses) {
+    private SocketOwners(Map<Long, FdRef> byInode, Set<Long> searched, int hiddenProcesses) {
         this.byInode = byInode;
+        this.searched = searched;
         this.hiddenProcesses = hiddenProcesses;
+    }
+
+    /** Whether this pass looked for every one of these inodes (found or not). */
+    boolean covers(Set<Long> inodes) {
+        return searched.containsAll(inodes);
     }
 
     FdRef owner(long inode) {
@@ -77,7 +84,7 @@ final class SocketOwners {
                 }
             }
         });
-        return new SocketOwners(byInode, hidden);
+        return new SocketOwners(byInode, wantedInodes, hidden);
     }
 
     /**
