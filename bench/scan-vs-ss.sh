@@ -18,8 +18,10 @@ cleanup() {
   if [ -n "$farm_pid" ]; then kill "$farm_pid" 2>/dev/null || true; wait "$farm_pid" 2>/dev/null || true; fi
   exec 3>&- 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM  # exit, so that the EXIT trap ends the farm
 
+for _ in $(seq 1 70); do [ "$(ss -tan state time-wait | tail -n +2 | wc -l)" -lt 1000 ] && break; sleep 1; done
 for n in "${sizes[@]}"; do
   rounds=5; [ "$n" -ge 30000 ] && rounds=3
   fifo="$(mktemp -u)"; mkfifo "$fifo"
@@ -41,4 +43,6 @@ for n in "${sizes[@]}"; do
   exec 3>&-
   kill "$farm_pid" 2>/dev/null || true; wait "$farm_pid" 2>/dev/null || true; farm_pid=""
   rm -f "$fifo.out"
+  # The closed connections sit in TIME_WAIT for 60 s; let them drain so the next size measures its own sockets.
+  for _ in $(seq 1 70); do [ "$(ss -tan state time-wait | tail -n +2 | wc -l)" -lt 1000 ] && break; sleep 1; done
 done
