@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
@@ -10,9 +11,9 @@ final class ScanOutput {
     private ScanOutput() {
     }
 
-    static void print(Scan scan, boolean json, boolean withRemote, PrintWriter out) {
+    static void print(Scan scan, boolean json, boolean withRemote, PrintWriter out) throws IOException {
         if (json) {
-            out.println(ScanJson.write(scan));
+            ScanJson.write(scan, out);
         } else {
             out.print(ScanTable.render(scan, withRemote));
             out.println();
