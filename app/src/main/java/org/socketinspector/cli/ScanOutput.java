@@ -18,12 +18,20 @@ final class ScanOutput {
             out.print(ScanTable.render(scan, withRemote));
             out.println();
             out.println(scan.sockets().size() + " sockets; sources: " + String.join(", ", scan.sources())
-                    + "; " + (scan.privileged() ? "privileged" : "not privileged (run as root to see every owner "
-                    + "and option)"));
+                    + "; " + privilege(scan));
             for (String limitation : scan.limitations()) {
                 out.println("limitation: " + limitation);
             }
         }
         out.flush();
+    }
+
+    private static String privilege(Scan scan) {
+        if (scan.privileged()) {
+            return "privileged";
+        }
+        boolean imported = scan.sources().stream().allMatch(source -> source.startsWith("import:"));
+        return imported ? "imported capture (the capturing user's rights are unknown)"
+                : "not privileged (run as root to see every owner and option)";
     }
 }

@@ -25,7 +25,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("PROTO", "0.0.0.0:135", "svchost.exe", "[fe80::244e:2f1e:2096:62b2%9]:1900")
-                .contains("sources: import:netstat-windows")
+                .contains("sources: import:netstat-windows; imported capture (the capturing user's rights are unknown)")
                 .contains("limitation: netstat -b could not obtain the owning executable of 35 sockets")
                 .doesNotContain("127.0.0.1:1031"); // a connection: only with --all
         assertThat(ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/en-netstat-anob.txt").toString()).out())
