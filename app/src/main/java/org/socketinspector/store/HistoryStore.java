@@ -57,11 +57,23 @@ public final class HistoryStore implements AutoCloseable {
 
     /** Stores one experiment run in one transaction; returns its id (E12). */
     public HistoryId saveExperiment(ExperimentEntry entry) {
-        requireJsonObject(entry.json(), "experiment JSON");
-        long id = db.inWriteTransaction(c -> insert(c, RunType.EXPERIMENT, entry.kind(), entry.title(),
-                entry.startedAt(), entry.endedAt(), entry.host(), entry.toolVersion(), entry.agrees(),
-                entry.outcome(), null, null, entry.json()), "saving an experiment");
-        return HistoryId.experiment(id);
+        return saveExperiments(List.of(entry)).get(0);
+    }
+
+    /**
+     * Stores many experiments in one transaction (all or none), e.g. the cells of a bind matrix kept as separate runs,
+     * or an import. Returns their ids in order.
+     */
+    public List<HistoryId> saveExperiments(List<ExperimentEntry> entries) {
+        entries.forEach(e -> requireJsonObject(e.json(), "experiment JSON of '" + e.title() + "'"));
+        return db.inWriteTransaction(c -> {
+            List<HistoryId> ids = new ArrayList<>();
+            for (ExperimentEntry e : entries) {
+                ids.add(HistoryId.experiment(insert(c, RunType.EXPERIMENT, e.kind(), e.title(), e.startedAt(),
+                        e.endedAt(), e.host(), e.toolVersion(), e.agrees(), e.outcome(), null, null, e.json())));
+            }
+            return ids;
+        }, "saving " + entries.size() + " experiments");
     }
 
     /** Stores a scan with its findings as a snapshot (the audit JSON contract); returns its id (S3). */
