@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.socketinspector.json.Json;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.StoreException;
@@ -43,7 +42,7 @@ public final class HistoryExportCommand implements Callable<Integer> {
         String document;
         try (HistoryStore history = db.open()) {
             String stored = history.json(id).orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())));
-            document = Json.pretty().writeValueAsString(Json.mapper().readTree(stored));
+            document = HistoryText.pretty(stored);
         }
         if (output == null) {
             spec.commandLine().getOut().println(document);

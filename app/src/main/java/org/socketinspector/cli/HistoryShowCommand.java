@@ -43,7 +43,7 @@ public final class HistoryShowCommand implements Callable<Integer> {
                     .orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())));
             String document = history.json(id).orElseThrow();
             if (json) {
-                out.println(Json.pretty().writeValueAsString(Json.mapper().readTree(document)));
+                out.println(HistoryText.pretty(document));
             } else {
                 printSummary(out, run);
                 if (id.type() == RunType.SNAPSHOT) {

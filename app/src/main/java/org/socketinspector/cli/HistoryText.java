@@ -34,6 +34,12 @@ final class HistoryText {
                 + " in " + file;
     }
 
+    /** A stored JSON document, indented for reading. */
+    static String pretty(String json) throws java.io.IOException {
+        return org.socketinspector.json.Json.pretty().writeValueAsString(
+                org.socketinspector.json.Json.mapper().readTree(json));
+    }
+
     static String heading(RunSummary run) {
         return run.id() + "  " + run.kind() + "  " + run.title();
     }

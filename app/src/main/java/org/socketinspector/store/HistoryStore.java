@@ -95,10 +95,8 @@ public final class HistoryStore implements AutoCloseable {
     /** One page of runs matching {@code filter}, newest first (ties: highest id first). */
     public List<RunSummary> list(HistoryFilter filter, Page page) {
         Query where = where(filter);
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM runs" + where.sql
-                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(listSql(where))) {
                 int next = where.bind(ps);
                 ps.setInt(next, page.limit());
                 ps.setInt(next + 1, page.offset());
@@ -271,13 +269,16 @@ public final class HistoryStore implements AutoCloseable {
         return new Query(tests.isEmpty() ? "" : " WHERE " + String.join(" AND ", tests), parameters);
     }
 
-    /** Query plan of a listing, for tests and the bench: proves which index a page uses. */
+    private static String listSql(Query where) {
+        return "SELECT " + SUMMARY_COLUMNS + " FROM runs" + where.sql
+                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
+    }
+
+    /** The query plan of exactly the SQL {@link #list} runs, for tests: shows which index a page comes from. */
     String explainList(HistoryFilter filter) {
         Query where = where(filter);
-        String sql = "EXPLAIN QUERY PLAN SELECT " + SUMMARY_COLUMNS + " FROM runs" + where.sql
-                + " ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?";
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + listSql(where))) {
                 int next = where.bind(ps);
                 ps.setInt(next, 1);
                 ps.setInt(next + 1, 0);
