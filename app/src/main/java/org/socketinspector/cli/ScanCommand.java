@@ -1,11 +1,10 @@
 package org.socketinspector.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
-import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
@@ -55,10 +54,10 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         if (save) {
-            // Findings arrive with the rule engine (branch semantics); until it is merged a snapshot has none.
+            // A snapshot keeps the findings of its moment, so that a later rule change does not rewrite history.
             HistoryId id;
             try (HistoryStore history = db.open()) {
-                id = history.saveSnapshot(new Audit(scan, List.of()));
+                id = history.saveSnapshot(RuleEngine.audit(scan));
             }
             // With --json, stdout is the document alone; the note goes to stderr.
             PrintWriter note = json ? spec.commandLine().getErr() : out;

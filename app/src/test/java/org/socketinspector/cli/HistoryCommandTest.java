@@ -22,6 +22,7 @@ import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
@@ -187,7 +188,7 @@ class HistoryCommandTest {
             assertThat(history.count(HistoryFilter.snapshots())).isEqualTo(2);
             Audit stored = history.snapshot(org.socketinspector.store.HistoryId.snapshot(2)).orElseThrow();
             assertThat(stored.scan()).isEqualTo(printed);
-            assertThat(stored.findings()).isEmpty();
+            assertThat(stored.findings()).isEqualTo(RuleEngine.audit(printed).findings());
         }
         assertThat(run("history", "diff", "S1", "S2").exitCode()).isZero();
     }
