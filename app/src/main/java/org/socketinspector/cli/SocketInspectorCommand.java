@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
+                AuditCommand.class,
+                WhatIfCommand.class,
                 HistoryCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
