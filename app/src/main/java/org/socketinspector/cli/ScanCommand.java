@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -7,6 +8,9 @@ import org.socketinspector.collect.CollectionException;
 import org.socketinspector.collect.CrossCheck;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Scan;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +31,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1, docs/json-contract.md).")
     boolean json;
 
+    @Option(names = "--save", description = "Also store this scan as a snapshot in the history (see 'history list', "
+            + "'history diff').")
+    boolean save;
+
+    @Mixin
+    DbOption db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +51,20 @@ public final class ScanCommand implements Callable<Integer> {
         if (crossCheck) {
             scan = withCrossCheck(scan);
         }
-        ScanOutput.print(scan, json, scanOptions.request().includeConnections(), spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        ScanOutput.print(scan, json, scanOptions.request().includeConnections(), out);
+        if (save) {
+            // A snapshot keeps the findings of its moment, so that a later rule change does not rewrite history.
+            HistoryId id;
+            try (HistoryStore history = db.open()) {
+                id = history.saveSnapshot(RuleEngine.audit(scan));
+            }
+            // With --json, stdout is the document alone; the note goes to stderr.
+            PrintWriter note = json ? spec.commandLine().getErr() : out;
+            note.println("saved snapshot " + id + " to " + db.file());
+            note.flush();
+        }
+        out.flush();
         return SocketInspectorCommand.EXIT_OK;
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 WhatIfCommand.class,
                 ImportCommand.class,
                 ReportCommand.class,
+                HistoryCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 
