@@ -1,6 +1,5 @@
 package org.socketinspector.cli;
 
-import java.util.Locale;
 import org.socketinspector.collect.CollectionException;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.ScanRequest;
@@ -44,10 +43,5 @@ public final class ScanOptions {
                 throw new TypeConversionException("expected native, ss, netstat or auto but was '" + value + "'");
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return "--source " + source.name().toLowerCase(Locale.ROOT) + (all ? " --all" : "");
     }
 }

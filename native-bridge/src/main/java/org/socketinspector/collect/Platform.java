@@ -1,5 +1,7 @@
 package org.socketinspector.collect;
 
+import java.util.Locale;
+
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
  * nothing else asks "am I on Linux?".
@@ -20,22 +22,18 @@ public final class Platform {
 
     static SocketCollector collector(OsKind os, Source source) throws CollectionException {
         Source wanted = source == Source.AUTO ? Source.NATIVE : source;
-        switch (os) {
-            case LINUX:
-                switch (wanted) {
-                    case NATIVE:
-                        return new LinuxNativeCollector();
-                    default:
-                        throw notYet(os, wanted);
-                }
-            default:
-                throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux so far");
-        }
+        return switch (os) {
+            case LINUX -> switch (wanted) {
+                case NATIVE -> new LinuxNativeCollector();
+                default -> throw notYet(os, wanted);
+            };
+            default -> throw new CollectionException("no collector for " + os.wireName() + " (os.name "
+                    + System.getProperty("os.name") + "): live scans run on Linux so far");
+        };
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
-        return new CollectionException("source '" + source.name().toLowerCase(java.util.Locale.ROOT)
+        return new CollectionException("source '" + source.name().toLowerCase(Locale.ROOT)
                 + "' is not available yet on " + os.wireName());
     }
 }

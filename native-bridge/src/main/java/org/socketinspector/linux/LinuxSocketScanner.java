@@ -43,6 +43,7 @@ public final class LinuxSocketScanner {
 
     private final Path proc;
     private final UserNames users;
+    private final ProcessReader processReader;
     /**
      * A full /proc fd pass is made at least every this many scans. In between, a repeated scan (the GUI refresh)
      * reuses the last pass's owners as long as every socket was seen by it and each cached owner is confirmed by
@@ -63,6 +64,7 @@ public final class LinuxSocketScanner {
     LinuxSocketScanner(Path proc, Path passwd, boolean useNetlink) {
         this.proc = proc;
         this.users = new UserNames(passwd);
+        this.processReader = new ProcessReader(proc, users);
         this.netlink = useNetlink ? new NetlinkSockDiag() : null;
     }
 
@@ -147,7 +149,7 @@ public final class LinuxSocketScanner {
                         return null; // unconfirmed cached owner: never report it, look again
                     }
                     pid = owner.pid();
-                    process = processes.computeIfAbsent(owner.pid(), this::readProcess);
+                    process = processes.computeIfAbsent(owner.pid(), processReader::read);
                     if (result.options() != null) {
                         options = result.options().ipv6Only() == null
                                 ? result.options().withIpv6Only(s.v6only()) : result.options();
@@ -204,10 +206,6 @@ public final class LinuxSocketScanner {
             }
         }
         return table;
-    }
-
-    private ProcessInfo readProcess(int pid) {
-        return new ProcessReader(proc, users).read(pid);
     }
 
     private static String ownerHiddenReason(boolean privileged, int hiddenProcesses) {
