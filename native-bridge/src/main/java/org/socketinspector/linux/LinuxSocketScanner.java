@@ -225,7 +225,7 @@ public final class LinuxSocketScanner {
             List<DiagSocket> table = netlink.dump(tcpStates);
             sources.add(SOURCE_NETLINK);
             return table;
-        } catch (IOException | LinkageError e) {
+        } catch (IOException e) {
             List<DiagSocket> table = procNet(tcpStates);
             sources.add(SOURCE_PROC_NET);
             limitations.add("sock_diag netlink unavailable (" + e.getMessage() + "): read /proc/net/{tcp,tcp6,udp,udp6}"
