@@ -32,7 +32,7 @@ class SocketOwnersTest {
         link(300, 5, "socket:[1002]");
         link(300, 6, "pipe:[1003]");
         link(42, 9, "socket:[1002]"); // the parent of a forked server holds the same socket
-        link(42, 0, "/dev/null");
+        link(42, 0, "anon_inode:[eventpoll]");
         Files.createDirectories(proc.resolve("self"));      // not a pid
         Files.createDirectories(proc.resolve("sys/kernel"));
 
