@@ -49,7 +49,9 @@ class UnprivilegedScanTest {
             String classPath = classes + File.pathSeparator + mainClasses + File.pathSeparator + jna;
 
             List<String> out = scanAsNobody(classPath, jnaTemp.toString(), port);
-            assertThat(out).contains("privileged false", "sources [netlink, procfs-fd]");
+            assertThat(out).contains("privileged false");
+            // pidfd-getsockopt may follow: uid 65534 can read the options of its own processes, if any run
+            assertThat(out).anyMatch(l -> l.startsWith("sources [netlink, procfs-fd"));
             assertThat(out).contains("socket pid=null uid=0 reuseAddress=null reusePort=null");
             assertThat(out).anyMatch(l -> l.startsWith("limitation owner unknown for ")
                     && l.contains("/proc/<pid>/fd need root"));
