@@ -1,5 +1,6 @@
 package org.socketinspector.collect;
 
+import java.util.Locale;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.windows.WindowsNetstatScanner;
@@ -24,40 +25,26 @@ public final class Platform {
 
     static SocketCollector collector(OsKind os, Source source) throws CollectionException {
         Source wanted = source == Source.AUTO ? Source.NATIVE : source;
-        switch (os) {
-            case LINUX:
-                switch (wanted) {
-                    case NATIVE:
-                        return new LinuxNativeCollector();
-                    case SS:
-                        return new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
-                    case NETSTAT:
-                        return new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
-                    default:
-                        throw notYet(os, wanted);
-                }
-            case WINDOWS:
-                switch (wanted) {
-                    case NATIVE:
-                        return new WindowsNativeCollector();
-                    case NETSTAT:
-                        return new ToolCollector("netstat", new WindowsNetstatScanner()::scan);
-                    default:
-                        throw notYet(os, wanted);
-                }
-            case MACOS:
-                switch (wanted) {
-                    // no native macOS collector yet: its tools are the only source, so auto means them too
-                    case NATIVE:
-                    case NETSTAT:
-                        return new ToolCollector("netstat+lsof", new MacToolScanner()::scan);
-                    default:
-                        throw notYet(os, wanted);
-                }
-            default:
-                throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux, Windows and macOS so far");
-        }
+        return switch (os) {
+            case LINUX -> switch (wanted) {
+                case NATIVE -> new LinuxNativeCollector();
+                case SS -> new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                case NETSTAT -> new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
+                default -> throw notYet(os, wanted);
+            };
+            case WINDOWS -> switch (wanted) {
+                case NATIVE -> new WindowsNativeCollector();
+                case NETSTAT -> new ToolCollector("netstat", new WindowsNetstatScanner()::scan);
+                default -> throw notYet(os, wanted);
+            };
+            // No native macOS collector yet: its tools are the only source, so native means them too.
+            case MACOS -> switch (wanted) {
+                case NATIVE, NETSTAT -> new ToolCollector("netstat+lsof", new MacToolScanner()::scan);
+                default -> throw notYet(os, wanted);
+            };
+            default -> throw new CollectionException("no collector for " + os.wireName() + " (os.name "
+                    + System.getProperty("os.name") + "): live scans run on Linux, Windows and macOS so far");
+        };
     }
 
     /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
@@ -70,7 +57,7 @@ public final class Platform {
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
-        return new CollectionException("source '" + source.name().toLowerCase(java.util.Locale.ROOT)
+        return new CollectionException("source '" + source.name().toLowerCase(Locale.ROOT)
                 + "' is not available yet on " + os.wireName());
     }
 }
