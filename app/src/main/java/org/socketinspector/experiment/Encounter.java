@@ -67,7 +67,9 @@ public final class Encounter {
             }
             cancel.check();
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
-                return result(bound, lastError, null, 0, Outcome.REFUSED);
+                String refusal = lastError;
+                Boolean firstCanListen = tcp && !first.listen() ? listen(firstSide, firstId, FIRST) : null;
+                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
             boolean firstServes = !tcp || first.listen();
