@@ -11,7 +11,7 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.SockOpt;
-import org.socketinspector.sockets.Sockets;
+import org.socketinspector.collect.Platform;
 
 /** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */
 @EnabledOnOs(OS.LINUX)
@@ -25,7 +25,7 @@ class EncounterTest {
 
     @Test
     void plainSecondBindOnAListenerIsRefused() throws Exception {
-        try (LocalSide side = new LocalSide(Sockets.forCurrentOs())) {
+        try (LocalSide side = new LocalSide(Platform.sockets())) {
             EncounterResult r = new Encounter(Protocol.TCP, spec("127.0.0.1", true), spec("127.0.0.1", true))
                     .run(side, side, side, "plain", 0, 5, NONE);
             assertThat(r.observed()).isEqualTo(Outcome.REFUSED);
@@ -36,7 +36,7 @@ class EncounterTest {
 
     @Test
     void sameUserReuseportSharesTheConnections() throws Exception {
-        try (LocalSide side = new LocalSide(Sockets.forCurrentOs())) {
+        try (LocalSide side = new LocalSide(Platform.sockets())) {
             EncounterResult r = new Encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
                     spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
             assertThat(r.observed()).isEqualTo(Outcome.SHARES);
@@ -48,7 +48,7 @@ class EncounterTest {
 
     @Test
     void familyShadowTakesNothingSentToTheVictimsAddress() throws Exception {
-        try (LocalSide side = new LocalSide(Sockets.forCurrentOs())) {
+        try (LocalSide side = new LocalSide(Platform.sockets())) {
             EncounterResult r = new Encounter(Protocol.TCP, spec("127.0.0.1", true), spec("::1", true))
                     .run(side, side, side, "shadow", 0, 3, NONE);
             assertThat(r.observed()).isEqualTo(Outcome.SEPARATE);
@@ -60,7 +60,7 @@ class EncounterTest {
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
         Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to start a helper as uid 65534");
-        try (LocalSide root = new LocalSide(Sockets.forCurrentOs()); HelperSide nobody = HelperLauncher.start(65534, null)) {
+        try (LocalSide root = new LocalSide(Platform.sockets()); HelperSide nobody = HelperLauncher.start(65534, null)) {
             assertThat(nobody.uid()).isEqualTo(65534);
             EncounterResult tcp = new Encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
                     spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);

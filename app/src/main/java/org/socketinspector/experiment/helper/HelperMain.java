@@ -13,7 +13,7 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.SockOpt;
-import org.socketinspector.sockets.Sockets;
+import org.socketinspector.collect.Platform;
 
 /**
  * A helper process of an experiment: holds sockets for a victim, an attacker or a client, possibly under another
@@ -24,7 +24,7 @@ import org.socketinspector.sockets.Sockets;
  */
 public final class HelperMain {
 
-    private final LocalSide side = new LocalSide(Sockets.forCurrentOs());
+    private final LocalSide side = new LocalSide(Platform.sockets());
     private final PrintStream out;
 
     private HelperMain(PrintStream out) {
