@@ -1,8 +1,5 @@
 package org.socketinspector.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +99,7 @@ public final class BindMatrix {
         int agree = (int) cells.stream().filter(c -> Boolean.TRUE.equals(c.agrees())).count();
         int disagree = (int) cells.stream().filter(c -> Boolean.FALSE.equals(c.agrees())).count();
         Instant ended = Instant.now();
-        return new MatrixResult(kernel(), cells, ran, agree, disagree, cells.size() - ran, started, ended,
+        return new MatrixResult(HostFacts.kernel(), cells, ran, agree, disagree, cells.size() - ran, started, ended,
                 ended.toEpochMilli() - started.toEpochMilli());
     }
 
@@ -120,14 +117,6 @@ public final class BindMatrix {
                 .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
         return new MatrixCell(q, predicted, r, Prediction.agrees(predicted, r.observed(), r.secondBindError(),
                 r.firstCouldStillListen()), null);
-    }
-
-    static String kernel() {
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
-        } catch (IOException e) {
-            return System.getProperty("os.version");
-        }
     }
 
     /** A worker thread's sides: this process for its own uid, one helper per other uid. */

@@ -32,16 +32,29 @@ public final class Encounter {
     private final List<TimelineEvent> timeline = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
+    private final String explicitTarget;
     private String lastError;
 
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
+        this(protocol, first, second, null);
+    }
+
+    /** @param target where the client sends (loopback), or null for {@link #target()}'s choice */
+    public Encounter(Protocol protocol, SocketSpec first, SocketSpec second, String target) {
         this.protocol = protocol;
         this.first = first;
         this.second = second;
+        this.explicitTarget = target;
     }
 
-    /** The target a client aims at: the address both sockets would receive for, else the victim's own. */
+    /**
+     * The target a client aims at: the explicit one, else the second's address when the first covers it, else
+     * the first's (the same choice as the semantics model's and bench/bind_matrix.py's).
+     */
     public String target() {
+        if (explicitTarget != null) {
+            return explicitTarget;
+        }
         String secondTarget = second.loopbackTarget();
         return first.covers(secondTarget) ? secondTarget : first.loopbackTarget();
     }
