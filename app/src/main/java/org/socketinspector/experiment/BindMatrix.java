@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.ToolInfo;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
@@ -99,8 +100,8 @@ public final class BindMatrix {
         int agree = (int) cells.stream().filter(c -> Boolean.TRUE.equals(c.agrees())).count();
         int disagree = (int) cells.stream().filter(c -> Boolean.FALSE.equals(c.agrees())).count();
         Instant ended = Instant.now();
-        return new MatrixResult(HostFacts.kernel(), cells, ran, agree, disagree, cells.size() - ran, started, ended,
-                ended.toEpochMilli() - started.toEpochMilli());
+        return new MatrixResult("matrix", HostFacts.kernel(), HostFacts.hostName(), ToolInfo.current().version(), cells,
+                ran, agree, disagree, cells.size() - ran, started, ended, ended.toEpochMilli() - started.toEpochMilli());
     }
 
     private MatrixCell cell(Worker w, BindQuestion q, String id, CancelToken cancel) throws ExperimentException {
@@ -115,8 +116,12 @@ public final class BindMatrix {
         }
         EncounterResult r = new Encounter(q.protocol(), first, second)
                 .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
-        return new MatrixCell(q, predicted, r, Prediction.agrees(predicted, r.observed(), r.secondBindError(),
-                r.firstCouldStillListen()), null);
+        Boolean agrees = Prediction.agrees(predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
+        if (Boolean.TRUE.equals(agrees)) {
+            r = new EncounterResult(r.port(), r.target(), r.secondBindError(), r.firstCouldStillListen(), r.attempts(),
+                    r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of());
+        }
+        return new MatrixCell(q, predicted, r, agrees, null);
     }
 
     /** A worker thread's sides: this process for its own uid, one helper per other uid. */

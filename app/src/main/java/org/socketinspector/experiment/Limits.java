@@ -7,8 +7,11 @@ public final class Limits {
 
     public static final int DEFAULT_ATTEMPTS = 20;
     public static final int MAX_ATTEMPTS = 1000;
-    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
-    public static final Duration MAX_DURATION = Duration.ofMinutes(2);
+    /** Default time limit of a probe or a replay. */
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
+    /** Default time limit of a whole bind matrix (about 70 s on 2 busy cores). */
+    public static final Duration DEFAULT_MATRIX_DURATION = Duration.ofMinutes(5);
+    public static final Duration MAX_DURATION = Duration.ofMinutes(10);
     /** How long one connection or datagram may take to reach a side before it counts as lost. */
     public static final int DELIVERY_WAIT_MILLIS = 500;
 
