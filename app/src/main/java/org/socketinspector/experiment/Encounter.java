@@ -34,6 +34,7 @@ public final class Encounter {
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
     private final String explicitTarget;
     private String lastError;
+    private volatile int sentSoFar;
 
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
         this(protocol, first, second, null);
@@ -82,7 +83,7 @@ public final class Encounter {
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
                 String refusal = lastError;
                 Boolean firstCanListen = tcp && !first.listen() ? listen(firstSide, firstId, FIRST) : null;
-                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED);
+                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED, null);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
             boolean firstServes = !tcp || first.listen();
@@ -97,11 +98,20 @@ public final class Encounter {
             if (secondServes) {
                 secondSide.serve(secondId, d -> arrived(d, SECOND));
             }
-            int sent = sendAll(client, bound, attempts, cancel);
+            int sent;
+            String stopped = null;
+            try {
+                sent = sendAll(client, bound, attempts, cancel);
+            } catch (CancelToken.CancelledException e) {
+                // Keep what was observed so far: a cancelled run is still a record of what happened.
+                stopped = e.getMessage();
+                event("experiment", "stopped", stopped);
+                sent = sentSoFar;
+            }
             long toSecond = receivedBy.values().stream().filter(SECOND::equals).count();
             long total = receivedBy.size();
             Outcome observed = toSecond == 0 ? Outcome.SEPARATE : toSecond == total ? Outcome.STEALS : Outcome.SHARES;
-            return result(bound, null, firstCouldStillListen, sent, observed);
+            return result(bound, null, firstCouldStillListen, sent, observed, stopped);
         } catch (NativeSocketException e) {
             throw new ExperimentException("experiment step failed: " + e.getMessage());
         } finally {
@@ -145,14 +155,14 @@ public final class Encounter {
 
     private int sendAll(SocketSide client, int port, int attempts, CancelToken cancel) throws ExperimentException {
         String target = target();
-        int sent = 0;
+        sentSoFar = 0;
         for (int i = 1; i <= attempts; i++) {
             cancel.check();
             String tag = Integer.toString(i);
             CountDownLatch arrival = arrivals.computeIfAbsent(tag, t -> new CountDownLatch(1));
             try {
                 client.sendTag(protocol, target, port, tag);
-                sent++;
+                sentSoFar++;
             } catch (NativeSocketException e) {
                 event("client", protocol == Protocol.TCP ? "connect" : "send", "#" + tag + " to " + target + ": " + e.errorName());
                 continue;
@@ -166,7 +176,7 @@ public final class Encounter {
                 throw new CancelToken.CancelledException("interrupted");
             }
         }
-        return sent;
+        return sentSoFar;
     }
 
     private void arrived(Delivery delivery, String actor) {
@@ -181,12 +191,12 @@ public final class Encounter {
     }
 
     private EncounterResult result(int port, String secondBindError, Boolean firstCouldStillListen, int sent,
-                                   Outcome observed) {
+                                   Outcome observed, String stopped) {
         int toFirst = (int) receivedBy.values().stream().filter(FIRST::equals).count();
         int toSecond = (int) receivedBy.values().stream().filter(SECOND::equals).count();
         List<TimelineEvent> ordered = new ArrayList<>(timeline);
         ordered.sort((a, b) -> a.at().compareTo(b.at()));
         return new EncounterResult(port, target(), secondBindError, firstCouldStillListen, sent, toFirst, toSecond,
-                sent - toFirst - toSecond, observed, ordered);
+                sent - toFirst - toSecond, observed, ordered, stopped);
     }
 }

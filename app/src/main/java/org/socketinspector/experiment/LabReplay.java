@@ -54,10 +54,15 @@ public final class LabReplay {
                     .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self));
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = expectedAt(prediction, request, encounter.target());
-            Boolean agrees = Prediction.agrees(withOutcome(prediction, expected), result.observed(),
-                    result.secondBindError(), result.firstCouldStillListen());
+            boolean complete = result.stopped() == null;
+            Boolean agrees = complete ? Prediction.agrees(withOutcome(prediction, expected), result.observed(),
+                    result.secondBindError(), result.firstCouldStillListen()) : null;
+            if (!complete) {
+                notes.add("incomplete: " + result.stopped() + " after " + result.attempts() + " of " + request.attempts());
+            }
             return new ReplayResult("replay", request, victimUid, attackerUid, nsName, prediction, expected, result,
-                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started, Instant.now());
+                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started,
+                    complete ? Instant.now() : null);
         } finally {
             for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
                 if (side != null) {
