@@ -37,14 +37,7 @@ class ParentKilledTest {
         // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
         Process app = startLongReplay(port);
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
-                Thread.sleep(100);
-            }
-            assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
-                    .isEqualTo(2);
-            List<ProcessHandle> helpers = app.descendants().toList();
-            assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
 
             app.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
             app.waitFor();
@@ -64,12 +57,7 @@ class ParentKilledTest {
         int port = freeUdpPort();
         Process app = startLongReplay(port);
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
-                Thread.sleep(100);
-            }
-            assertThat(boundSockets(port)).isEqualTo(2);
-            List<ProcessHandle> helpers = app.descendants().toList();
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
             app.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
             assertThat(app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(helpers).noneMatch(ProcessHandle::isAlive);
@@ -85,6 +73,19 @@ class ParentKilledTest {
             app.descendants().forEach(ProcessHandle::destroyForcibly);
             app.destroyForcibly();
         }
+    }
+
+    /** Waits until the victim and the attacker are bound on the port; returns the app's helper processes. */
+    private List<ProcessHandle> awaitHelpersBound(Process app, int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
+                .isEqualTo(2);
+        List<ProcessHandle> helpers = app.descendants().toList();
+        assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+        return helpers;
     }
 
     private Process startLongReplay(int port) throws IOException {
