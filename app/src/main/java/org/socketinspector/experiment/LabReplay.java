@@ -83,6 +83,10 @@ public final class LabReplay {
         if (OsKind.current() != OsKind.LINUX) {
             throw new ExperimentException("lab replays run on Linux so far; this machine runs " + OsKind.current().wireName());
         }
+        if (r.namespace() && ProcessControl.effectiveUid() != 0) {
+            throw new ExperimentException("a replay in a network namespace needs root (this process runs as uid "
+                    + ProcessControl.effectiveUid() + "); run it without --netns on loopback");
+        }
         Limits.attempts(r.attempts());
         if (r.port() < 0 || r.port() > 65535) {
             throw new ExperimentException("port " + r.port() + " is outside 0..65535");
