@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
+                AuditCommand.class,
+                WhatIfCommand.class,
+                ImportCommand.class,
+                ReportCommand.class,
                 HistoryCommand.class,
                 ExperimentCommand.class,
         })

@@ -70,7 +70,7 @@ public final class Encounter {
         String firstId = idPrefix + "-" + FIRST;
         String secondId = idPrefix + "-" + SECOND;
         try {
-            int bound = open(firstSide, firstId, first, FIRST, port);
+            int bound = open(firstSide, firstId, first, FIRST, port == 0 ? freePort(firstSide, idPrefix) : port);
             if (bound < 0) {
                 throw new ExperimentException("the victim could not bind " + first.address() + " port " + port
                         + ": " + lastError);
@@ -117,6 +117,23 @@ public final class Encounter {
         } finally {
             secondSide.closeSocket(secondId);
             firstSide.closeSocket(firstId);
+        }
+    }
+
+    /**
+     * A port nothing uses on any address: a dual-stack wildcard socket binds port 0 and is closed again. Binding the
+     * victim's own address with port 0 is not enough: the kernel then only avoids ports used on that address, and
+     * the attacker's different address may find the port taken by an unrelated socket (e.g. another program's
+     * client connection on 127.0.0.1), which would show as a refusal the semantics do not explain.
+     */
+    private int freePort(SocketSide side, String idPrefix) throws NativeSocketException {
+        String id = idPrefix + "-port";
+        side.open(id, protocol, Family.IPV6);
+        try {
+            side.option(id, SockOpt.V6ONLY, false);
+            return side.bind(id, "::", 0);
+        } finally {
+            side.closeSocket(id);
         }
     }
 

@@ -51,7 +51,8 @@ public final class LabReplay {
             client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target());
             BindAnswer prediction = BindSemantics.forOs(OsFamily.LINUX)
-                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self));
+                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self,
+                            request.port() == 0 ? null : request.port()));
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = expectedAt(prediction, request, encounter.target());
             boolean complete = result.stopped() == null;

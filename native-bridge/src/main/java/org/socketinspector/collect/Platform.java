@@ -1,7 +1,9 @@
 package org.socketinspector.collect;
 
+import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
+import org.socketinspector.sockets.windows.WinsockSockets;
 
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
@@ -28,12 +30,23 @@ public final class Platform {
                 switch (wanted) {
                     case NATIVE:
                         return new LinuxNativeCollector();
+                    case SS:
+                        return new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                    case NETSTAT:
+                        return new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
+                    default:
+                        throw notYet(os, wanted);
+                }
+            case WINDOWS:
+                switch (wanted) {
+                    case NATIVE:
+                        return new WindowsNativeCollector();
                     default:
                         throw notYet(os, wanted);
                 }
             default:
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux so far");
+                        + System.getProperty("os.name") + "): live scans run on Linux and Windows so far");
         }
     }
 
@@ -41,9 +54,19 @@ public final class Platform {
     public static NativeSockets sockets() {
         return switch (OsKind.current()) {
             case LINUX -> new LinuxSockets();
+            case WINDOWS -> new WinsockSockets();
             default -> throw new UnsupportedOperationException("native sockets are not implemented for "
                     + System.getProperty("os.name") + " yet");
         };
+    }
+
+    /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
+    public static Source crossCheckSource() {
+        return crossCheckSource(OsKind.current());
+    }
+
+    static Source crossCheckSource(OsKind os) {
+        return os == OsKind.LINUX ? Source.SS : Source.NETSTAT;
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
