@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 ReportCommand.class,
                 HistoryCommand.class,
+                ExperimentCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

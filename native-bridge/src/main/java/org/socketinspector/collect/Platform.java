@@ -4,6 +4,9 @@ import java.util.Locale;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.windows.WindowsNetstatScanner;
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.linux.LinuxSockets;
+import org.socketinspector.sockets.windows.WinsockSockets;
 
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
@@ -44,6 +47,16 @@ public final class Platform {
             };
             default -> throw new CollectionException("no collector for " + os.wireName() + " (os.name "
                     + System.getProperty("os.name") + "): live scans run on Linux, Windows and macOS so far");
+        };
+    }
+
+    /** Native sockets (probes, experiments) for this machine's OS. */
+    public static NativeSockets sockets() {
+        return switch (OsKind.current()) {
+            case LINUX -> new LinuxSockets();
+            case WINDOWS -> new WinsockSockets();
+            default -> throw new UnsupportedOperationException("native sockets are not implemented for "
+                    + System.getProperty("os.name") + " yet");
         };
     }
 
