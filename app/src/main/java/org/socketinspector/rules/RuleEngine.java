@@ -149,7 +149,7 @@ public final class RuleEngine {
             return;
         }
         if (!s.options().exclusiveAddressUse() && s.isWildcard()) {
-            String specific = s.family() == Family.IPV4 ? "127.0.0.1" : "::1";
+            String specific = SocketView.family(s) == Family.IPV4 ? "127.0.0.1" : "::1";
             BindAnswer shadow = ask(model, s, victim, specific, victim.user());
             if (shadow.outcome() == Outcome.STEALS) {
                 Rule rule = Rule.WIN_NOT_EXCLUSIVE;
@@ -167,7 +167,7 @@ public final class RuleEngine {
             return;
         }
         BindEndpoint victim = SocketView.endpoint(s);
-        String specific = s.family() == Family.IPV4 ? "127.0.0.1" : "::1";
+        String specific = SocketView.family(s) == Family.IPV4 ? "127.0.0.1" : "::1";
         BindAnswer shadow = ask(model, s, victim, specific, victim.user(), BindOption.REUSEADDR);
         if (shadow.outcome() == Outcome.STEALS) {
             Rule rule = Rule.SPECIFIC_OVER_WILDCARD;
@@ -189,7 +189,7 @@ public final class RuleEngine {
         if (s.protocol() != Protocol.TCP) {
             return;
         }
-        boolean v4 = s.family() == Family.IPV4;
+        boolean v4 = SocketView.family(s) == Family.IPV4;
         boolean servesLoopback = v4 ? (s.isWildcard() || SocketView.bareAddress(s.localAddress()).equals("127.0.0.1"))
                 : (SocketView.bareAddress(s.localAddress()).equals("::1")
                 || (s.isWildcard() && Boolean.TRUE.equals(s.options().ipv6Only())));
@@ -198,7 +198,7 @@ public final class RuleEngine {
         }
         String other = v4 ? "::1" : "127.0.0.1";
         for (SocketRecord r : samePort) {
-            boolean maybeDualStack = r.family() == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
+            boolean maybeDualStack = SocketView.family(r) == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
             if (SocketView.covers(r, other) || (v4 && maybeDualStack)) {
                 return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
             }

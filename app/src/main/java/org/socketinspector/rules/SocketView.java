@@ -18,6 +18,7 @@ final class SocketView {
 
     private static final Set<String> SHARED_ACCOUNTS = Set.of("nobody", "nfsnobody", "nogroup");
     private static final int NOBODY_UID = 65534;
+    private static final String MAPPED_PREFIX = "::ffff:";
 
     private SocketView() {
     }
@@ -76,7 +77,7 @@ final class SocketView {
         if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
             options.add(BindOption.EXCLUSIVEADDRUSE);
         }
-        if (s.family() == Family.IPV6 && o.ipv6Only() != null) {
+        if (family(s) == Family.IPV6 && o.ipv6Only() != null) {
             options.add(o.ipv6Only() ? BindOption.V6ONLY : BindOption.DUALSTACK);
         }
         String user = user(s);
@@ -85,10 +86,21 @@ final class SocketView {
         return new BindEndpoint(bareAddress(s.localAddress()), options, user == null ? "owner" : user, state);
     }
 
-    /** The address without an IPv6 zone: the model compares plain addresses. */
+    /**
+     * The address as the kernel compares it: without an IPv6 zone, and an IPv4-mapped address (::ffff:127.0.0.1,
+     * what Java's dual-stack sockets report for a bind to 127.0.0.1) as the IPv4 address it stands for, because
+     * binding an IPv6 socket to a mapped address is an IPv4 bind for conflicts and delivery.
+     */
     static String bareAddress(String address) {
         int zone = address.indexOf('%');
-        return zone < 0 ? address : address.substring(0, zone);
+        String bare = zone < 0 ? address : address.substring(0, zone);
+        return bare.regionMatches(true, 0, MAPPED_PREFIX, 0, MAPPED_PREFIX.length()) && bare.indexOf('.') > 0
+                ? bare.substring(MAPPED_PREFIX.length()) : bare;
+    }
+
+    /** The family the socket's bind belongs to (IPv4 for an IPv4-mapped address). */
+    static Family family(SocketRecord s) {
+        return Family.ofAddress(bareAddress(s.localAddress()));
     }
 
     /** "nginx (pid 812, user www-data)". */
@@ -118,11 +130,11 @@ final class SocketView {
     static boolean covers(SocketRecord s, String target) {
         String address = bareAddress(s.localAddress());
         if (Family.ofAddress(target) == Family.IPV4) {
-            if (s.family() == Family.IPV4) {
+            if (family(s) == Family.IPV4) {
                 return s.isWildcard() || address.equals(target);
             }
             return s.isWildcard() && Boolean.FALSE.equals(s.options().ipv6Only());
         }
-        return s.family() == Family.IPV6 && (s.isWildcard() || address.equals(target));
+        return family(s) == Family.IPV6 && (s.isWildcard() || address.equals(target));
     }
 }

@@ -56,6 +56,17 @@ class LinuxLiveRulesTest {
     }
 
     @Test
+    void aJavaDefaultListenerOn127001IsAnIpv4BindAndCanBeShadowedOnIpv6Loopback() throws Exception {
+        // ServerSocketChannel.open() without a family is a dual-stack IPv6 socket: bound to 127.0.0.1 the kernel
+        // reports it as ::ffff:127.0.0.1, an IPv4 bind, so ::1 stays free for any user.
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            assertEquals(List.of("LOCALHOST-FAMILY-SHADOW"), rulesForPort(port));
+        }
+    }
+
+    @Test
     void udpWithReuseAddr() throws Exception {
         try (DatagramChannel udp = DatagramChannel.open(StandardProtocolFamily.INET)) {
             udp.setOption(StandardSocketOptions.SO_REUSEADDR, true);
