@@ -1,5 +1,6 @@
 package org.socketinspector.linux;
 
+import org.socketinspector.nativeio.Errno;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

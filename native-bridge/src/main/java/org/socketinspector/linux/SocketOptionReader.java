@@ -1,5 +1,6 @@
 package org.socketinspector.linux;
 
+import org.socketinspector.nativeio.Errno;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,10 +5,16 @@ import java.util.Map;
 /** errno numbers of Linux (asm-generic/errno-base.h, asm-generic/errno.h) to their names, for the calls we make. */
 public final class Errno {
 
+    // The numbers callers branch on (switch labels need constants).
+    public static final int EPERM = 1;
+    public static final int ESRCH = 3;
+    public static final int EBADF = 9;
+    public static final int ENOSYS = 38;
+
     private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(1, "EPERM"), Map.entry(2, "ENOENT"), Map.entry(4, "EINTR"), Map.entry(9, "EBADF"),
+            Map.entry(1, "EPERM"), Map.entry(2, "ENOENT"), Map.entry(3, "ESRCH"), Map.entry(4, "EINTR"), Map.entry(9, "EBADF"),
             Map.entry(11, "EAGAIN"), Map.entry(12, "ENOMEM"), Map.entry(13, "EACCES"), Map.entry(14, "EFAULT"),
-            Map.entry(22, "EINVAL"), Map.entry(24, "EMFILE"), Map.entry(88, "ENOTSOCK"),
+            Map.entry(22, "EINVAL"), Map.entry(24, "EMFILE"), Map.entry(38, "ENOSYS"), Map.entry(88, "ENOTSOCK"),
             Map.entry(92, "ENOPROTOOPT"), Map.entry(93, "EPROTONOSUPPORT"), Map.entry(95, "EOPNOTSUPP"),
             Map.entry(97, "EAFNOSUPPORT"), Map.entry(98, "EADDRINUSE"), Map.entry(99, "EADDRNOTAVAIL"),
             Map.entry(101, "ENETUNREACH"), Map.entry(104, "ECONNRESET"), Map.entry(106, "EISCONN"),
