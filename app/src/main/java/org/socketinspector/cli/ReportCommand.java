@@ -27,11 +27,12 @@ public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", required = true, converter = FormatConverter.class,
+    // Not required = true: picocli would then demand them before "report merge" too; checked in call().
+    @Option(names = "--format", converter = FormatConverter.class,
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", required = true, description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
+    @Option(names = "--output", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
             + "and NAME-findings.csv next to NAME.csv)")
     Path output;
 
@@ -61,6 +62,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == null || output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: --format and --output");
+        }
         if (source == null || source.input == null && source.historyId == null) {
             throw new IllegalStateException("a live scan is not available in this build yet (it needs the collector "
                     + "and the rule engine); pass --input FILE with a scan or audit JSON");

@@ -31,6 +31,10 @@ public final class ReportExporter {
         this.catalog = catalog;
     }
 
+    RuleCatalog catalog() {
+        return catalog;
+    }
+
     /** The report model as it would be exported (redacted when asked). */
     public Report prepare(Audit audit, List<ExperimentSummary> experiments, ReportOptions options) {
         List<String> redactions = new ArrayList<>();

@@ -1,0 +1,104 @@
+package org.socketinspector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.json.ScanJson;
+import org.socketinspector.model.ProcessInfo;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.model.Family;
+import org.socketinspector.rules.Audit;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = SocketInspectorCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path auditFile(String host) throws Exception {
+        SocketRecord s = new SocketRecord(Protocol.TCP, Family.IPV4, "127.0.0.1", 8080, null, null, "LISTEN", null,
+                42, new ProcessInfo("app", "/usr/bin/app", "app --password=hunter2", "alice", 1000, java.util.List.of()),
+                1000, 1L, new SocketOptions(true, true, null, null), null);
+        Scan scan = new Scan(Scan.SCHEMA, new ToolInfo("socket-inspector", "0.1.0"),
+                new HostInfo(host, "linux", "6.1", 1024, false), java.time.Instant.parse("2026-11-25T12:00:00Z"), true,
+                java.util.List.of("netlink"), java.util.List.of(), java.util.List.of(s));
+        Path file = dir.resolve(host + ".json");
+        Files.writeString(file, ScanJson.write(new Audit(scan, java.util.List.of())));
+        return file;
+    }
+
+    @Test
+    void writesEachFormatFromAnInputFile() throws Exception {
+        Path input = auditFile("web-1");
+        for (String format : new String[] {"html", "pdf", "json"}) {
+            Path output = dir.resolve("r." + format);
+            assertThat(run("report", "--format", format, "--input", input.toString(), "--output", output.toString()))
+                    .as(err.toString()).isZero();
+            assertThat(Files.size(output)).isPositive();
+        }
+        assertThat(run("report", "--format", "csv", "--input", input.toString(), "--output", dir.resolve("r.csv").toString()))
+                .isZero();
+        assertThat(dir.resolve("r-sockets.csv")).exists();
+        assertThat(dir.resolve("r-findings.csv")).exists();
+        assertThat(out.toString()).contains("r-sockets.csv").contains("r.pdf");
+    }
+
+    @Test
+    void redactMasksSecretsInTheOutput() throws Exception {
+        Path output = dir.resolve("r.json");
+        assertThat(run("report", "--format", "json", "--redact-users", "--input", auditFile("h").toString(),
+                "--output", output.toString())).isZero();
+        assertThat(Files.readString(output)).contains("--password=***").doesNotContain("hunter2").doesNotContain("alice");
+    }
+
+    @Test
+    void withoutInputItSaysWhatIsMissing() {
+        assertThat(run("report", "--format", "html", "--output", dir.resolve("x.html").toString()))
+                .isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("--input");
+        assertThat(run("report", "--format", "html", "--history", "7", "--output", dir.resolve("x.html").toString()))
+                .isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("--history is not available");
+    }
+
+    @Test
+    void badInputNamesTheFileAndBadFormatIsAUsageError() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"schema\": \"something/else\"}");
+        assertThat(run("report", "--format", "html", "--input", bad.toString(), "--output", dir.resolve("x.html").toString()))
+                .isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("bad.json").contains("schema");
+        assertThat(run("report", "--format", "docx", "--input", bad.toString(), "--output", "x"))
+                .isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+    }
+
+    @Test
+    void mergeWritesAFleetReport() throws Exception {
+        Path a = auditFile("alpha");
+        Path b = auditFile("beta");
+        Path output = dir.resolve("fleet.html");
+        assertThat(run("report", "merge", a.toString(), b.toString(), "--format", "html", "--output", output.toString()))
+                .as(err.toString()).isZero();
+        assertThat(Files.readString(output)).contains("2 hosts").contains("alpha").contains("beta");
+    }
+}
