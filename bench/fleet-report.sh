@@ -17,6 +17,9 @@ work="${WORK:-$(mktemp -d /tmp/fleet-bench.XXXXXX)}"
 heap="${HEAP:-512m}"
 mkdir -p "$work/in"
 
+existing="$(find "$work/in" -name '*.json' | wc -l)"
+if [ "$existing" -ne "$hosts" ] || [ ! -f "$work/in/.sockets-$sockets" ]; then
+rm -f "$work"/in/*.json "$work"/in/.sockets-*
 python3 - "$work/in" "$hosts" "$sockets" <<'PY'
 import json, random, sys, os
 out, hosts, per_host = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -60,6 +63,8 @@ for h in range(hosts):
     with open(os.path.join(out, f"{name}.json"), "w") as f:
         json.dump(doc, f, indent=2)
 PY
+touch "$work/in/.sockets-$sockets"
+fi
 echo "inputs: $hosts hosts x $sockets sockets, $(du -sh "$work/in" | cut -f1) of audit JSON in $work/in" >&2
 
 jar="$here/app/target/socket-inspector.jar"
