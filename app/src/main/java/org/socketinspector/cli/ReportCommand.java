@@ -1,26 +1,31 @@
 package org.socketinspector.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
-import org.socketinspector.report.RuleCatalog;
+import org.socketinspector.report.RuleDescriptions;
+import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.rules.Audit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: exports one machine's audit as HTML, PDF, CSV or JSON; {@code report merge} makes a fleet report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes an audit report (HTML, PDF, CSV or JSON) of a saved scan or audit.",
+        description = "Writes an audit report (HTML, PDF, CSV or JSON) of this machine, a saved scan or audit.",
         subcommands = {ReportMergeCommand.class})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -36,11 +41,15 @@ public final class ReportCommand implements Callable<Integer> {
             + "and NAME-findings.csv next to NAME.csv)")
     Path output;
 
+    @Mixin
+    ScanOptions scanOptions;
+
     @ArgGroup(exclusive = true)
     Source source;
 
     static final class Source {
-        @Option(names = "--input", description = "a scan or audit JSON file (socket-inspector/scan/1 or audit/1)")
+        @Option(names = "--input", description = "a saved audit JSON (reported as saved) or scan JSON (audited "
+                + "first); without --input and --history this machine is scanned and audited")
         Path input;
 
         @Option(names = "--history", description = "a scan from the history store, by id")
@@ -65,39 +74,53 @@ public final class ReportCommand implements Callable<Integer> {
         if (format == null || output == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: --format and --output");
         }
-        if (source == null || source.input == null && source.historyId == null) {
-            throw new IllegalStateException("a live scan is not available in this build yet (it needs the collector "
-                    + "and the rule engine); pass --input FILE with a scan or audit JSON");
-        }
-        if (source.historyId != null) {
+        if (source != null && source.historyId != null) {
             throw new IllegalStateException("--history is not available in this build yet (it needs the history "
                     + "store); export the scan as JSON and pass --input FILE");
         }
-        Audit audit = read(source.input);
-        if (audit.findings().isEmpty() && !isAudit(source.input)) {
-            spec.commandLine().getErr().println("socket-inspector: " + source.input
-                    + " is a scan without findings; the report lists its sockets and no findings");
-        }
+        Audit audit = source != null && source.input != null ? read(source.input) : RuleEngine.audit(scanOptions.collect());
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
-        List<Path> written = new ReportExporter(RuleCatalog.fromFindings()).export(audit, List.of(), options, output);
+        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, List.of(), options, output);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
     }
 
-    /** Reads a scan or audit JSON file; errors name the file. */
+    /**
+     * Reads a scan or audit JSON file; errors name the file. An audit is reported as saved (same input, same
+     * report); a scan is audited by this build's rule engine first.
+     */
     static Audit read(Path file) throws IOException {
+        String text;
         try {
-            return ScanJson.read(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
+        }
+        try {
+            Audit audit = ScanJson.read(text);
+            return isAudit(text) ? audit : RuleEngine.audit(audit.scan());
         } catch (ScanJson.InvalidJsonException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean isAudit(Path file) throws IOException {
-        return Files.readString(file).contains(Audit.SCHEMA);
+    /** True when the document's top-level "schema" is the audit's (read without parsing the whole file again). */
+    private static boolean isAudit(String text) throws IOException {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("schema")) {
+                    return Audit.SCHEMA.equals(parser.getValueAsString());
+                }
+                parser.skipChildren();
+            }
+            return false;
+        }
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {

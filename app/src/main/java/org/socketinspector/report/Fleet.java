@@ -78,7 +78,7 @@ public final class Fleet {
     /** First pass: reads every file once and keeps only counts and the findings' short form. */
     public static Fleet scan(List<Path> files, AuditSource source, ReportExporter exporter, ReportOptions options)
             throws IOException {
-        RuleCatalog catalog = exporter.catalog();
+        RuleDescriptions descriptions = exporter.descriptions();
         List<Host> hosts = new ArrayList<>(files.size());
         Map<String, RuleGroup> rules = new TreeMap<>();
         for (Path file : files) {
@@ -119,7 +119,7 @@ public final class Fleet {
                             .thenComparing(Hit::title, Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList();
             // The catalog's title, else the first one in host-table order: never the order the files came in.
-            String title = catalog.describe(g.rule()).map(RuleInfo::title).orElse(hits.get(0).title());
+            String title = descriptions.describe(g.rule()).map(RuleInfo::title).orElse(hits.get(0).title());
             groups.add(new RuleGroup(g.rule(), title, hits));
         }
         groups.sort(Comparator.comparing(RuleGroup::worst).thenComparing(g -> -g.hosts()).thenComparing(RuleGroup::rule));

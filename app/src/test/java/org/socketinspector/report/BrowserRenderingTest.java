@@ -29,7 +29,7 @@ class BrowserRenderingTest {
 
     private Path html(String name, org.socketinspector.rules.Audit audit) throws Exception {
         Path file = dir.resolve(name);
-        new ReportExporter(RuleCatalog.fromFindings()).export(audit, List.of(), ReportOptions.of(ReportFormat.HTML), file);
+        new ReportExporter(RuleDescriptions.fromFindings()).export(audit, List.of(), ReportOptions.of(ReportFormat.HTML), file);
         return file;
     }
 

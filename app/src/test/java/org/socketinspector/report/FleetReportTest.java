@@ -56,7 +56,7 @@ class FleetReportTest {
             } catch (ScanJson.InvalidJsonException e) {
                 throw new IOException(p + ": " + e.getMessage(), e);
             }
-        }, new ReportExporter(RuleCatalog.fromFindings()), ReportOptions.of(format));
+        }, new ReportExporter(RuleDescriptions.fromFindings()), ReportOptions.of(format));
     }
 
     @Test

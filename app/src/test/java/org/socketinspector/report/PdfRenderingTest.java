@@ -27,7 +27,7 @@ class PdfRenderingTest {
 
     private Path pdf(PageSize size) throws Exception {
         Path file = dir.resolve("demo-" + size + ".pdf");
-        new ReportExporter(RuleCatalog.fromFindings()).export(ReportFixtures.demo(), List.of(),
+        new ReportExporter(RuleDescriptions.fromFindings()).export(ReportFixtures.demo(), List.of(),
                 new ReportOptions(ReportFormat.PDF, size, false, false, false), file);
         return file;
     }

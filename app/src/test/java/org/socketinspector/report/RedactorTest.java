@@ -65,7 +65,7 @@ class RedactorTest {
 
     @Test
     void theReportSaysWhatWasRedacted() {
-        Report report = new ReportExporter(RuleCatalog.fromFindings()).prepare(ReportFixtures.demo(), List.of(),
+        Report report = new ReportExporter(RuleDescriptions.fromFindings()).prepare(ReportFixtures.demo(), List.of(),
                 new ReportOptions(ReportFormat.HTML, PageSize.A4, false, true, false));
         assertThat(report.header().redactions()).singleElement().asString().contains("secrets");
     }
