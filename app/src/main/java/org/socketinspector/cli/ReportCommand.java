@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
+import org.socketinspector.report.ExperimentHistory;
+import org.socketinspector.report.ExperimentSummary;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
 import org.socketinspector.report.RuleDescriptions;
 import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.store.RunType;
 import org.socketinspector.rules.Audit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +49,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ScanOptions scanOptions;
 
+    @Mixin
+    DbOption db;
+
     @ArgGroup(exclusive = true)
     Source source;
 
@@ -52,11 +60,13 @@ public final class ReportCommand implements Callable<Integer> {
                 + "first); without --input and --history this machine is scanned and audited")
         Path input;
 
-        @Option(names = "--history", description = "a scan from the history store, by id")
+        @Option(names = "--history", paramLabel = "ID", description = "a saved scan from the history, e.g. S3 "
+                + "(reported as saved, with the findings it was saved with)")
         String historyId;
     }
 
-    @Option(names = "--include-experiments", description = "show the experiments from history under each finding")
+    @Option(names = "--include-experiments", description = "show under each finding the experiments in the history "
+            + "(same host, same rule and endpoint) that confirmed or refuted it")
     boolean includeExperiments;
 
     @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
@@ -74,16 +84,36 @@ public final class ReportCommand implements Callable<Integer> {
         if (format == null || output == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: --format and --output");
         }
-        if (source != null && source.historyId != null) {
-            throw new IllegalStateException("--history is not available in this build yet (it needs the history "
-                    + "store); export the scan as JSON and pass --input FILE");
+        Audit audit = audit();
+        List<ExperimentSummary> experiments = List.of();
+        if (includeExperiments) {
+            try (HistoryStore store = db.open()) {
+                experiments = ExperimentHistory.forHost(store, audit.scan().host().name());
+            }
         }
-        Audit audit = source != null && source.input != null ? read(source.input) : RuleEngine.audit(scanOptions.collect());
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
-        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, List.of(), options, output);
+        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
+    }
+
+    private Audit audit() throws Exception {
+        if (source != null && source.input != null) {
+            return read(source.input);
+        }
+        if (source != null && source.historyId != null) {
+            HistoryId id = HistoryId.parse(source.historyId);
+            if (id.type() != RunType.SNAPSHOT) {
+                throw new IllegalArgumentException(id + " is an experiment; --history takes a saved scan's id (S…), "
+                        + "see 'history list'");
+            }
+            try (HistoryStore store = db.open()) {
+                return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id
+                        + " in " + store.file()));
+            }
+        }
+        return RuleEngine.audit(scanOptions.collect());
     }
 
     /**

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +27,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1, docs/json-contract.md).")
     boolean json;
 
+    @Option(names = "--save", description = "Also store this scan as a snapshot in the history (see 'history list', "
+            + "'history diff').")
+    boolean save;
+
+    @Mixin
+    DbOption db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,7 +42,7 @@ public final class ScanCommand implements Callable<Integer> {
         Scan scan = scanOptions.collect();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ScanJson.write(scan));
+            ScanJson.write(scan, out);
         } else {
             out.print(ScanTable.render(scan, scanOptions.request().includeConnections()));
             out.println();
@@ -42,6 +52,17 @@ public final class ScanCommand implements Callable<Integer> {
             for (String limitation : scan.limitations()) {
                 out.println("limitation: " + limitation);
             }
+        }
+        if (save) {
+            // A snapshot keeps the findings of its moment, so that a later rule change does not rewrite history.
+            HistoryId id;
+            try (HistoryStore history = db.open()) {
+                id = history.saveSnapshot(RuleEngine.audit(scan));
+            }
+            // With --json, stdout is the document alone; the note goes to stderr.
+            PrintWriter note = json ? spec.commandLine().getErr() : out;
+            note.println("saved snapshot " + id + " to " + db.file());
+            note.flush();
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 AuditCommand.class,
                 WhatIfCommand.class,
+                HistoryCommand.class,
                 ReportCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {

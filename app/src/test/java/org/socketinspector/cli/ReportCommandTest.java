@@ -18,6 +18,8 @@ import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.model.Family;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.store.ExperimentEntry;
+import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
 
 class ReportCommandTest {
@@ -95,10 +97,37 @@ class ReportCommandTest {
     }
 
     @Test
-    void historyIsNotAvailableYet() {
-        assertThat(run("report", "--format", "html", "--history", "7", "--output", dir.resolve("x.html").toString()))
-                .isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
-        assertThat(err.toString()).contains("--history is not available");
+    void historySnapshotWithTheExperimentsThatConfirmedItsFindings() throws Exception {
+        Audit saved = ScanJson.read(Files.readString(auditFile("db-host")));
+        org.socketinspector.rules.Finding finding = new org.socketinspector.rules.Finding("LINUX-REUSEPORT-GROUP",
+                org.socketinspector.rules.Severity.MEDIUM,
+                org.socketinspector.rules.FindingSubject.of(saved.scan().sockets().get(0)),
+                org.socketinspector.rules.Attacker.SAME_USER, "Port 8080 can be joined", "app listens with SO_REUSEPORT.",
+                "Drop SO_REUSEPORT.", java.util.List.of(), false);
+        Path db = dir.resolve("history.db");
+        String snapshot;
+        try (HistoryStore store = HistoryStore.open(db)) {
+            snapshot = store.saveSnapshot(new Audit(saved.scan(), java.util.List.of(finding))).toString();
+            java.time.Instant t = java.time.Instant.parse("2026-11-25T12:30:00Z");
+            store.saveExperiment(new ExperimentEntry("probe", "probe tcp 127.0.0.1:8080 with SO_REUSEPORT as alice",
+                    t, t.plusSeconds(1), "db-host", "0.1.0", true, "bound: confirms LINUX-REUSEPORT-GROUP",
+                    "{\"kind\":\"probe\",\"finding\":\"LINUX-REUSEPORT-GROUP\",\"confirms\":true,"
+                            + "\"request\":{\"protocol\":\"tcp\",\"listenerAddress\":\"127.0.0.1\",\"port\":8080}}"));
+            store.saveExperiment(new ExperimentEntry("probe", "probe on another host", t, t, "elsewhere", "0.1.0", true,
+                    "x", "{\"finding\":\"LINUX-REUSEPORT-GROUP\",\"confirms\":false,"
+                            + "\"request\":{\"protocol\":\"tcp\",\"listenerAddress\":\"127.0.0.1\",\"port\":8080}}"));
+        }
+        Path output = dir.resolve("history.html");
+        assertThat(run("report", "--format", "html", "--history", snapshot, "--db", db.toString(),
+                "--include-experiments", "--output", output.toString())).as(err.toString()).isZero();
+        String html = Files.readString(output);
+        assertThat(html).contains("Port 8080 can be joined")
+                .contains("<span class=\"verdict-confirmed\">confirmed</span>: probe tcp 127.0.0.1:8080 with SO_REUSEPORT as alice")
+                .contains("history E").doesNotContain("probe on another host");
+
+        assertThat(run("report", "--format", "html", "--history", "E2", "--db", db.toString(),
+                "--output", output.toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("E2 is an experiment");
     }
 
     @Test

@@ -52,6 +52,12 @@ final class LinuxLibc {
     /** setsockopt(2) for struct timeval options ({tv_sec, tv_usec} as two longs). */
     static native int setsockopt(int sockfd, int level, int optname, long[] optval, int optlen);
 
+    /**
+     * readlink(2): places the target of a symbolic link in buf (not NUL-terminated) and returns its length.
+     * {@code pathname} is a NUL-terminated byte string; bytes avoid a String per /proc/&lt;pid&gt;/fd entry.
+     */
+    static native long readlink(byte[] pathname, byte[] buf, long bufsiz);
+
     /** close(2): closes a file descriptor. */
     static native int close(int fd);
 

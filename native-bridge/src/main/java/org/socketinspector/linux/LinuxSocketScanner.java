@@ -43,15 +43,17 @@ public final class LinuxSocketScanner {
 
     private final Path proc;
     private final UserNames users;
-    private final NetlinkSockDiag netlink = new NetlinkSockDiag();
+    /** Null when the /proc/net fallback is forced (tests). */
+    private final NetlinkSockDiag netlink;
 
     public LinuxSocketScanner() {
-        this(Path.of("/proc"), Path.of("/etc/passwd"));
+        this(Path.of("/proc"), Path.of("/etc/passwd"), true);
     }
 
-    LinuxSocketScanner(Path proc, Path passwd) {
+    LinuxSocketScanner(Path proc, Path passwd, boolean useNetlink) {
         this.proc = proc;
         this.users = new UserNames(passwd);
+        this.netlink = useNetlink ? new NetlinkSockDiag() : null;
     }
 
     /**
@@ -120,6 +122,9 @@ public final class LinuxSocketScanner {
             throws IOException {
         int tcpStates = includeConnections ? TcpStates.ALL_STATES_MASK : 1 << TcpStates.LISTEN;
         try {
+            if (netlink == null) {
+                throw new IOException("disabled");
+            }
             List<DiagSocket> table = netlink.dump(tcpStates);
             sources.add(SOURCE_NETLINK);
             return table;

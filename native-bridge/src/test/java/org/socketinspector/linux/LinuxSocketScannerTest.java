@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,20 @@ class LinuxSocketScannerTest {
             assertThat(connection.remoteAddress()).isEqualTo("127.0.0.1");
             assertThat(connection.remotePort()).isEqualTo(((InetSocketAddress) server.getLocalAddress()).getPort());
             assertThat(connection.pid()).isEqualTo((int) MY_PID);
+        }
+    }
+
+    @Test
+    void fallsBackToProcNetAndSaysSo() throws Exception {
+        try (ServerSocketChannel server = listener("::1", true, false)) {
+            Scan scan = new LinuxSocketScanner(Path.of("/proc"), Path.of("/etc/passwd"), false).scan(false);
+
+            SocketRecord r = find(scan, Protocol.TCP, server);
+            assertThat(r.localAddress()).isEqualTo("::1");
+            assertThat(r.pid()).isEqualTo((int) MY_PID);
+            assertThat(r.options()).isEqualTo(new SocketOptions(true, false, null, true));
+            assertThat(scan.sources()).containsExactly("procfs-net", "procfs-fd", "pidfd-getsockopt");
+            assertThat(scan.limitations()).anyMatch(l -> l.startsWith("sock_diag netlink unavailable (disabled)"));
         }
     }
 
