@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 WhatIfCommand.class,
                 HistoryCommand.class,
+                ExperimentCommand.class,
                 ReportCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
