@@ -93,7 +93,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
-        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+        List<Path> written;
+        try {
+            written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+        } catch (IllegalArgumentException e) {
+            String from = source == null ? "the live scan" : source.input != null ? source.input.toString() : source.historyId;
+            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
+        }
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
     }
