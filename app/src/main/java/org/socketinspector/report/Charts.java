@@ -11,16 +11,14 @@ import java.util.Locale;
 final class Charts {
 
     private static final int WIDTH = 520;
-    private static final int LABEL = 200;
+    private static final int LABEL = 230;
     private static final int ROW = 20;
 
     private Charts() {
     }
 
     static void svg(Markup m, String title, String barClass, List<Report.Bar> bars) throws IOException {
-        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
-        if (bars.isEmpty()) {
-            m.raw("<p class=\"muted\">None.</p></div>");
+        if (emptyOrTitled(m, title, bars)) {
             return;
         }
         int max = bars.stream().mapToInt(Report.Bar::value).max().orElse(1);
@@ -40,9 +38,7 @@ final class Charts {
     }
 
     static void table(Markup m, String title, String barClass, List<Report.Bar> bars) throws IOException {
-        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
-        if (bars.isEmpty()) {
-            m.raw("<p class=\"muted\">None.</p></div>");
+        if (emptyOrTitled(m, title, bars)) {
             return;
         }
         int max = bars.stream().mapToInt(Report.Bar::value).max().orElse(1);
@@ -56,7 +52,17 @@ final class Charts {
         m.raw("</tbody></table></div>");
     }
 
+    /** Writes the chart's frame and title; true (and the frame closed) when there is nothing to draw. */
+    private static boolean emptyOrTitled(Markup m, String title, List<Report.Bar> bars) throws IOException {
+        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
+        if (bars.isEmpty()) {
+            m.raw("<p class=\"muted\">None.</p></div>");
+            return true;
+        }
+        return false;
+    }
+
     private static String shorten(String label) {
-        return label.length() <= 30 ? label : label.substring(0, 29) + "…";
+        return label.length() <= 28 ? label : label.substring(0, 27) + "…";
     }
 }

@@ -107,13 +107,13 @@ public final class FleetReport {
     }
 
     private void hostTable(Markup m) throws IOException {
-        m.raw("<section id=\"hosts\"><h2>Hosts</h2><table class=\"hosts\"><thead><tr><th width=\"26%\">Host</th>"
-                + "<th width=\"22%\">OS</th><th width=\"16%\">Collected</th><th width=\"6%\">Priv.</th>"
-                + "<th class=\"num\" width=\"7%\">Listen</th><th class=\"num\" width=\"6%\">High</th>"
+        m.raw("<section id=\"hosts\"><h2>Hosts</h2><table class=\"hosts\"><thead><tr><th width=\"24%\">Host</th>"
+                + "<th width=\"18%\">OS</th><th width=\"18%\">Collected</th><th width=\"6%\">Priv.</th>"
+                + "<th class=\"num\" width=\"9%\">Listen</th><th class=\"num\" width=\"7%\">High</th>"
                 + "<th class=\"num\" width=\"6%\">Med.</th><th class=\"num\" width=\"6%\">Low</th>"
-                + "<th class=\"num\" width=\"5%\">Info</th></tr></thead><tbody>");
+                + "<th class=\"num\" width=\"6%\">Info</th></tr></thead><tbody>");
         for (Fleet.Host h : fleet.hosts()) {
-            m.raw("<tr><td><a href=\"#" + h.anchor() + "\">").text(h.name()).raw("</a></td><td>")
+            m.raw("<tr><td><a href=\"#" + h.anchor() + "\">").brief(h.name()).raw("</a></td><td>")
                     .text((h.os() == null ? "" : h.os()) + " " + (h.osVersion() == null ? "" : h.osVersion()))
                     .raw("</td><td>").text(h.collectedAt() == null ? "?" : DateTimeFormatter.ISO_INSTANT.format(h.collectedAt()))
                     .raw("</td><td>" + (h.privileged() ? "yes" : "no") + "</td><td class=\"num\">" + h.listeners()
@@ -137,10 +137,10 @@ public final class FleetReport {
                     .raw("</p><table class=\"hits\"><thead><tr><th width=\"30%\">Host</th><th width=\"12%\">Severity</th>"
                             + "<th width=\"33%\">Socket</th><th width=\"25%\">Process</th></tr></thead><tbody>");
             for (Fleet.Hit hit : g.hits()) {
-                m.raw("<tr><td><a href=\"#host-" + hit.hostIndex() + "\">").text(hit.host()).raw("</a></td><td>");
+                m.raw("<tr><td><a href=\"#host-" + hit.hostIndex() + "\">").brief(hit.host()).raw("</a></td><td>");
                 HtmlReport.badge(m, hit.severity());
                 m.raw(hit.suppressed() ? " (suppressed)" : "").raw("</td><td class=\"mono\">").text(hit.subject())
-                        .raw("</td><td>").text(hit.process()).raw("</td></tr>");
+                        .raw("</td><td>").brief(hit.process()).raw("</td></tr>");
             }
             m.raw("</tbody></table>");
         }
@@ -183,8 +183,11 @@ public final class FleetReport {
             Map<FindingSubject, Severity> worst = report.findings().stream().map(Report.ReportFinding::finding)
                     .filter(f -> !f.socket().isHost() && !f.suppressed())
                     .collect(Collectors.toMap(Finding::socket, Finding::severity, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-            m.raw("<details><summary>").text(report.sockets().size() + " sockets").raw("</summary>");
-            HtmlReport.socketTable(m, null, report.sockets(), worst);
+            // Listeners only: they are what can be hijacked; every socket is in the CSV and JSON exports.
+            List<org.socketinspector.model.SocketRecord> listeners = report.sockets().stream()
+                    .filter(org.socketinspector.model.SocketRecord::isListening).toList();
+            m.raw("<details><summary>").text(listeners.size() + " listening sockets").raw("</summary>");
+            HtmlReport.socketTable(m, null, listeners, worst);
             m.raw("</details>");
         }
         m.raw("</section>");
