@@ -1,6 +1,7 @@
 package org.socketinspector.model;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ public record Scan(String schema, ToolInfo tool, HostInfo host, Instant collecte
     public static final String SCHEMA = "socket-inspector/scan/1";
 
     public Scan {
+        // The contract carries milliseconds: nanoseconds are noise in a report and differ between clocks.
+        collectedAt = collectedAt == null ? null : collectedAt.truncatedTo(ChronoUnit.MILLIS);
         sources = List.copyOf(sources);
         limitations = List.copyOf(limitations);
         sockets = List.copyOf(sockets);
