@@ -7,6 +7,7 @@ public final class Errno {
 
     // The numbers callers branch on (switch labels need constants).
     public static final int EPERM = 1;
+    public static final int ENOENT = 2;
     public static final int ESRCH = 3;
     public static final int EBADF = 9;
     public static final int ENOSYS = 38;

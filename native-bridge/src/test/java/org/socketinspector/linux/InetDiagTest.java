@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.nativeio.Errno;
 
 /**
  * Decodes sock_diag answers captured from a real kernel (capture/capture.py, x86_64 little-endian, Linux 6.18):
