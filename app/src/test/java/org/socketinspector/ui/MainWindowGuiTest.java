@@ -1,0 +1,207 @@
+package org.socketinspector.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.ui.sockets.SocketRow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window headless (TestFX + Monocle), on scans read from the JSON contract. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowGuiTest {
+
+    private MainWindow window;
+    private final List<BindQuestion> asked = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        BindSemantics echo = new BindSemantics() {
+            @Override
+            public OsFamily os() {
+                return OsFamily.LINUX;
+            }
+
+            @Override
+            public BindAnswer answer(BindQuestion question) {
+                asked.add(question);
+                return new BindAnswer(Outcome.STEALS, null, null, "the newcomer gets it", List.of("a source"));
+            }
+        };
+        UiServices services = new UiServices(request -> Fixtures.labAudit(), scan -> List.of(), os -> Optional.of(echo));
+        window = new MainWindow(services, url -> { });
+        stage.setScene(SocketInspectorApp.scene(window));
+        stage.show();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<SocketRow> table(FxRobot robot) {
+        return robot.lookup("#socket-table").queryAs(TableView.class);
+    }
+
+    private void show(Audit audit) {
+        WaitForAsyncUtils.asyncFx(() -> window.live().show(audit));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theTableShowsTheScanWithItsSeverityColumnAndStatusLine(FxRobot robot) {
+        show(Fixtures.labAudit());
+        TableView<SocketRow> table = table(robot);
+
+        assertThat(table.getItems()).hasSize(9);
+        assertThat(robot.lookup(".severity-high").tryQuery()).isPresent();
+        assertThat(robot.lookup("#status-line").queryAs(Label.class).getText())
+                .contains("Source: netlink").contains("not privileged").contains("9 sockets");
+        assertThat(robot.lookup("#limitations-link").queryLabeled().getText()).isEqualTo("2 limitations…");
+    }
+
+    @Test
+    void clickingAHeaderSortsAndClickingAgainReverses(FxRobot robot) {
+        show(Fixtures.labAudit());
+        TableView<SocketRow> table = table(robot);
+
+        robot.clickOn("Local address");
+        assertThat(table.getItems().get(0).localEndpoint()).isEqualTo("0.0.0.0:22");
+        assertThat(table.getItems().get(table.getItems().size() - 1).localEndpoint()).isEqualTo("[::1]:631");
+        robot.clickOn("Local address");
+        assertThat(table.getItems().get(0).localEndpoint()).isEqualTo("[::1]:631");
+
+        robot.clickOn("Risk");
+        assertThat(table.getItems().get(0).severity()).isEqualTo(org.socketinspector.rules.Severity.HIGH);
+        assertThat(table.getItems().get(table.getItems().size() - 1).severity()).isNull();
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectionAndTheScrollPosition(FxRobot robot) {
+        show(Fixtures.listeners(300, "LISTEN"));
+        TableView<SocketRow> table = table(robot);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.scrollTo(150);
+            table.getSelectionModel().select(160);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        SocketRow selected = table.getSelectionModel().getSelectedItem();
+        int firstVisible = firstVisibleIndex(robot);
+        assertThat(firstVisible).isGreaterThan(100);
+
+        // The next scan: the selected socket changed state, one socket far below vanished, two are new.
+        List<SocketRecord> next = new ArrayList<>(Fixtures.listeners(300, "LISTEN").scan().sockets());
+        next.set(160, Fixtures.listener(10160, 5160, "CLOSE_WAIT"));
+        next.remove(290);
+        next.add(Fixtures.listener(30000, 9000, "LISTEN"));
+        next.add(Fixtures.listener(30001, 9001, "LISTEN"));
+        show(new Audit(Fixtures.scan(next), List.of()));
+
+        assertThat(table.getItems()).hasSize(301);
+        assertThat(table.getSelectionModel().getSelectedItem()).isSameAs(selected);
+        assertThat(selected.state()).isEqualTo("CLOSE_WAIT");
+        assertThat(firstVisibleIndex(robot)).isEqualTo(firstVisible);
+        assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("TCP 127.0.0.1:10160");
+    }
+
+    private static int firstVisibleIndex(FxRobot robot) {
+        AtomicReference<Integer> index = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            IndexedCell<?> cell = robot.lookup("#socket-table .virtual-flow").queryAs(VirtualFlow.class).getFirstVisibleCell();
+            index.set(cell.getIndex());
+        }));
+        return index.get();
+    }
+
+    @Test
+    void typingInTheFilterNarrowsTheTableAndSaysWhenNothingMatches(FxRobot robot) {
+        show(Fixtures.labAudit());
+        robot.clickOn("#filter-field").write("cupsd");
+        assertThat(table(robot).getItems()).hasSize(2).allMatch(r -> r.process().equals("cupsd"));
+        assertThat(robot.lookup("#status-line").queryAs(Label.class).getText()).contains("2 of 9 sockets shown");
+
+        robot.lookup("#filter-field").queryAs(TextField.class);
+        robot.clickOn("#filter-field").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("nosuchthing");
+        assertThat(table(robot).getItems()).isEmpty();
+        assertThat(robot.lookup("#table-placeholder").queryAs(Label.class).getText()).contains("No socket matches “nosuchthing”");
+    }
+
+    @Test
+    void selectingASocketShowsItsDetailsAndFindings(FxRobot robot) {
+        show(Fixtures.labAudit());
+        assertThat(robot.lookup("#details-empty").tryQuery()).isPresent();
+        assertThat(robot.lookup("Any user can bind ports from 80 up").tryQuery()).as("host finding").isPresent();
+
+        robot.clickOn("postgres");
+        assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("TCP 127.0.0.1:5432");
+        assertThat(robot.lookup("#field-command-line").queryAs(Label.class).getText())
+                .isEqualTo("/usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main");
+        assertThat(robot.lookup("postgres listens on 127.0.0.1:5432 but not on [::1]:5432").tryQuery()).isPresent();
+        assertThat(robot.lookup("https://www.postgresql.org/docs/current/runtime-config-connection.html").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theContextMenuOpensWhatIfPrefilledAndTheDialogValidates(FxRobot robot) {
+        show(Fixtures.labAudit());
+        requestContextMenu(robot, "postgres");
+        robot.clickOn("What if another socket binds here…");
+
+        TextField first = robot.lookup("#whatif-first-address").queryAs(TextField.class);
+        assertThat(first.getText()).isEqualTo("127.0.0.1");
+        assertThat(robot.lookup("#whatif-first-user").queryAs(TextField.class).getText()).isEqualTo("postgres");
+        assertThat(robot.lookup("#whatif-first-reuseaddr").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#whatif-verdict").queryAs(Label.class).getText()).startsWith("Steals");
+
+        robot.doubleClickOn("#whatif-second-address").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("not-an-address");
+        assertThat(robot.lookup("#whatif-problems").queryAs(Label.class).getText()).contains("is not an IPv4 or IPv6 address");
+        assertThat(robot.lookup("#whatif-verdict").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("::1");
+        robot.clickOn("#whatif-second-v6only");
+        assertThat(robot.lookup("#whatif-verdict").tryQuery()).isPresent();
+        BindQuestion last = asked.get(asked.size() - 1);
+        assertThat(last.second().address()).isEqualTo("::1");
+        assertThat(last.first().user()).isEqualTo("postgres");
+    }
+
+    /**
+     * Monocle turns a secondary click into mouse events but never into the ContextMenuEvent a desktop platform
+     * sends, so the test sends that event to the cell the user would right-click.
+     */
+    private static void requestContextMenu(FxRobot robot, String cellText) {
+        javafx.scene.Node node = robot.lookup(cellText).query();
+        javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+        robot.interact(() -> javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 2, 2, b.getMinX() + 2, b.getMinY() + 2,
+                false, null)));
+    }
+
+    @Test
+    void theLimitationsLinkListsThemAll(FxRobot robot) {
+        show(Fixtures.labAudit());
+        robot.clickOn("#limitations-link");
+        assertThat(robot.lookup("#limitations-list").queryListView().getItems())
+                .hasSize(2).anyMatch(l -> l.toString().contains("pidfd_getfd: EPERM"));
+    }
+}
