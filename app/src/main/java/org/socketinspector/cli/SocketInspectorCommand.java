@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Shows every listening socket on this machine and which ones another process could hijack.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ScanCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

@@ -1,0 +1,49 @@
+package org.socketinspector.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.socketinspector.json.ScanJson;
+import org.socketinspector.model.Scan;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code scan}: lists this machine's sockets with owners and reuse options, as a table or as the JSON contract. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Lists the listening TCP sockets and bound UDP sockets of this machine with their owning "
+                + "process, user and real reuse options (SO_REUSEADDR, SO_REUSEPORT, IPV6_V6ONLY).",
+                "Unknown values show as '?' (null in JSON). Run as root to see every owner and option."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:the scan failed (one line on stderr)", "2:usage error"})
+public final class ScanCommand implements Callable<Integer> {
+
+    @Mixin
+    ScanOptions scanOptions;
+
+    @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1, docs/json-contract.md).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scan scan = scanOptions.collect();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ScanJson.write(scan));
+        } else {
+            out.print(ScanTable.render(scan, scanOptions.request().includeConnections()));
+            out.println();
+            out.println(scan.sockets().size() + " sockets; sources: " + String.join(", ", scan.sources())
+                    + "; " + (scan.privileged() ? "privileged" : "not privileged (run as root to see every owner "
+                    + "and option)"));
+            for (String limitation : scan.limitations()) {
+                out.println("limitation: " + limitation);
+            }
+        }
+        out.flush();
+        return SocketInspectorCommand.EXIT_OK;
+    }
+}

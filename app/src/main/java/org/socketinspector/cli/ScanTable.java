@@ -1,0 +1,92 @@
+package org.socketinspector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.socketinspector.model.Endpoints;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
+
+/** The aligned text table {@code scan} prints: one row per socket, "?" where something is unknown. */
+final class ScanTable {
+    private static final String UNKNOWN = "?";
+
+    private ScanTable() {
+    }
+
+    static String render(Scan scan, boolean withRemote) {
+        List<String[]> rows = new ArrayList<>(scan.sockets().size() + 1);
+        rows.add(withRemote
+                ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "OPTIONS"}
+                : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "OPTIONS"});
+        for (SocketRecord s : scan.sockets()) {
+            String remote = s.remoteAddress() == null ? "*" : Endpoints.format(s.remoteAddress(), s.remotePort());
+            String state = s.state() == null ? "-" : s.state();
+            String pid = s.pid() == null ? UNKNOWN : s.pid().toString();
+            String process = s.process() == null || s.process().name() == null ? UNKNOWN : s.process().name();
+            rows.add(withRemote
+                    ? new String[] {s.protocol().wireName(), s.localEndpoint(), remote, state, pid, process, user(s),
+                            flags(s)}
+                    : new String[] {s.protocol().wireName(), s.localEndpoint(), state, pid, process, user(s),
+                            flags(s)});
+        }
+        return align(rows);
+    }
+
+    private static String user(SocketRecord s) {
+        if (s.process() != null && s.process().user() != null) {
+            return s.process().user();
+        }
+        return s.uid() == null ? UNKNOWN : s.uid().toString();
+    }
+
+    /** "reuseaddr reuseport v6only" for the options that are set, "name?" for one that is unknown, "-" for none. */
+    static String flags(SocketRecord s) {
+        SocketOptions o = s.options();
+        boolean ipv6 = s.family() == Family.IPV6;
+        if (o.reuseAddress() == null && o.reusePort() == null && o.exclusiveAddressUse() == null
+                && (!ipv6 || o.ipv6Only() == null)) {
+            return UNKNOWN;
+        }
+        StringBuilder text = new StringBuilder();
+        flag(text, "reuseaddr", o.reuseAddress());
+        flag(text, "reuseport", o.reusePort());
+        if (o.exclusiveAddressUse() != null) {
+            flag(text, "exclusive", o.exclusiveAddressUse());
+        }
+        if (ipv6) {
+            flag(text, "v6only", o.ipv6Only());
+        }
+        return text.length() == 0 ? "-" : text.toString();
+    }
+
+    private static void flag(StringBuilder text, String name, Boolean value) {
+        if (value == null || value) {
+            text.append(text.length() == 0 ? "" : " ").append(name).append(value == null ? UNKNOWN : "");
+        }
+    }
+
+    private static String align(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder(rows.size() * 100);
+        for (String[] row : rows) {
+            int lineStart = out.length();
+            for (int c = 0; c < columns; c++) {
+                out.append(row[c]);
+                if (c < columns - 1) {
+                    out.append(" ".repeat(widths[c] - row[c].length() + 2));
+                }
+            }
+            out.setLength(lineStart + out.substring(lineStart).stripTrailing().length());
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package org.socketinspector.linux;
+
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+
+/**
+ * One socket as the kernel's socket table describes it (sock_diag or /proc/net), before owner attribution.
+ *
+ * @param state          kernel TCP state number (include/net/tcp_states.h); UDP uses 7 (CLOSE) unless connected
+ * @param interfaceIndex bound interface index (sock_diag id.idiag_if), 0 when none or unknown
+ * @param uid            the socket's owner uid (sock_i_uid)
+ * @param inode          the socket inode; 0 for sockets no process holds (TIME_WAIT, request sockets)
+ * @param v6only         IPV6_V6ONLY as sock_diag reports it (IPv6 LISTEN/CLOSE sockets only), else null
+ */
+record DiagSocket(Protocol protocol, Family family, int state, String localAddress, int localPort,
+                  String remoteAddress, int remotePort, int interfaceIndex, long uid, long inode, Boolean v6only) {
+}

@@ -1,0 +1,193 @@
+package org.socketinspector.linux;
+
+import java.io.IOException;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.socketinspector.model.AddressText;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.ProcessInfo;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.model.ToolInfo;
+
+/**
+ * A live scan of this Linux machine: the kernel's socket table (sock_diag, else /proc/net), each socket's owner
+ * (/proc/&lt;pid&gt;/fd) and its real reuse options (pidfd_getfd + getsockopt). What it cannot see becomes one
+ * aggregated line in {@link Scan#limitations()}. Reusable for repeated scans (the GUI refresh); not thread-safe.
+ */
+public final class LinuxSocketScanner {
+
+    public static final String SOURCE_NETLINK = "netlink";
+    public static final String SOURCE_PROC_NET = "procfs-net";
+    public static final String SOURCE_PROC_FD = "procfs-fd";
+    public static final String SOURCE_PIDFD = "pidfd-getsockopt";
+
+    private static final Comparator<SocketRecord> ORDER = Comparator.comparing(SocketRecord::protocol)
+            .thenComparingInt(SocketRecord::localPort).thenComparing(SocketRecord::family)
+            .thenComparing(SocketRecord::localAddress)
+            .thenComparing(SocketRecord::remoteAddress, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SocketRecord::remotePort, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final Path proc;
+    private final UserNames users;
+    /** Null when the /proc/net fallback is forced (tests). */
+    private final NetlinkSockDiag netlink;
+
+    public LinuxSocketScanner() {
+        this(Path.of("/proc"), Path.of("/etc/passwd"), true);
+    }
+
+    LinuxSocketScanner(Path proc, Path passwd, boolean useNetlink) {
+        this.proc = proc;
+        this.users = new UserNames(passwd);
+        this.netlink = useNetlink ? new NetlinkSockDiag() : null;
+    }
+
+    /**
+     * @param includeConnections every TCP state, not only listeners (UDP sockets are always all listed)
+     * @throws IOException when neither sock_diag nor /proc/net can be read
+     */
+    public Scan scan(boolean includeConnections) throws IOException {
+        Instant collectedAt = Instant.now();
+        boolean privileged = LinuxHost.privileged(proc);
+        List<String> sources = new ArrayList<>();
+        List<String> limitations = new ArrayList<>();
+        List<DiagSocket> table = socketTable(includeConnections, sources, limitations);
+        users.refresh();
+
+        Set<Long> inodes = new HashSet<>(table.size() * 2);
+        for (DiagSocket s : table) {
+            if (s.inode() != 0) {
+                inodes.add(s.inode());
+            }
+        }
+        SocketOwners owners = SocketOwners.scan(proc, inodes);
+        sources.add(SOURCE_PROC_FD);
+
+        Map<Integer, ProcessInfo> processes = new HashMap<>();
+        Map<Integer, String> zones = new HashMap<>();
+        Tally unowned = new Tally("owner unknown for");
+        Tally unknownOptions = new Tally("reuse options unknown for");
+        int optionsRead = 0;
+        List<SocketRecord> records = new ArrayList<>(table.size());
+        try (SocketOptionReader reader = new SocketOptionReader()) {
+            for (DiagSocket s : table) {
+                SocketOwners.FdRef owner = s.inode() == 0 ? null : owners.owner(s.inode());
+                Integer pid = null;
+                ProcessInfo process = null;
+                SocketOptions options = new SocketOptions(null, null, null, s.v6only());
+                if (owner != null) {
+                    pid = owner.pid();
+                    process = processes.computeIfAbsent(owner.pid(), this::readProcess);
+                    SocketOptionReader.Result result = reader.read(owner.pid(), owner.fd(), s.family(),
+                            s.state() == TcpStates.LISTEN, s.protocol() == Protocol.TCP);
+                    if (result.options() != null) {
+                        options = result.options().ipv6Only() == null
+                                ? result.options().withIpv6Only(s.v6only()) : result.options();
+                        optionsRead++;
+                    } else {
+                        unknownOptions.add(result.failure());
+                    }
+                } else if (s.inode() != 0) {
+                    unowned.add(ownerHiddenReason(privileged, owners.hiddenProcesses()));
+                    unknownOptions.add("owner unknown");
+                }
+                records.add(record(s, pid, process, options, zones));
+            }
+        }
+        if (optionsRead > 0) {
+            sources.add(SOURCE_PIDFD);
+        }
+        limitations.addAll(unowned.lines());
+        limitations.addAll(unknownOptions.lines());
+        records.sort(ORDER);
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), LinuxHost.read(proc), collectedAt, privileged,
+                sources, limitations, records);
+    }
+
+    private List<DiagSocket> socketTable(boolean includeConnections, List<String> sources, List<String> limitations)
+            throws IOException {
+        int tcpStates = includeConnections ? TcpStates.ALL_STATES_MASK : 1 << TcpStates.LISTEN;
+        try {
+            if (netlink == null) {
+                throw new IOException("disabled");
+            }
+            List<DiagSocket> table = netlink.dump(tcpStates);
+            sources.add(SOURCE_NETLINK);
+            return table;
+        } catch (IOException | LinkageError e) {
+            List<DiagSocket> table = procNet(tcpStates);
+            sources.add(SOURCE_PROC_NET);
+            limitations.add("sock_diag netlink unavailable (" + e.getMessage() + "): read /proc/net/{tcp,tcp6,udp,udp6}"
+                    + " instead, which do not show IPV6_V6ONLY");
+            return table;
+        }
+    }
+
+    private List<DiagSocket> procNet(int tcpStates) throws IOException {
+        ProcNetParser parser = new ProcNetParser(ByteOrder.nativeOrder());
+        List<DiagSocket> table = new ArrayList<>();
+        for (Protocol protocol : Protocol.values()) {
+            for (Family family : Family.values()) {
+                String name = protocol.wireName() + (family == Family.IPV6 ? "6" : "");
+                Path file = proc.resolve("net").resolve(name);
+                if (!Files.exists(file)) {
+                    continue; // no IPv6 in this kernel
+                }
+                for (DiagSocket s : parser.parse(file.toString(), Files.readString(file), protocol, family)) {
+                    if (protocol == Protocol.UDP || (tcpStates & (1 << s.state())) != 0) {
+                        table.add(s);
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
+    private ProcessInfo readProcess(int pid) {
+        return new ProcessReader(proc, users).read(pid);
+    }
+
+    private static String ownerHiddenReason(boolean privileged, int hiddenProcesses) {
+        if (!privileged && hiddenProcesses > 0) {
+            return "not found in the descriptors this user can read (" + hiddenProcesses
+                    + " processes' /proc/<pid>/fd need root)";
+        }
+        return "no /proc/<pid>/fd holds the socket (owner in another PID namespace, or closed during the scan)";
+    }
+
+    private SocketRecord record(DiagSocket s, Integer pid, ProcessInfo process, SocketOptions options,
+                                Map<Integer, String> zones) {
+        String state = s.protocol() == Protocol.TCP ? TcpStates.name(s.state())
+                : s.state() == TcpStates.ESTABLISHED ? SocketRecord.ESTABLISHED : null;
+        String local = s.localAddress();
+        if (s.interfaceIndex() != 0 && local.startsWith("fe80:")) {
+            local = AddressText.withZone(local, zones.computeIfAbsent(s.interfaceIndex(), LinuxSocketScanner::zone));
+        }
+        return new SocketRecord(s.protocol(), s.family(), local, s.localPort(), s.remoteAddress(),
+                s.remoteAddress() == null ? null : s.remotePort(), state, null, pid, process, (int) s.uid(),
+                s.inode() == 0 ? null : s.inode(), options, null);
+    }
+
+    private static String zone(int interfaceIndex) {
+        try {
+            NetworkInterface nic = NetworkInterface.getByIndex(interfaceIndex);
+            return nic == null ? Integer.toString(interfaceIndex) : nic.getName();
+        } catch (SocketException e) {
+            return Integer.toString(interfaceIndex);
+        }
+    }
+}
