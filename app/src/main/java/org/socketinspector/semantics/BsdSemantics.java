@@ -1,0 +1,80 @@
+package org.socketinspector.semantics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * macOS and FreeBSD bind semantics from the BSD in_pcbbind rules (reference section 3). Not measured by this
+ * project (no BSD machine): every answer says so.
+ *
+ * <ul>
+ *   <li>A bind without SO_REUSEADDR/SO_REUSEPORT conflicts with any overlapping bind (wildcard lookup).</li>
+ *   <li>With SO_REUSEADDR or SO_REUSEPORT only an exactly equal address conflicts, and even that is allowed when
+ *       both set SO_REUSEPORT.</li>
+ *   <li>A non-root second socket of another user is refused on an overlapping address unless both are wildcard
+ *       binds and the first set SO_REUSEPORT (FreeBSD in_pcbbind_setup / XNU in_pcbbind cred checks).</li>
+ *   <li>Delivery: the most specific local address wins; among exact duplicates the last bound socket receives
+ *       unicast (FreeBSD's SO_REUSEPORT_LB load balancing is not modelled).</li>
+ *   <li>IPV6_V6ONLY default: on for FreeBSD (net.inet6.ip6.v6only=1), off for macOS.</li>
+ * </ul>
+ */
+final class BsdSemantics implements BindSemantics {
+
+    private final OsFamily os;
+
+    BsdSemantics(OsFamily os) {
+        this.os = os;
+    }
+
+    @Override
+    public OsFamily os() {
+        return os;
+    }
+
+    @Override
+    public BindAnswer answer(BindQuestion q) {
+        BindEndpoint first = q.first();
+        BindEndpoint second = q.second();
+        boolean v6OnlyDefault = os == OsFamily.FREEBSD;
+        BoundAddress a = BoundAddress.of(first, v6OnlyDefault);
+        BoundAddress b = BoundAddress.of(second, v6OnlyDefault);
+        List<String> sources = new ArrayList<>(List.of(Sources.BSD_BIND));
+        String unmeasured = " (BSD rules from source reading, not measured by this project.)";
+        Boolean firstCanListen = first.state() == BindState.BOUND ? Boolean.TRUE : null;
+        if (!a.overlaps(b)) {
+            return new BindAnswer(Outcome.SEPARATE, null, firstCanListen, b.describe() + " and " + a.describe()
+                    + " do not overlap, so the bind succeeds and receives none of the first socket's traffic."
+                    + unmeasured, sources);
+        }
+        boolean secondReuses = second.has(BindOption.REUSEADDR) || second.has(BindOption.REUSEPORT);
+        boolean exact = a.address().equals(b.address()) && a.family() == b.family();
+        boolean bothReusePort = first.has(BindOption.REUSEPORT) && second.has(BindOption.REUSEPORT);
+        boolean secondIsRoot = second.user().equals("root");
+        if (!secondIsRoot && !first.user().equals(second.user())
+                && (!a.wildcard() || !b.wildcard() || !first.has(BindOption.REUSEPORT))) {
+            return new BindAnswer(Outcome.REFUSED, "EADDRINUSE", firstCanListen, "The port is bound by another user ("
+                    + first.user() + ") on an overlapping address; a non-root user may only co-bind two wildcard"
+                    + " binds when the first set SO_REUSEPORT." + unmeasured, sources);
+        }
+        if (!secondReuses || (exact && !bothReusePort)) {
+            return new BindAnswer(Outcome.REFUSED, "EADDRINUSE", firstCanListen, (secondReuses
+                    ? "The exact same address and port need SO_REUSEPORT on both sockets."
+                    : "Without SO_REUSEADDR or SO_REUSEPORT the second bind conflicts with any overlapping bind.")
+                    + unmeasured, sources);
+        }
+        sources.add(Sources.BSD_DELIVERY);
+        firstCanListen = null; // not documented
+        if (exact) {
+            return new BindAnswer(Outcome.STEALS, null, firstCanListen, "Both set SO_REUSEPORT on the same address: the"
+                    + " bind succeeds and the last bound socket receives unicast traffic (multicast goes to both)."
+                    + unmeasured, sources);
+        }
+        if (a.wildcard() && !b.wildcard()) {
+            return new BindAnswer(Outcome.STEALS, null, firstCanListen, "The bind on the specific address " + b.address()
+                    + " succeeds next to the wildcard one, and BSD delivers to the most specific local address, so the"
+                    + " second socket takes that address's traffic." + unmeasured, sources);
+        }
+        return new BindAnswer(Outcome.SEPARATE, null, firstCanListen, "The bind succeeds, but traffic to "
+                + a.address() + " still goes to the first, more specific socket." + unmeasured, sources);
+    }
+}
