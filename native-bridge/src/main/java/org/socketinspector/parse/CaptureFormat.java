@@ -1,0 +1,48 @@
+package org.socketinspector.parse;
+
+import java.util.Locale;
+import org.socketinspector.collect.OsKind;
+
+/** The kinds of captured text {@code import} reads, by the name used on the command line and in {@code sources}. */
+public enum CaptureFormat {
+    NETSTAT_WINDOWS("netstat-windows", OsKind.WINDOWS),
+    NETSTAT_LINUX("netstat-linux", OsKind.LINUX),
+    SS("ss", OsKind.LINUX),
+    NETSTAT_MACOS("netstat-macos", OsKind.MACOS),
+    /** lsof runs on Linux and macOS; the parser tells which from the DEVICE column. */
+    LSOF("lsof", OsKind.OTHER),
+    /** A scan or audit written by {@code scan --json}; read by the app's ScanJson, not by a parser here. */
+    JSON("json", OsKind.OTHER);
+
+    private final String wireName;
+    private final OsKind os;
+
+    CaptureFormat(String wireName, OsKind os) {
+        this.wireName = wireName;
+        this.os = os;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The OS the format implies, or OTHER when the content must tell. */
+    public OsKind os() {
+        return os;
+    }
+
+    /** The scan's source name for an import of this format, e.g. {@code import:netstat-windows}. */
+    public String importSource() {
+        return "import:" + wireName;
+    }
+
+    public static CaptureFormat fromWireName(String text) {
+        String wanted = text.trim().toLowerCase(Locale.ROOT);
+        for (CaptureFormat format : values()) {
+            if (format.wireName.equals(wanted)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown capture format \"" + text + "\"");
+    }
+}

@@ -1,0 +1,40 @@
+package org.socketinspector.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counts the lines a parser skipped because they are not sockets, and says so in one limitation line. */
+final class SkippedLines {
+
+    static final String BLANK = "blank";
+    static final String BANNER = "title/header";
+    static final String OTHER = "other";
+
+    private final Map<String, Integer> counts = new TreeMap<>();
+
+    void skip(String kind) {
+        counts.merge(kind, 1, Integer::sum);
+    }
+
+    /** Blank lines are skipped silently as such; anything else is counted under its kind. */
+    void skip(String line, String kind) {
+        skip(line.isBlank() ? BLANK : kind);
+    }
+
+    int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Adds "skipped N lines that are not sockets (2 blank, 1 title/header)" when anything was skipped. */
+    void describeInto(List<String> limitations) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, count) -> parts.add(count + " " + kind));
+        limitations.add("skipped " + total() + " line" + (total() == 1 ? "" : "s") + " that are not sockets ("
+                + String.join(", ", parts) + ")");
+    }
+}

@@ -1,0 +1,68 @@
+package org.socketinspector.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.SocketRecord;
+
+class LsofParserTest {
+
+    private final LsofParser parser = new LsofParser();
+
+    @Test
+    void readsLinuxLsofWithInodesFromTheDeviceColumn() throws Exception {
+        ParsedCapture capture = Captures.parse(parser, "linux/lsof-nP-iTCP-iUDP.txt");
+
+        assertThat(capture.os()).isEqualTo(OsKind.LINUX);
+        assertThat(capture.sockets()).hasSize(10);
+        SocketRecord wildcard = Captures.find(capture, "tcp", "[::]:47103");
+        assertThat(wildcard.family()).isEqualTo(Family.IPV6);
+        assertThat(wildcard.state()).isEqualTo("LISTEN");
+        assertThat(wildcard.inode()).isEqualTo(13139L);
+        assertThat(wildcard.process().name()).isEqualTo("python3");
+        assertThat(wildcard.process().user()).isEqualTo("root");
+        SocketRecord connected = Captures.find(capture, "tcp", "127.0.0.1:44788");
+        assertThat(connected.remoteAddress()).isEqualTo("127.0.0.1");
+        assertThat(connected.remotePort()).isEqualTo(47101);
+        assertThat(connected.state()).isEqualTo("ESTABLISHED");
+        assertThat(Captures.find(capture, "udp", "127.0.0.1:47108").state()).isEqualTo("ESTABLISHED");
+        assertThat(Captures.find(capture, "udp", "[::1]:47107").state()).isNull();
+    }
+
+    @Test
+    void seesTheSameOwnedListenersAsSs() throws Exception {
+        ParsedCapture lsof = Captures.parse(parser, "linux/lsof-nP-iTCP-iUDP.txt");
+        ParsedCapture ss = Captures.parse(new SsParser(), "linux/ss-tuanpe.txt");
+
+        // lsof only lists sockets that belong to a process: ss's ownerless 0.0.0.0:2024 is the one difference
+        assertThat(lsof.sockets().stream().map(SocketRecord::inode))
+                .containsExactlyInAnyOrderElementsOf(ss.sockets().stream()
+                        .filter(s -> s.pid() != null).map(SocketRecord::inode).toList());
+    }
+
+    @Test
+    void aServiceNameInsteadOfAPortAsksForMinusP() {
+        assertThatThrownBy(() -> Captures.parse(parser, "macos/lsof-i-tcp-8082-docker.txt"))
+                .isInstanceOf(CaptureParseException.class)
+                .hasMessageContaining("macos/lsof-i-tcp-8082-docker.txt:2: expected a numeric port")
+                .hasMessageContaining("us-cli");
+    }
+
+    @Test
+    void macosKernelAddressesInTheDeviceColumnMeanMacos() throws Exception {
+        // the published macOS row, with the port number lsof -P would have printed for "us-cli" (8082)
+        String text = Captures.text("macos/lsof-i-tcp-8082-docker.txt").replace("*:us-cli", "*:8082");
+
+        ParsedCapture capture = parser.parse(text, "docker.txt");
+
+        assertThat(capture.os()).isEqualTo(OsKind.MACOS);
+        SocketRecord listener = capture.sockets().get(0);
+        assertThat(listener.localEndpoint()).isEqualTo("[::]:8082");
+        assertThat(listener.pid()).isEqualTo(70902);
+        assertThat(listener.inode()).isNull();
+        assertThat(listener.process().user()).isEqualTo("bingoobjca");
+    }
+}
