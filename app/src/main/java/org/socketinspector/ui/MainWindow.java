@@ -126,7 +126,9 @@ public final class MainWindow extends BorderPane {
 
     private void openCaptureTab(CaptureOpened e) {
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
-        Tab tab = new Tab(e.file().getFileName().toString(), new CaptureView(e.audit(), whatIf, openLink));
+        CaptureView view = new CaptureView(e.audit(), whatIf, openLink);
+        view.setId("tab-capture-content");
+        Tab tab = new Tab(e.file().getFileName().toString(), view);
         tab.setId("tab-capture");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

@@ -107,21 +107,26 @@ class MainWindowGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         SocketRow selected = table.getSelectionModel().getSelectedItem();
         int firstVisible = firstVisibleIndex(robot);
+        SocketRow topRow = table.getItems().get(firstVisible);
         assertThat(firstVisible).isGreaterThan(100);
 
-        // The next scan: the selected socket changed state, one socket far below vanished, two are new.
+        // The next scan: the selected socket changed state, sockets above and below the viewport vanished,
+        // two are new.
         List<SocketRecord> next = new ArrayList<>(Fixtures.listeners(300, "LISTEN").scan().sockets());
         next.set(160, Fixtures.listener(10160, 5160, "CLOSE_WAIT"));
         next.remove(290);
+        next.remove(20);
+        next.remove(10);
         next.add(Fixtures.listener(30000, 9000, "LISTEN"));
         next.add(Fixtures.listener(30001, 9001, "LISTEN"));
         show(new Audit(Fixtures.scan(next), List.of()));
 
-        assertThat(table.getItems()).hasSize(301);
+        assertThat(table.getItems()).hasSize(299);
         assertThat(table.getSelectionModel().getSelectedItem()).isSameAs(selected);
         assertThat(selected.state()).isEqualTo("CLOSE_WAIT");
-        assertThat(firstVisibleIndex(robot)).isEqualTo(firstVisible);
+        assertThat(table.getItems().get(firstVisibleIndex(robot))).as("row at the top of the viewport").isSameAs(topRow);
         assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("TCP 127.0.0.1:10160");
+        assertThat(robot.lookup("#details-panel").lookup("CLOSE_WAIT").tryQuery()).isPresent();
     }
 
     private static int firstVisibleIndex(FxRobot robot) {
@@ -195,6 +200,33 @@ class MainWindowGuiTest {
         robot.interact(() -> javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
                 javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 2, 2, b.getMinX() + 2, b.getMinY() + 2,
                 false, null)));
+    }
+
+    @Test
+    void aCaptureOpensAsATabBesideTheLiveView(FxRobot robot) throws Exception {
+        java.nio.file.Path capture = java.nio.file.Path.of(getClass().getResource("zh-netstat-ano.txt").toURI());
+        robot.interact(() -> window.openCapture(capture));
+
+        assertThat(window.tabs().getTabs()).hasSize(2);
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("zh-netstat-ano.txt");
+        TableView<SocketRow> table = robot.lookup("#tab-capture-content #socket-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(18).anyMatch(r -> r.localEndpoint().equals("127.0.0.1:8087"));
+        assertThat(robot.lookup("#tab-capture-content #status-line").queryAs(Label.class).getText())
+                .contains("import:netstat-windows").contains("18 sockets");
+    }
+
+    @Test
+    void aFileThatIsNoCaptureGetsAnErrorNamingIt(FxRobot robot) throws Exception {
+        java.nio.file.Path junk = java.nio.file.Files.createTempFile("not-a-capture", ".txt");
+        java.nio.file.Files.writeString(junk, "hello\nthis is not netstat output\n");
+        try {
+            robot.interact(() -> window.openCapture(junk));
+            assertThat(window.tabs().getTabs()).hasSize(1);
+            assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+                    .isEqualTo("Cannot open " + junk.getFileName());
+        } finally {
+            java.nio.file.Files.delete(junk);
+        }
     }
 
     @Test

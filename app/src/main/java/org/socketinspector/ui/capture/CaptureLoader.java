@@ -1,19 +1,24 @@
 package org.socketinspector.ui.capture;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
+import org.socketinspector.parse.CaptureFormat;
+import org.socketinspector.parse.CaptureImport;
+import org.socketinspector.parse.CaptureParseException;
+import org.socketinspector.parse.CaptureScans;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Finding;
 
 /**
- * Reads a file the user opened: a scan or audit JSON document, or a captured listing (netstat, ss, lsof).
- * A scan without findings gets them from the rule engine, so that a capture tab shows risks like the live view.
+ * Reads a file the user opened: a scan or audit JSON document, or a captured listing (netstat, ss, lsof) in any
+ * format {@code import} knows. A scan without findings gets them from the rule engine, so that a capture tab
+ * shows risks like the live view.
  */
 public final class CaptureLoader {
 
@@ -24,22 +29,19 @@ public final class CaptureLoader {
     }
 
     public Audit load(Path file) throws IOException, CaptureException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8).stripLeading();
-        if (!text.startsWith("{")) {
-            throw new CaptureException(file.getFileName() + ": not a scan or audit JSON document; "
-                    + "importing captured netstat/ss/lsof output is not available in this build yet");
-        }
-        Audit audit;
+        String name = file.getFileName().toString();
         try {
-            audit = ScanJson.read(text);
+            CaptureImport capture = CaptureImport.of(Files.readAllBytes(file), name, null);
+            Audit audit = capture.format() == CaptureFormat.JSON
+                    ? ScanJson.read(capture.text())
+                    : new Audit(CaptureScans.toScan(capture.parse(name), null,
+                            Files.getLastModifiedTime(file).toInstant(), false), List.of());
+            return audit.findings().isEmpty() ? new Audit(audit.scan(), rules.apply(audit.scan())) : audit;
+        } catch (CaptureParseException e) {
+            throw new CaptureException(e.getMessage());
         } catch (ScanJson.InvalidJsonException e) {
-            throw new CaptureException(file.getFileName() + ": " + e.getMessage());
+            throw new CaptureException(name + ": " + e.getMessage());
         }
-        if (audit.findings().isEmpty()) {
-            audit = new Audit(audit.scan(), rules.apply(audit.scan()));
-        }
-        return audit;
     }
 
     /** A file that is not something Socket Inspector can open; the message names the file and the problem. */

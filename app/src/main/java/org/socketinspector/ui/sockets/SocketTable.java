@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.socketinspector.model.SocketRecord;
@@ -25,6 +26,8 @@ import org.socketinspector.rules.Severity;
 public final class SocketTable extends TableView<SocketRow> {
 
     private final TableColumn<SocketRow, String> remoteColumn;
+    private SocketRow anchor;
+    private int anchorIndex = -1;
 
     /**
      * @param model   the rows, filter and selection
@@ -37,14 +40,18 @@ public final class SocketTable extends TableView<SocketRow> {
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((o, was, now) -> {
-            if (now != getSelectionModel().getSelectedItem()) {
-                if (now == null) {
-                    getSelectionModel().clearSelection();
-                } else {
-                    getSelectionModel().select(now);
-                }
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!model.updatingProperty().get()) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((o, was, now) -> select(now));
+        model.updatingProperty().addListener((o, was, now) -> {
+            if (now) {
+                anchor = firstVisibleRow();
+                anchorIndex = anchor == null ? -1 : getItems().indexOf(anchor);
+            } else {
+                keepInPlace(model.selectedProperty().get());
             }
         });
 
@@ -85,6 +92,46 @@ public final class SocketTable extends TableView<SocketRow> {
                     .then((ContextMenu) null).otherwise(rowMenu(row, model, whatIf)));
             return row;
         });
+    }
+
+    private void select(SocketRow row) {
+        if (row != getSelectionModel().getSelectedItem()) {
+            if (row == null) {
+                getSelectionModel().clearSelection();
+            } else {
+                getSelectionModel().select(row);
+            }
+        }
+    }
+
+    /**
+     * After a scan: the selected row stays selected, and the row that was at the top of the viewport stays there
+     * even when rows above it came or went (so the user does not see the table jump).
+     */
+    private void keepInPlace(SocketRow selected) {
+        select(selected);
+        if (anchor != null) {
+            int index = getItems().indexOf(anchor);
+            VirtualFlow<?> flow = flow();
+            if (index >= 0 && index != anchorIndex && flow != null) {
+                // After the flow has taken the item change in its next layout, else that layout undoes it.
+                javafx.application.Platform.runLater(() -> flow.scrollToTop(index));
+            }
+            anchor = null;
+        }
+    }
+
+    private SocketRow firstVisibleRow() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            return null;
+        }
+        int index = flow.getFirstVisibleCell().getIndex();
+        return index >= 0 && index < getItems().size() ? getItems().get(index) : null;
+    }
+
+    private VirtualFlow<?> flow() {
+        return lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
     }
 
     /** Shows or hides the remote column (useful only when connections are listed). */

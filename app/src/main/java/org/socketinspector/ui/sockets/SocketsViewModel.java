@@ -9,6 +9,8 @@ import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,6 +39,7 @@ public final class SocketsViewModel {
     private final ObjectProperty<SocketRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Audit> audit = new ReadOnlyObjectWrapper<>(this, "audit");
     private final ReadOnlyObjectWrapper<SocketDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyBooleanWrapper updating = new ReadOnlyBooleanWrapper(this, "updating");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Scanning…");
     private final ObservableList<String> limitations = FXCollections.observableArrayList();
     private final ObservableList<Finding> hostFindings = FXCollections.observableArrayList();
@@ -60,8 +63,14 @@ public final class SocketsViewModel {
 
     /** Shows a scan (and its findings); rows of sockets seen before are updated in place. */
     public SocketRows.Change show(Audit newAudit) {
+        SocketRows.Change change;
+        updating.set(true);
+        try {
+            change = rows.show(newAudit.scan().sockets(), newAudit.findings());
+        } finally {
+            updating.set(false);
+        }
         audit.set(newAudit);
-        SocketRows.Change change = rows.show(newAudit.scan().sockets(), newAudit.findings());
         limitations.setAll(newAudit.scan().limitations());
         hostFindings.setAll(newAudit.findings().stream().filter(f -> f.socket() == null || f.socket().isHost()).toList());
         if (selected.get() != null && !rows.rows().contains(selected.get())) {
@@ -115,6 +124,14 @@ public final class SocketsViewModel {
     /** The rows that pass the filter; the view sorts them. */
     public FilteredList<SocketRow> filteredRows() {
         return filtered;
+    }
+
+    /**
+     * True while a scan is being applied. A table's selection model follows row indices, which shift when rows
+     * come and go; the table ignores its own selection changes meanwhile and restores the selected row after.
+     */
+    public ReadOnlyBooleanProperty updatingProperty() {
+        return updating.getReadOnlyProperty();
     }
 
     public StringProperty filterProperty() {
