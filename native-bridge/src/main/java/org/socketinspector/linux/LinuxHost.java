@@ -1,7 +1,9 @@
 package org.socketinspector.linux;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.socketinspector.model.HostInfo;
@@ -46,9 +48,13 @@ final class LinuxHost {
         return value == null ? null : value != 0;
     }
 
+    /**
+     * Reads a small /proc file in ONE read: sysctl files answer EOF to any read at an offset other than 0, and
+     * Files.readString reads a size-0 file one byte first, which turned "1024" into "1".
+     */
     private static String trimmed(Path file) {
-        try {
-            return Files.readString(file).trim();
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(4096), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return null;
         }

@@ -1,0 +1,281 @@
+package org.socketinspector.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+
+/**
+ * Asks the bind-semantics model the attacker questions for every listening socket of a scan and turns the answers
+ * that give an attacker traffic into findings. A socket whose options rule out every attack gets no finding.
+ */
+public final class RuleEngine {
+
+    /** Stands for "an account other than the owner" in the model's questions. */
+    private static final String OTHER_USER = "another-user";
+    private static final int DEFAULT_UNPRIVILEGED_PORT_START = 1024;
+
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(f -> f.socket().localPort() == null ? -1 : f.socket().localPort())
+            .thenComparing(Finding::rule);
+
+    private RuleEngine() {
+    }
+
+    public static Audit audit(Scan scan) {
+        OsFamily os = SocketView.osFamily(scan.host());
+        BindSemantics model = BindSemantics.forOs(os);
+        List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).toList();
+        List<Finding> findings = new ArrayList<>();
+        hostFindings(scan.host(), os, findings);
+        for (SocketRecord s : listening) {
+            switch (os) {
+                case LINUX -> linux(model, scan, s, findings);
+                case WINDOWS, WINDOWS_XP -> windows(model, scan, s, findings);
+                case MACOS, FREEBSD -> bsd(model, s, findings);
+            }
+            familyShadow(model, os, scan.host(), listening, s, findings);
+            specificOverWildcard(model, listening, s, findings);
+        }
+        reuseGroups(listening, findings);
+        findings.sort(ORDER);
+        return new Audit(scan, findings);
+    }
+
+    private static void hostFindings(HostInfo host, OsFamily os, List<Finding> findings) {
+        if (os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
+                && host.unprivilegedPortStart() < DEFAULT_UNPRIVILEGED_PORT_START) {
+            Rule rule = Rule.LOW_PRIVILEGED_PORT_START;
+            findings.add(finding(rule, rule.severity(), FindingSubject.HOST, rule.attacker(),
+                    "net.ipv4.ip_unprivileged_port_start is " + host.unprivilegedPortStart() + " on " + host.name(),
+                    "Any user on " + host.name() + " may bind ports " + host.unprivilegedPortStart()
+                            + "-1023 whenever they are free. " + rule.why(), List.of()));
+        }
+    }
+
+    private static void linux(BindSemantics model, Scan scan, SocketRecord s, List<Finding> findings) {
+        if (s.options().reuseAddress() == null || s.options().reusePort() == null) {
+            optionsUnknown(scan, s, "SO_REUSEADDR/SO_REUSEPORT", "root", findings);
+            return;
+        }
+        BindEndpoint victim = SocketView.endpoint(s);
+        if (s.options().reusePort()) {
+            BindAnswer join = ask(model, s, victim, victim.address(), victim.user(), BindOption.REUSEPORT);
+            if (join.outcome().takesTraffic()) {
+                Rule rule = Rule.LINUX_REUSEPORT_GROUP;
+                boolean root = SocketView.isPrivilegedAccount(s);
+                boolean shared = SocketView.isSharedAccount(s);
+                Severity severity = root ? Severity.LOW : shared ? Severity.HIGH : rule.severity();
+                String who = root ? "Only root processes can join (root gets no exemption, but root could take the"
+                        + " socket anyway)." : shared ? "The owner is the shared account " + victim.user()
+                        + ": every service running as " + victim.user() + " can join." : "Any process running as "
+                        + victim.user() + " can join.";
+                findings.add(finding(rule, severity, FindingSubject.of(s), root ? Attacker.ADMIN : rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s),
+                        SocketView.owner(s) + " set SO_REUSEPORT on " + SocketView.endpointText(s) + ". " + who
+                                + " Model: " + join.explanation(), join.sources()));
+            }
+        }
+        if (s.protocol() == Protocol.UDP && s.options().reuseAddress()) {
+            BindAnswer coBind = ask(model, s, victim, victim.address(), OTHER_USER, BindOption.REUSEADDR);
+            if (coBind.outcome().takesTraffic()) {
+                Rule rule = Rule.LINUX_UDP_REUSEADDR;
+                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s),
+                        SocketView.owner(s) + " set SO_REUSEADDR on " + SocketView.endpointText(s) + ": a process of"
+                                + " any user that sets SO_REUSEADDR can bind the same address and port. Who receives"
+                                + " unicast datagrams then: " + coBind.explanation() + " Multicast and broadcast"
+                                + " datagrams go to both.", coBind.sources()));
+            }
+        }
+    }
+
+    private static void windows(BindSemantics model, Scan scan, SocketRecord s, List<Finding> findings) {
+        BindEndpoint victim = SocketView.endpoint(s);
+        boolean probeShared = s.probe() != null && s.probe().bound() && s.probe().options() != null
+                && s.probe().options().contains("SO_REUSEADDR")
+                && SocketView.bareAddress(s.probe().address()).equals(victim.address());
+        if (Boolean.TRUE.equals(s.options().reuseAddress()) || probeShared) {
+            BindEndpoint asShared = new BindEndpoint(victim.address(), Set.of(BindOption.REUSEADDR), victim.user(),
+                    victim.state());
+            BindAnswer coBind = ask(model, s, asShared, victim.address(), OTHER_USER, BindOption.REUSEADDR);
+            if (coBind.outcome().takesTraffic()) {
+                Rule rule = Rule.WIN_REUSEADDR_SHARED;
+                String seen = probeShared ? "The safe bind probe co-bound " + s.probe().address() + " with "
+                        + s.probe().options() + ", so the socket is shareable." : SocketView.owner(s)
+                        + " set SO_REUSEADDR.";
+                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s), seen + " Any local user can bind "
+                                + SocketView.endpointText(s) + " with SO_REUSEADDR: " + coBind.explanation(),
+                        coBind.sources()));
+                return;
+            }
+        }
+        if (s.options().exclusiveAddressUse() == null) {
+            optionsUnknown(scan, s, "SO_EXCLUSIVEADDRUSE", "an Administrator", findings);
+            return;
+        }
+        if (!s.options().exclusiveAddressUse() && s.isWildcard()) {
+            String specific = s.family() == Family.IPV4 ? "127.0.0.1" : "::1";
+            BindAnswer shadow = ask(model, s, victim, specific, victim.user());
+            if (shadow.outcome() == Outcome.STEALS) {
+                Rule rule = Rule.WIN_NOT_EXCLUSIVE;
+                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s) + " listens on "
+                                + SocketView.endpointText(s) + " without SO_EXCLUSIVEADDRUSE: a process of user "
+                                + victim.user() + " can bind " + specific + " on port " + s.localPort()
+                                + " and take that address's traffic. " + shadow.explanation(), shadow.sources()));
+            }
+        }
+    }
+
+    private static void bsd(BindSemantics model, SocketRecord s, List<Finding> findings) {
+        if (!s.isWildcard()) {
+            return;
+        }
+        BindEndpoint victim = SocketView.endpoint(s);
+        String specific = s.family() == Family.IPV4 ? "127.0.0.1" : "::1";
+        BindAnswer shadow = ask(model, s, victim, specific, victim.user(), BindOption.REUSEADDR);
+        if (shadow.outcome() == Outcome.STEALS) {
+            Rule rule = Rule.SPECIFIC_OVER_WILDCARD;
+            findings.add(finding(rule, Severity.LOW, FindingSubject.of(s), Attacker.SAME_USER,
+                    rule.title() + " — " + SocketView.endpointText(s), "A process of user " + victim.user()
+                            + " could bind " + specific + " on port " + s.localPort() + " with SO_REUSEADDR and take"
+                            + " that address's traffic from " + SocketView.owner(s) + ". " + shadow.explanation(),
+                    shadow.sources()));
+        }
+    }
+
+    /** Only one loopback family is served and the other's port is free for any user. */
+    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> listening,
+                                     SocketRecord s, List<Finding> findings) {
+        if (s.protocol() != Protocol.TCP) {
+            return;
+        }
+        boolean v4 = s.family() == Family.IPV4;
+        boolean servesLoopback = v4 ? (s.isWildcard() || SocketView.bareAddress(s.localAddress()).equals("127.0.0.1"))
+                : (SocketView.bareAddress(s.localAddress()).equals("::1")
+                || (s.isWildcard() && Boolean.TRUE.equals(s.options().ipv6Only())));
+        if (!servesLoopback) {
+            return;
+        }
+        String other = v4 ? "::1" : "127.0.0.1";
+        for (SocketRecord r : listening) {
+            boolean maybeDualStack = r.family() == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
+            if (r.protocol() == s.protocol() && r.localPort() == s.localPort()
+                    && (SocketView.covers(r, other) || (v4 && maybeDualStack))) {
+                return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
+            }
+        }
+        int unprivilegedStart = os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
+                ? host.unprivilegedPortStart() : DEFAULT_UNPRIVILEGED_PORT_START;
+        boolean needsPrivilege = os != OsFamily.WINDOWS && os != OsFamily.WINDOWS_XP && s.localPort() < unprivilegedStart;
+        if (needsPrivilege) {
+            return; // only root could take it, and root can take any socket anyway
+        }
+        BindAnswer take = ask(model, s, SocketView.endpoint(s), other, OTHER_USER);
+        if (take.error() == null) {
+            Rule rule = Rule.LOCALHOST_FAMILY_SHADOW;
+            findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                    rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s) + " listens on "
+                            + SocketView.endpointText(s) + " but nothing listens on " + other + " port "
+                            + s.localPort() + ": any user can bind it with no option and receive the connections"
+                            + " of clients that resolve localhost to " + other + ". " + take.explanation(),
+                    take.sources()));
+        }
+    }
+
+    /** A wildcard listener and another process's socket on a specific address of the same port. */
+    private static void specificOverWildcard(BindSemantics model, List<SocketRecord> listening, SocketRecord w,
+                                             List<Finding> findings) {
+        if (!w.isWildcard()) {
+            return;
+        }
+        for (SocketRecord r : listening) {
+            if (r.isWildcard() || r.protocol() != w.protocol() || r.localPort() != w.localPort()
+                    || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
+                continue;
+            }
+            BindAnswer answer = model.answer(new BindQuestion(model.os(), w.protocol(), SocketView.endpoint(w),
+                    SocketView.endpoint(r)));
+            Rule rule = Rule.SPECIFIC_OVER_WILDCARD;
+            findings.add(finding(rule, rule.severity(), FindingSubject.of(w), Attacker.SAME_USER,
+                    rule.title() + " — " + SocketView.endpointText(w), SocketView.owner(r) + " is bound to "
+                            + r.localEndpoint() + " next to " + SocketView.owner(w) + " on " + w.localEndpoint()
+                            + ": traffic to " + SocketView.bareAddress(r.localAddress())
+                            + " goes to the more specific socket, not to the wildcard listener."
+                            + (answer.outcome() == Outcome.STEALS ? " Model: " + answer.explanation() : ""),
+                    answer.sources()));
+        }
+    }
+
+    /** Sockets of several processes on one protocol, address and port, shown together. */
+    private static void reuseGroups(List<SocketRecord> listening, List<Finding> findings) {
+        Map<String, List<SocketRecord>> groups = new LinkedHashMap<>();
+        for (SocketRecord s : listening) {
+            if (s.pid() != null) {
+                groups.computeIfAbsent(s.protocol() + " " + s.localEndpoint(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        for (List<SocketRecord> group : groups.values()) {
+            List<SocketRecord> members = group.stream().sorted(Comparator.comparing(SocketRecord::pid)).toList();
+            long pids = members.stream().map(SocketRecord::pid).distinct().count();
+            long inodes = members.stream().map(SocketRecord::inode).distinct().count();
+            if (pids < 2 || (members.get(0).inode() != null && inodes < 2)) {
+                continue; // one process, or one socket inherited by several processes
+            }
+            Set<String> who = members.stream().map(m -> SocketView.user(m) + "|"
+                    + (m.process() == null ? null : m.process().name())).collect(Collectors.toSet());
+            Rule rule = Rule.REUSE_GROUP_OBSERVED;
+            Severity severity = who.size() > 1 ? Severity.HIGH : Severity.MEDIUM;
+            SocketRecord first = members.get(0);
+            findings.add(finding(rule, severity, FindingSubject.of(first), rule.attacker(),
+                    rule.title() + " — " + SocketView.endpointText(first), pids + " processes have their own socket on "
+                            + SocketView.endpointText(first) + ": " + members.stream().map(SocketView::owner)
+                            .distinct().collect(Collectors.joining("; ")) + "."
+                            + (who.size() > 1 ? " They differ in program or user." : " They run the same program as the"
+                            + " same user (a deliberate SO_REUSEPORT group is likely)."), List.of()));
+        }
+    }
+
+    private static void optionsUnknown(Scan scan, SocketRecord s, String what, String elevated, List<Finding> findings) {
+        Rule rule = Rule.OPTIONS_UNKNOWN;
+        String reason = scan.privileged() ? "they could not be read (the process may have exited, or its socket is"
+                + " in another namespace)" : "the scan ran without the rights to read other processes' sockets";
+        findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                rule.title() + " — " + SocketView.endpointText(s), "The " + what + " options of "
+                        + SocketView.endpointText(s) + " owned by " + SocketView.owner(s) + " are unknown: " + reason
+                        + ". Run the audit as " + elevated + " to see them.", List.of()));
+    }
+
+    private static BindAnswer ask(BindSemantics model, SocketRecord s, BindEndpoint first, String address, String user,
+                                  BindOption... options) {
+        return model.answer(new BindQuestion(model.os(), s.protocol(), first,
+                new BindEndpoint(address, Set.of(options), user, BindState.BOUND)));
+    }
+
+    private static Finding finding(Rule rule, Severity severity, FindingSubject subject, Attacker attacker, String title,
+                                   String explanation, List<String> modelSources) {
+        List<String> references = new ArrayList<>(rule.references());
+        modelSources.stream().filter(r -> !references.contains(r)).forEach(references::add);
+        return new Finding(rule.id(), severity, subject, attacker, title, explanation, rule.remediation(), references,
+                false);
+    }
+}

@@ -1,0 +1,128 @@
+package org.socketinspector.rules;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
+
+/** How the rules see a scanned socket: its owner, its options as a bind endpoint, and words to name it. */
+final class SocketView {
+
+    private static final Set<String> SHARED_ACCOUNTS = Set.of("nobody", "nfsnobody", "nogroup");
+    private static final int NOBODY_UID = 65534;
+
+    private SocketView() {
+    }
+
+    /** The regime of a scanned host; Windows 2000/XP (NT 5.0/5.1) use the legacy tables. */
+    static OsFamily osFamily(HostInfo host) {
+        String os = host == null || host.os() == null ? "" : host.os().toLowerCase(Locale.ROOT);
+        String version = host == null || host.osVersion() == null ? "" : host.osVersion();
+        return switch (os) {
+            case "windows" -> version.startsWith("5.0") || version.startsWith("5.1") || version.contains("XP")
+                    ? OsFamily.WINDOWS_XP : OsFamily.WINDOWS;
+            case "macos" -> OsFamily.MACOS;
+            case "freebsd" -> OsFamily.FREEBSD;
+            default -> OsFamily.LINUX;
+        };
+    }
+
+    /** The owner's account name, "uid N" when only the uid is known, null when unknown. */
+    static String user(SocketRecord s) {
+        if (s.process() != null && s.process().user() != null) {
+            return s.process().user();
+        }
+        Integer uid = s.uid() != null ? s.uid() : s.process() == null ? null : s.process().uid();
+        if (uid == null) {
+            return null;
+        }
+        return uid == 0 ? "root" : "uid " + uid;
+    }
+
+    static boolean isPrivilegedAccount(SocketRecord s) {
+        String user = user(s);
+        if (user == null) {
+            return false;
+        }
+        String u = user.toLowerCase(Locale.ROOT);
+        return u.equals("root") || u.equals("system") || u.equals("nt authority\\system")
+                || u.equals("administrator") || u.endsWith("\\administrator");
+    }
+
+    static boolean isSharedAccount(SocketRecord s) {
+        String user = user(s);
+        return (user != null && SHARED_ACCOUNTS.contains(user.toLowerCase(Locale.ROOT)))
+                || Integer.valueOf(NOBODY_UID).equals(s.uid());
+    }
+
+    /** The socket as the first endpoint of a bind question; unknown options count as not set. */
+    static BindEndpoint endpoint(SocketRecord s) {
+        SocketOptions o = s.options();
+        Set<BindOption> options = EnumSet.noneOf(BindOption.class);
+        if (Boolean.TRUE.equals(o.reuseAddress())) {
+            options.add(BindOption.REUSEADDR);
+        }
+        if (Boolean.TRUE.equals(o.reusePort())) {
+            options.add(BindOption.REUSEPORT);
+        }
+        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
+            options.add(BindOption.EXCLUSIVEADDRUSE);
+        }
+        if (s.family() == Family.IPV6 && o.ipv6Only() != null) {
+            options.add(o.ipv6Only() ? BindOption.V6ONLY : BindOption.DUALSTACK);
+        }
+        String user = user(s);
+        BindState state = s.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(s.state())
+                ? BindState.LISTEN : BindState.BOUND;
+        return new BindEndpoint(bareAddress(s.localAddress()), options, user == null ? "owner" : user, state);
+    }
+
+    /** The address without an IPv6 zone: the model compares plain addresses. */
+    static String bareAddress(String address) {
+        int zone = address.indexOf('%');
+        return zone < 0 ? address : address.substring(0, zone);
+    }
+
+    /** "nginx (pid 812, user www-data)". */
+    static String owner(SocketRecord s) {
+        String name = s.process() != null && s.process().name() != null ? s.process().name() : "an unknown process";
+        StringBuilder text = new StringBuilder(name);
+        String user = user(s);
+        if (s.pid() != null || user != null) {
+            text.append(" (");
+            if (s.pid() != null) {
+                text.append("pid ").append(s.pid());
+            }
+            if (user != null) {
+                text.append(s.pid() != null ? ", " : "").append("user ").append(user);
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+
+    /** "TCP 0.0.0.0:8080". */
+    static String endpointText(SocketRecord s) {
+        return s.protocol().name() + " " + s.localEndpoint();
+    }
+
+    /** Whether a socket bound here receives traffic sent to {@code target} (dual-stack only when known). */
+    static boolean covers(SocketRecord s, String target) {
+        String address = bareAddress(s.localAddress());
+        if (Family.ofAddress(target) == Family.IPV4) {
+            if (s.family() == Family.IPV4) {
+                return s.isWildcard() || address.equals(target);
+            }
+            return s.isWildcard() && Boolean.FALSE.equals(s.options().ipv6Only());
+        }
+        return s.family() == Family.IPV6 && (s.isWildcard() || address.equals(target));
+    }
+}

@@ -1,0 +1,136 @@
+package org.socketinspector.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socketinspector.rules.Scans.linux;
+import static org.socketinspector.rules.Scans.scan;
+import static org.socketinspector.rules.Scans.tcp;
+import static org.socketinspector.rules.Scans.udp;
+import static org.socketinspector.rules.Scans.windows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.SocketOptions;
+
+/** The rules on scans built from records (Linux as the native collector reports them, Windows as the probe does). */
+class RuleEngineTest {
+
+    private static List<String> rules(org.socketinspector.model.Scan scan) {
+        return RuleEngine.audit(scan).findings().stream().map(Finding::rule).toList();
+    }
+
+    private static Finding only(org.socketinspector.model.Scan scan, String rule) {
+        List<Finding> found = RuleEngine.audit(scan).findings().stream().filter(f -> f.rule().equals(rule)).toList();
+        assertEquals(1, found.size(), () -> "expected one " + rule + " in " + RuleEngine.audit(scan).findings());
+        return found.get(0);
+    }
+
+    @Test
+    void controlSocketsWithoutReuseRiskGetNoFinding() {
+        // A Linux TCP listener with SO_REUSEADDR (the JDK and Go default) is not co-bindable while it listens;
+        // served on both loopback families; a dual-stack [::] listener covers both families.
+        assertEquals(List.of(), rules(scan(Scans.LINUX,
+                tcp("127.0.0.1", 8080, 100, "app", "alice", 1000, 1, linux(true, false, null)),
+                tcp("::1", 8080, 100, "app", "alice", 1000, 2, linux(true, false, true)),
+                tcp("::", 9090, 101, "api", "alice", 1000, 3, linux(false, false, false)),
+                udp("127.0.0.1", 5000, 102, "dns", "alice", 1000, 4, linux(false, false, null)))));
+        // A Windows exclusive wildcard listener on both families.
+        assertEquals(List.of(), rules(scan(Scans.WINDOWS,
+                tcp("0.0.0.0", 445, 4, "System", "SYSTEM", null, 0, windows(false, true, null)),
+                tcp("::", 445, 4, "System", "SYSTEM", null, 0, windows(false, true, true)))));
+    }
+
+    @Test
+    void reusePortNamesTheUserAndASharedAccountIsWorse() {
+        Finding alice = only(scan(Scans.LINUX, tcp("0.0.0.0", 8443, 200, "envoy", "alice", 1000, 1,
+                linux(true, true, null))), "LINUX-REUSEPORT-GROUP");
+        assertEquals(Severity.MEDIUM, alice.severity());
+        assertEquals(Attacker.SAME_USER, alice.attacker());
+        assertTrue(alice.explanation().contains("alice") && alice.explanation().contains("envoy"), alice.explanation());
+        Finding nobody = only(scan(Scans.LINUX, tcp("0.0.0.0", 8443, 200, "envoy", "nobody", 65534, 1,
+                linux(false, true, null))), "LINUX-REUSEPORT-GROUP");
+        assertEquals(Severity.HIGH, nobody.severity());
+        assertTrue(nobody.explanation().contains("shared account nobody"), nobody.explanation());
+    }
+
+    @Test
+    void udpReuseAddrSaysWhoReceivesUnicast() {
+        Finding f = only(scan(Scans.LINUX, udp("0.0.0.0", 5353, 300, "avahi-daemon", "avahi", 107, 1,
+                linux(true, false, null))), "LINUX-UDP-REUSEADDR");
+        assertEquals(Attacker.ANY_USER, f.attacker());
+        assertTrue(f.explanation().contains("most recently bound"), f.explanation());
+        assertTrue(f.references().stream().anyMatch(r -> r.startsWith("measured:")), f.references().toString());
+    }
+
+    @Test
+    void localhostOnOneFamilyWithTheOtherFree() {
+        Finding f = only(scan(Scans.LINUX, tcp("127.0.0.1", 6463, 400, "discord", "alice", 1000, 1,
+                linux(false, false, null))), "LOCALHOST-FAMILY-SHADOW");
+        assertTrue(f.explanation().contains("::1"), f.explanation());
+        // A privileged port needs root on Linux: no finding; with the port start lowered, a host finding and this one.
+        assertEquals(List.of(), rules(scan(Scans.LINUX, tcp("127.0.0.1", 631, 401, "cupsd", "root", 0, 1,
+                linux(true, false, null)))));
+        HostInfo lowered = new HostInfo("box", "linux", "6.18", 0, false);
+        assertEquals(List.of("LOW-PRIVILEGED-PORT-START", "LOCALHOST-FAMILY-SHADOW"),
+                rules(scan(lowered, tcp("127.0.0.1", 631, 401, "cupsd", "root", 0, 1, linux(true, false, null)))));
+        // An IPv6 wildcard whose V6ONLY is unknown may cover 127.0.0.1: no guess, no finding.
+        assertEquals(List.of(), rules(scan(Scans.LINUX,
+                tcp("127.0.0.1", 7000, 402, "a", "alice", 1000, 1, linux(false, false, null)),
+                tcp("::", 7000, 403, "b", "alice", 1000, 2, new SocketOptions(false, false, null, null)))));
+    }
+
+    @Test
+    void windowsReuseAddrSeenByTheProbeIsSharedByAnyUser() {
+        Finding f = only(scan(Scans.WINDOWS, Scans.withProbe(tcp("0.0.0.0", 5000, 500, "python.exe", "PC\\dev",
+                null, 0, windows(null, false, null)), true, null)), "WIN-REUSEADDR-SHARED");
+        assertEquals(Severity.HIGH, f.severity());
+        assertTrue(f.remediation().contains("allow_reuse_address"), f.remediation());
+    }
+
+    @Test
+    void windowsDefaultWildcardListenerIsNotExclusive() {
+        Finding f = only(scan(Scans.WINDOWS, tcp("0.0.0.0", 3000, 600, "node.exe", "PC\\dev", null, 0,
+                windows(false, false, null))), "WIN-NOT-EXCLUSIVE");
+        assertEquals(Attacker.SAME_USER, f.attacker());
+        assertTrue(f.explanation().contains("node.exe") && f.explanation().contains("3000"), f.explanation());
+        assertTrue(f.remediation().contains("ExclusiveAddressUse"), f.remediation());
+    }
+
+    @Test
+    void unknownOptionsAreInfoNotAGuess() {
+        Finding f = only(scan(Scans.WINDOWS, tcp("0.0.0.0", 135, 900, "svchost.exe", null, null, 0,
+                SocketOptions.UNKNOWN)), "OPTIONS-UNKNOWN");
+        assertEquals(Severity.INFO, f.severity());
+        assertTrue(f.remediation().contains("Administrator"), f.remediation());
+    }
+
+    @Test
+    void severalProcessesOnOnePortAreShownTogether() {
+        Finding f = only(scan(Scans.LINUX,
+                tcp("0.0.0.0", 8080, 700, "nginx", "www-data", 33, 1, linux(true, true, null)),
+                tcp("0.0.0.0", 8080, 701, "evil", "www-data", 33, 2, linux(true, true, null))), "REUSE-GROUP-OBSERVED");
+        assertEquals(Severity.HIGH, f.severity());
+        assertTrue(f.explanation().contains("nginx (pid 700") && f.explanation().contains("evil (pid 701"),
+                f.explanation());
+        // One socket inherited by workers (same inode) is not a group.
+        assertTrue(rules(scan(Scans.LINUX,
+                tcp("0.0.0.0", 80, 700, "nginx", "root", 0, 1, linux(true, false, null)),
+                tcp("0.0.0.0", 80, 701, "nginx", "root", 0, 1, linux(true, false, null)))).isEmpty());
+    }
+
+    @Test
+    void aSpecificBindNextToAWildcardListenerIsReported() {
+        Finding f = only(scan(Scans.WINDOWS,
+                tcp("0.0.0.0", 8000, 800, "server.exe", "PC\\svc", null, 0, windows(false, true, null)),
+                tcp("127.0.0.1", 8000, 801, "other.exe", "PC\\svc", null, 0, windows(false, false, null))),
+                "SPECIFIC-OVER-WILDCARD");
+        assertTrue(f.explanation().contains("other.exe"), f.explanation());
+    }
+
+    @Test
+    void everyRuleIdIsInTheCatalog() {
+        assertEquals(9, RuleCatalog.all().size());
+        RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
+    }
+}
