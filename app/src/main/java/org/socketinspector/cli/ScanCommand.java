@@ -1,9 +1,13 @@
 package org.socketinspector.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +28,13 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1, docs/json-contract.md).")
     boolean json;
 
+    @Option(names = "--save", description = "Also store this scan as a snapshot in the history (see 'history list', "
+            + "'history diff').")
+    boolean save;
+
+    @Mixin
+    DbOption db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +53,17 @@ public final class ScanCommand implements Callable<Integer> {
             for (String limitation : scan.limitations()) {
                 out.println("limitation: " + limitation);
             }
+        }
+        if (save) {
+            // Findings arrive with the rule engine (branch semantics); until it is merged a snapshot has none.
+            HistoryId id;
+            try (HistoryStore history = db.open()) {
+                id = history.saveSnapshot(new Audit(scan, List.of()));
+            }
+            // With --json, stdout is the document alone; the note goes to stderr.
+            PrintWriter note = json ? spec.commandLine().getErr() : out;
+            note.println("saved snapshot " + id + " to " + db.file());
+            note.flush();
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;

@@ -34,7 +34,7 @@ final class ScanTable {
         return align(rows);
     }
 
-    private static String user(SocketRecord s) {
+    static String user(SocketRecord s) {
         if (s.process() != null && s.process().user() != null) {
             return s.process().user();
         }
@@ -67,7 +67,7 @@ final class ScanTable {
         }
     }
 
-    private static String align(List<String[]> rows) {
+    static String align(List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

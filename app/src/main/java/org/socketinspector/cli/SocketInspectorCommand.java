@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
+                HistoryCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 
