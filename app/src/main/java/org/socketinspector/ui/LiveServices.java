@@ -1,10 +1,9 @@
 package org.socketinspector.ui;
 
-import java.util.List;
 import java.util.Optional;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.Source;
-import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.semantics.BindSemantics;
 
 /** The real services behind the GUI: this platform's collector, the rule engine and the semantics models. */
@@ -14,7 +13,7 @@ public final class LiveServices {
     }
 
     public static UiServices create() {
-        ScanService scans = request -> new Audit(Platform.collector(Source.AUTO).collect(request), List.of());
-        return new UiServices(scans, scan -> List.of(), os -> Optional.of(BindSemantics.forOs(os)));
+        ScanService scans = request -> RuleEngine.audit(Platform.collector(Source.AUTO).collect(request));
+        return new UiServices(scans, scan -> RuleEngine.audit(scan).findings(), os -> Optional.of(BindSemantics.forOs(os)));
     }
 }

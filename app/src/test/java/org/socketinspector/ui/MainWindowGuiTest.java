@@ -52,7 +52,8 @@ class MainWindowGuiTest {
                 return new BindAnswer(Outcome.STEALS, null, null, "the newcomer gets it", List.of("a source"));
             }
         };
-        UiServices services = new UiServices(request -> Fixtures.labAudit(), scan -> List.of(), os -> Optional.of(echo));
+        UiServices services = new UiServices(request -> Fixtures.labAudit(),
+                scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo));
         window = new MainWindow(services, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
@@ -213,6 +214,8 @@ class MainWindowGuiTest {
         assertThat(table.getItems()).hasSize(18).anyMatch(r -> r.localEndpoint().equals("127.0.0.1:8087"));
         assertThat(robot.lookup("#tab-capture-content #status-line").queryAs(Label.class).getText())
                 .contains("import:netstat-windows").contains("18 sockets");
+        // A capture carries no findings: the rule engine adds them, as for a live scan.
+        assertThat(table.getItems()).anyMatch(r -> r.severity() != null);
     }
 
     @Test
