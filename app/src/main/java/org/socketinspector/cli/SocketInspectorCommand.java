@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
                 HistoryCommand.class,
+                ExperimentCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

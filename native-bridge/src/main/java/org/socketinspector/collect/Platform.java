@@ -1,5 +1,8 @@
 package org.socketinspector.collect;
 
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.linux.LinuxSockets;
+
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
  * nothing else asks "am I on Linux?".
@@ -32,6 +35,15 @@ public final class Platform {
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
                         + System.getProperty("os.name") + "): live scans run on Linux so far");
         }
+    }
+
+    /** Native sockets (probes, experiments) for this machine's OS. */
+    public static NativeSockets sockets() {
+        return switch (OsKind.current()) {
+            case LINUX -> new LinuxSockets();
+            default -> throw new UnsupportedOperationException("native sockets are not implemented for "
+                    + System.getProperty("os.name") + " yet");
+        };
     }
 
     private static CollectionException notYet(OsKind os, Source source) {

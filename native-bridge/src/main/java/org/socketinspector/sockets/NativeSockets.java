@@ -7,6 +7,10 @@ import org.socketinspector.model.Protocol;
  * Sockets created through the OS's own calls (libc, ws2_32) with exactly the options asked for: Java's socket
  * API cannot set SO_EXCLUSIVEADDRUSE or IPV6_V6ONLY and forces exclusive binds on Windows. Handles are the OS's
  * descriptors (int fd on Unix, SOCKET on Windows) widened to long. One implementation per OS.
+ *
+ * <p>The first six calls are what a probe needs. The rest (accept, connect, send, receive, isListening) is what
+ * the lab experiments need; an OS whose implementation does not run experiments may leave them unimplemented.
+ * Every wait is bounded by a timeout: nothing here blocks for ever.
  */
 public interface NativeSockets {
 
@@ -23,4 +27,36 @@ public interface NativeSockets {
 
     /** Closes the socket; never throws. */
     void close(long socket);
+
+    /** Waits at most {@code timeoutMillis} for a connection on a listening socket; its handle, or -1 on timeout. */
+    default long accept(long socket, int timeoutMillis) throws NativeSocketException {
+        throw unsupported("accept");
+    }
+
+    /** Connects a stream socket (blocking; experiments only connect to loopback or their own namespace). */
+    default void connect(long socket, String address, int port) throws NativeSocketException {
+        throw unsupported("connect");
+    }
+
+    /** Sends bytes: on a connected socket when {@code address} is null, else as one datagram to address:port. */
+    default void send(long socket, byte[] data, String address, int port) throws NativeSocketException {
+        throw unsupported("send");
+    }
+
+    /**
+     * Waits at most {@code timeoutMillis} for data; returns what one recv got (empty when a stream peer closed),
+     * or null on timeout.
+     */
+    default byte[] receive(long socket, int maxBytes, int timeoutMillis) throws NativeSocketException {
+        throw unsupported("receive");
+    }
+
+    /** SO_ACCEPTCONN: whether the socket is listening. */
+    default boolean isListening(long socket) throws NativeSocketException {
+        throw unsupported("isListening");
+    }
+
+    private UnsupportedOperationException unsupported(String call) {
+        return new UnsupportedOperationException(call + " is not implemented by " + getClass().getSimpleName());
+    }
 }

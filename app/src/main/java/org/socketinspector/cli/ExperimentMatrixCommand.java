@@ -1,0 +1,53 @@
+package org.socketinspector.cli;
+
+import java.util.concurrent.Callable;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.experiment.BindMatrix;
+import org.socketinspector.experiment.MatrixResult;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.QuestionSpace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code experiment matrix}: every cell of this OS's bind matrix, measured, next to the model. */
+@Command(name = "matrix", mixinStandardHelpOptions = true,
+        description = {"Runs every cell of the Linux bind matrix (TCP/UDP x IPv4/IPv6/dual-stack x option sets x users "
+                + "x addresses x bound/listening) with real sockets on loopback, next to the semantics model, and shows "
+                + "every disagreement. Cells as uid 65534 need root (else they are skipped, and say so)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:no disagreement", "1:disagreements found, or it could not run", "2:usage error"})
+public final class ExperimentMatrixCommand implements Callable<Integer> {
+
+    @Option(names = "--parallel", defaultValue = "4", description = "Cells run at once (1.." + BindMatrix.MAX_PARALLELISM + ").")
+    int parallel;
+
+    @Option(names = "--count", defaultValue = "" + BindMatrix.DEFAULT_ATTEMPTS,
+            description = "Connections or datagrams per cell (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--all", description = "List every cell, not only disagreements.")
+    boolean all;
+
+    @Mixin
+    ExperimentRun run;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        MatrixResult result = run.cancellable(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(Platform.sockets(),
+                BindSemantics.forOs(OsFamily.LINUX), count, parallel).run(QuestionSpace.linux(), cancel, null));
+        run.storeAndPrint(result, ExperimentText.matrix(result, all), spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (result.disagreements() > 0) {
+            spec.commandLine().getErr().println("socket-inspector: " + result.disagreements()
+                    + " cells disagree with the model");
+            return SocketInspectorCommand.EXIT_FAILURE;
+        }
+        return SocketInspectorCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,85 @@
+package org.socketinspector.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.socketinspector.experiment.CancelToken;
+import org.socketinspector.experiment.ExperimentRecord;
+import org.socketinspector.experiment.HelperLauncher;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.json.Json;
+import org.socketinspector.store.ExperimentEntry;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What every experiment subcommand shares: --json, --db, storing the run, and Ctrl-C cancelling it. */
+public final class ExperimentRun {
+
+    @Option(names = "--json", description = "Print the run's record as JSON.")
+    boolean json;
+
+    @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
+            + " at most 600).")
+    Integer maxSeconds;
+
+    @Mixin
+    DbOption db;
+
+    /** A body that runs with a cancel token. */
+    interface Body<R> {
+        R run(CancelToken cancel) throws Exception;
+    }
+
+    /**
+     * Runs the body; Ctrl-C (the JVM's shutdown) cancels the token, lets the body end its helpers (bounded), then
+     * ends any helper left by PID.
+     */
+    <R> R cancellable(Duration defaultLimit, Body<R> body) throws Exception {
+        CancelToken cancel = new CancelToken().withDeadline(
+                Limits.duration(maxSeconds == null ? defaultLimit : Duration.ofSeconds(maxSeconds)));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.cancel("Ctrl-C");
+            try {
+                done.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            HelperLauncher.endAll();
+        }, "experiment-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.run(cancel);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs and finds the latch open
+            }
+        }
+    }
+
+    /** Stores the run in the history and prints it (JSON alone on stdout with --json; the note on stderr). */
+    void storeAndPrint(ExperimentRecord record, String text, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+        String document = Json.mapper().writeValueAsString(record);
+        HistoryId id;
+        try (HistoryStore history = db.open()) {
+            id = history.saveExperiment(new ExperimentEntry(record.kind(), record.title(), record.started(),
+                    record.ended(), record.host(), record.toolVersion(), record.agrees(), record.outcomeLine(), document));
+        }
+        if (json) {
+            out.println(Json.pretty().writeValueAsString(record));
+            err.println("stored as " + id + " in " + db.file());
+        } else {
+            out.print(text);
+            out.println("stored as " + id + " in " + db.file());
+        }
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,78 @@
+package org.socketinspector.cli;
+
+import java.util.List;
+import org.socketinspector.experiment.EncounterResult;
+import org.socketinspector.experiment.MatrixCell;
+import org.socketinspector.experiment.MatrixResult;
+import org.socketinspector.experiment.ProbeRecord;
+import org.socketinspector.experiment.ReplayResult;
+import org.socketinspector.experiment.TimelineEvent;
+import org.socketinspector.semantics.BindAnswer;
+
+/** Plain-text renderings of experiment records for the terminal. */
+final class ExperimentText {
+
+    private ExperimentText() {
+    }
+
+    static String probe(ProbeRecord r) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append('\n');
+        s.append("result:     ").append(r.result().bound() ? "bound (then closed at once, never listened)"
+                : "refused: " + r.result().error()).append('\n');
+        s.append("attacker:   ").append(r.attacker()).append('\n');
+        s.append("finding:    ").append(r.confirms() ? "confirms " : "refutes ").append(r.finding()).append('\n');
+        s.append("prediction: ").append(prediction(r.prediction())).append('\n');
+        s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
+        timeline(s, r.timeline());
+        return s.toString();
+    }
+
+    static String replay(ReplayResult r) {
+        EncounterResult e = r.result();
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append('\n');
+        s.append("victim:     ").append(r.request().victim().label()).append(" as uid ").append(r.victimUid()).append('\n');
+        s.append("attacker:   ").append(r.request().attacker().label()).append(" as uid ").append(r.attackerUid()).append('\n');
+        s.append("where:      ").append(r.namespace() == null ? "host loopback" : "network namespace " + r.namespace()).append('\n');
+        s.append("prediction: ").append(prediction(r.prediction())).append(" -> expected at ").append(e.target())
+                .append(": ").append(r.expected().wireName()).append('\n');
+        s.append("observed:   ").append(r.outcomeLine()).append('\n');
+        s.append("counts:     victim ").append(e.toVictim()).append(", attacker ").append(e.toAttacker())
+                .append(", lost ").append(e.lost()).append(" of ").append(e.attempts()).append('\n');
+        s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
+        r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));
+        timeline(s, e.timeline());
+        return s.toString();
+    }
+
+    static String matrix(MatrixResult r, boolean all) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append('\n').append(r.outcomeLine()).append('\n');
+        List<MatrixCell> shown = all ? r.cells() : r.disagreeing();
+        for (MatrixCell c : shown) {
+            s.append(Boolean.FALSE.equals(c.agrees()) ? "DISAGREE " : Boolean.TRUE.equals(c.agrees()) ? "ok       " : "-        ")
+                    .append(c.summary()).append('\n');
+        }
+        r.cells().stream().filter(c -> c.skipped() != null).map(MatrixCell::skipped).distinct()
+                .forEach(reason -> s.append("skipped: ").append(reason).append('\n'));
+        return s.toString();
+    }
+
+    private static String prediction(BindAnswer a) {
+        return a == null ? "none (the listener's options or owner are unknown)"
+                : a.outcome().wireName() + (a.error() == null ? "" : " (" + a.error() + ")") + " - " + a.explanation();
+    }
+
+    private static String agreement(Boolean agrees) {
+        return agrees == null ? "unknown (no prediction)" : agrees ? "model and kernel agree" : "DISAGREE: model and kernel differ";
+    }
+
+    private static void timeline(StringBuilder s, List<TimelineEvent> events) {
+        s.append("timeline:\n");
+        for (TimelineEvent e : events) {
+            s.append("  ").append(e.at()).append("  ").append(String.format("%-9s %-9s ", e.actor(), e.event()))
+                    .append(e.detail()).append('\n');
+        }
+    }
+}

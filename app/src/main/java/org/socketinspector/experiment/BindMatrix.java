@@ -1,0 +1,170 @@
+package org.socketinspector.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.sockets.NativeSockets;
+
+/**
+ * Runs every cell of a question space with real sockets next to the model's answer. Cells run in parallel, each
+ * on its own kernel-chosen port; sockets of other users live in one helper per worker and user. Only loopback
+ * and wildcard addresses are accepted; traffic goes to loopback only.
+ */
+public final class BindMatrix {
+
+    public static final int DEFAULT_ATTEMPTS = 16;
+    public static final int MAX_PARALLELISM = 8;
+
+    private final NativeSockets sockets;
+    private final BindSemantics model;
+    private final int attempts;
+    private final int parallelism;
+
+    public BindMatrix(NativeSockets sockets, BindSemantics model, int attempts, int parallelism) throws ExperimentException {
+        this.sockets = sockets;
+        this.model = model;
+        this.attempts = Limits.attempts(attempts);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new ExperimentException("parallelism " + parallelism + " is outside 1.." + MAX_PARALLELISM);
+        }
+        this.parallelism = parallelism;
+    }
+
+    public MatrixResult run(List<BindQuestion> questions, CancelToken cancel, Consumer<MatrixCell> progress)
+            throws ExperimentException {
+        for (BindQuestion q : questions) {
+            AddressPolicy.requireLab(q.first().address());
+            AddressPolicy.requireLab(q.second().address());
+        }
+        Instant started = Instant.now();
+        int self = ProcessControl.effectiveUid();
+        List<Worker> workers = new ArrayList<>();
+        ThreadLocal<Worker> worker = ThreadLocal.withInitial(() -> {
+            Worker w = new Worker(new LocalSide(sockets), self);
+            synchronized (workers) {
+                workers.add(w);
+            }
+            return w;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "bind-matrix");
+            t.setDaemon(true);
+            return t;
+        });
+        List<MatrixCell> cells = new ArrayList<>();
+        try {
+            List<Future<MatrixCell>> futures = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                BindQuestion q = questions.get(i);
+                String id = "c" + i;
+                futures.add(pool.submit(() -> {
+                    MatrixCell cell = cell(worker.get(), q, id, cancel);
+                    if (progress != null) {
+                        progress.accept(cell);
+                    }
+                    return cell;
+                }));
+            }
+            for (Future<MatrixCell> f : futures) {
+                cells.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelToken.CancelledException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ExperimentException ee ? ee : new ExperimentException("matrix cell failed: " + cause);
+        } finally {
+            // Helpers are ended here, while the worker threads that started them are still alive (PDEATHSIG
+            // follows the starting thread, not the process).
+            synchronized (workers) {
+                workers.forEach(Worker::close);
+            }
+            pool.shutdownNow();
+        }
+        int ran = (int) cells.stream().filter(c -> c.observed() != null).count();
+        int agree = (int) cells.stream().filter(c -> Boolean.TRUE.equals(c.agrees())).count();
+        int disagree = (int) cells.stream().filter(c -> Boolean.FALSE.equals(c.agrees())).count();
+        Instant ended = Instant.now();
+        return new MatrixResult("matrix", HostFacts.kernel(), HostFacts.hostName(), ToolInfo.current().version(), cells,
+                ran, agree, disagree, cells.size() - ran, started, ended, ended.toEpochMilli() - started.toEpochMilli());
+    }
+
+    private MatrixCell cell(Worker w, BindQuestion q, String id, CancelToken cancel) throws ExperimentException {
+        cancel.check();
+        boolean tcp = q.protocol() == Protocol.TCP;
+        SocketSpec first = Prediction.spec(q.first(), tcp && q.first().state() == BindState.LISTEN);
+        SocketSpec second = Prediction.spec(q.second(), tcp);
+        BindAnswer predicted = Prediction.ask(model, q);
+        String skip = w.unavailable(first.uid(), second.uid());
+        if (skip != null) {
+            return new MatrixCell(q, predicted, null, null, skip);
+        }
+        EncounterResult r = new Encounter(q.protocol(), first, second)
+                .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
+        Boolean agrees = Prediction.agrees(predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
+        if (Boolean.TRUE.equals(agrees)) {
+            r = new EncounterResult(r.port(), r.target(), r.secondBindError(), r.firstCouldStillListen(), r.attempts(),
+                    r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of());
+        }
+        return new MatrixCell(q, predicted, r, agrees, null);
+    }
+
+    /** A worker thread's sides: this process for its own uid, one helper per other uid. */
+    private static final class Worker {
+        final LocalSide local;
+        final int self;
+        final Map<Integer, SocketSide> others = new ConcurrentHashMap<>();
+        final Map<Integer, String> failures = new ConcurrentHashMap<>();
+
+        Worker(LocalSide local, int self) {
+            this.local = local;
+            this.self = self;
+        }
+
+        String unavailable(int... uids) {
+            for (int uid : uids) {
+                if (uid == self) {
+                    continue;
+                }
+                if (self != 0) {
+                    return "needs root to act as uid " + uid;
+                }
+                if (!others.containsKey(uid) && !failures.containsKey(uid)) {
+                    try {
+                        others.put(uid, HelperLauncher.start(uid, null));
+                    } catch (ExperimentException e) {
+                        failures.put(uid, e.getMessage());
+                    }
+                }
+                if (failures.containsKey(uid)) {
+                    return failures.get(uid);
+                }
+            }
+            return null;
+        }
+
+        SocketSide side(int uid) {
+            return uid == self ? local : others.get(uid);
+        }
+
+        void close() {
+            others.values().forEach(SocketSide::close);
+            local.close();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.socketinspector.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.sockets.SockOpt;
+
+/**
+ * The core of the replay and of each matrix cell: a first socket (the victim) binds and maybe listens; a second
+ * one (the attacker) binds the same port; if it may, it listens at once (an attacker would, and so it wins the
+ * listen race against a victim that was only bound), then the victim listens if it had not; then a client sends
+ * tagged connections or datagrams to the target address, and each one is attributed to whoever got its tag.
+ */
+public final class Encounter {
+
+    /** Roles in the timeline and in the counts. */
+    public static final String FIRST = "victim";
+    public static final String SECOND = "attacker";
+
+    private final Protocol protocol;
+    private final SocketSpec first;
+    private final SocketSpec second;
+    private final List<TimelineEvent> timeline = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
+    private final String explicitTarget;
+    private String lastError;
+
+    public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
+        this(protocol, first, second, null);
+    }
+
+    /** @param target where the client sends (loopback), or null for {@link #target()}'s choice */
+    public Encounter(Protocol protocol, SocketSpec first, SocketSpec second, String target) {
+        this.protocol = protocol;
+        this.first = first;
+        this.second = second;
+        this.explicitTarget = target;
+    }
+
+    /**
+     * The target a client aims at: the explicit one, else the second's address when the first covers it, else
+     * the first's (the same choice as the semantics model's and bench/bind_matrix.py's).
+     */
+    public String target() {
+        if (explicitTarget != null) {
+            return explicitTarget;
+        }
+        String secondTarget = second.loopbackTarget();
+        return first.covers(secondTarget) ? secondTarget : first.loopbackTarget();
+    }
+
+    /**
+     * Runs it. Sockets are named {@code idPrefix + "-victim"} etc. on their sides and always closed at the end.
+     *
+     * @param port 0 to let the kernel choose a free port for the victim
+     */
+    public EncounterResult run(SocketSide firstSide, SocketSide secondSide, SocketSide client, String idPrefix,
+                               int port, int attempts, CancelToken cancel) throws ExperimentException {
+        String firstId = idPrefix + "-" + FIRST;
+        String secondId = idPrefix + "-" + SECOND;
+        try {
+            int bound = open(firstSide, firstId, first, FIRST, port);
+            if (bound < 0) {
+                throw new ExperimentException("the victim could not bind " + first.address() + " port " + port
+                        + ": " + lastError);
+            }
+            boolean tcp = protocol == Protocol.TCP;
+            if (tcp && first.listen() && !listen(firstSide, firstId, FIRST)) {
+                throw new ExperimentException("the victim could not listen: " + lastError);
+            }
+            cancel.check();
+            if (open(secondSide, secondId, second, SECOND, bound) < 0) {
+                String refusal = lastError;
+                Boolean firstCanListen = tcp && !first.listen() ? listen(firstSide, firstId, FIRST) : null;
+                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED);
+            }
+            boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
+            boolean firstServes = !tcp || first.listen();
+            Boolean firstCouldStillListen = null;
+            if (tcp && !first.listen()) {
+                firstCouldStillListen = listen(firstSide, firstId, FIRST);
+                firstServes = firstCouldStillListen;
+            }
+            if (firstServes) {
+                firstSide.serve(firstId, d -> arrived(d, FIRST));
+            }
+            if (secondServes) {
+                secondSide.serve(secondId, d -> arrived(d, SECOND));
+            }
+            int sent = sendAll(client, bound, attempts, cancel);
+            long toSecond = receivedBy.values().stream().filter(SECOND::equals).count();
+            long total = receivedBy.size();
+            Outcome observed = toSecond == 0 ? Outcome.SEPARATE : toSecond == total ? Outcome.STEALS : Outcome.SHARES;
+            return result(bound, null, firstCouldStillListen, sent, observed);
+        } catch (NativeSocketException e) {
+            throw new ExperimentException("experiment step failed: " + e.getMessage());
+        } finally {
+            secondSide.closeSocket(secondId);
+            firstSide.closeSocket(firstId);
+        }
+    }
+
+    private int open(SocketSide side, String id, SocketSpec spec, String actor, int port) throws NativeSocketException {
+        side.open(id, protocol, spec.family());
+        for (SockOpt option : spec.options()) {
+            if (option != SockOpt.V6ONLY) {
+                side.option(id, option, true);
+            }
+        }
+        if (spec.family() == Family.IPV6) {
+            side.option(id, SockOpt.V6ONLY, spec.options().contains(SockOpt.V6ONLY));
+        }
+        try {
+            int bound = side.bind(id, spec.address(), port);
+            event(actor, "bind", spec.label() + " port " + bound + " as uid " + side.uid() + ": ok");
+            return bound;
+        } catch (NativeSocketException e) {
+            event(actor, "bind", spec.label() + " port " + port + " as uid " + side.uid() + ": " + e.errorName());
+            lastError = e.errorName();
+            return -1;
+        }
+    }
+
+    private boolean listen(SocketSide side, String id, String actor) {
+        try {
+            side.listen(id);
+            event(actor, "listen", "ok");
+            return true;
+        } catch (NativeSocketException e) {
+            event(actor, "listen", e.errorName());
+            lastError = e.errorName();
+            return false;
+        }
+    }
+
+    private int sendAll(SocketSide client, int port, int attempts, CancelToken cancel) throws ExperimentException {
+        String target = target();
+        int sent = 0;
+        for (int i = 1; i <= attempts; i++) {
+            cancel.check();
+            String tag = Integer.toString(i);
+            CountDownLatch arrival = arrivals.computeIfAbsent(tag, t -> new CountDownLatch(1));
+            try {
+                client.sendTag(protocol, target, port, tag);
+                sent++;
+            } catch (NativeSocketException e) {
+                event("client", protocol == Protocol.TCP ? "connect" : "send", "#" + tag + " to " + target + ": " + e.errorName());
+                continue;
+            }
+            try {
+                if (!arrival.await(Limits.DELIVERY_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    event("client", "lost", "#" + tag + " reached nobody within " + Limits.DELIVERY_WAIT_MILLIS + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancelToken.CancelledException("interrupted");
+            }
+        }
+        return sent;
+    }
+
+    private void arrived(Delivery delivery, String actor) {
+        receivedBy.putIfAbsent(delivery.tag(), actor);
+        timeline.add(new TimelineEvent(delivery.at(), actor, protocol == Protocol.TCP ? "accepted" : "received",
+                "#" + delivery.tag()));
+        arrivals.computeIfAbsent(delivery.tag(), t -> new CountDownLatch(1)).countDown();
+    }
+
+    private void event(String actor, String event, String detail) {
+        timeline.add(new TimelineEvent(Instant.now(), actor, event, detail));
+    }
+
+    private EncounterResult result(int port, String secondBindError, Boolean firstCouldStillListen, int sent,
+                                   Outcome observed) {
+        int toFirst = (int) receivedBy.values().stream().filter(FIRST::equals).count();
+        int toSecond = (int) receivedBy.values().stream().filter(SECOND::equals).count();
+        List<TimelineEvent> ordered = new ArrayList<>(timeline);
+        ordered.sort((a, b) -> a.at().compareTo(b.at()));
+        return new EncounterResult(port, target(), secondBindError, firstCouldStillListen, sent, toFirst, toSecond,
+                sent - toFirst - toSecond, observed, ordered);
+    }
+}

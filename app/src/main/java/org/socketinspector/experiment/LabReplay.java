@@ -1,0 +1,111 @@
+package org.socketinspector.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.sockets.NativeSockets;
+
+/**
+ * A victim and an attacker, each a helper process with its own options, user and address, on loopback or in a
+ * namespace created for the run; a client sends N tagged connections or datagrams and each is attributed.
+ * Helpers are ended by PID and the namespace deleted at the end, whatever happens.
+ */
+public final class LabReplay {
+
+    private final NativeSockets sockets;
+
+    public LabReplay(NativeSockets sockets) {
+        this.sockets = sockets;
+    }
+
+    public ReplayResult run(ReplayRequest request, CancelToken cancel) throws ExperimentException {
+        check(request);
+        Instant started = Instant.now();
+        int self = ProcessControl.effectiveUid();
+        List<String> notes = new ArrayList<>();
+        int victimUid = request.victim().uid() < 0 ? self : request.victim().uid();
+        int attackerUid = request.attacker().uid() < 0 ? self : request.attacker().uid();
+        if (victimUid == attackerUid) {
+            notes.add("victim and attacker both ran as " + Users.name(victimUid));
+        }
+        NetworkNamespace ns = null;
+        SocketSide victim = null;
+        SocketSide attacker = null;
+        SocketSide client = null;
+        try {
+            if (request.namespace()) {
+                ns = NetworkNamespace.create();
+            }
+            String nsName = ns == null ? null : ns.name();
+            victim = HelperLauncher.start(victimUid, nsName);
+            cancel.check();
+            attacker = HelperLauncher.start(attackerUid, nsName);
+            cancel.check();
+            client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
+            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target());
+            BindAnswer prediction = BindSemantics.forOs(OsFamily.LINUX)
+                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self));
+            EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
+            Outcome expected = expectedAt(prediction, request, encounter.target());
+            Boolean agrees = Prediction.agrees(withOutcome(prediction, expected), result.observed(),
+                    result.secondBindError(), result.firstCouldStillListen());
+            return new ReplayResult("replay", request, victimUid, attackerUid, nsName, prediction, expected, result,
+                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started, Instant.now());
+        } finally {
+            for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
+                if (side != null) {
+                    side.close();
+                }
+            }
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    private static void check(ReplayRequest r) throws ExperimentException {
+        if (r.os() != OsFamily.LINUX) {
+            throw new ExperimentException("the case '" + r.preset() + "' is about " + r.os().wireName()
+                    + " and runs only there; this machine runs " + OsKind.current().wireName());
+        }
+        if (OsKind.current() != OsKind.LINUX) {
+            throw new ExperimentException("lab replays run on Linux so far; this machine runs " + OsKind.current().wireName());
+        }
+        Limits.attempts(r.attempts());
+        if (r.port() < 0 || r.port() > 65535) {
+            throw new ExperimentException("port " + r.port() + " is outside 0..65535");
+        }
+        AddressPolicy.requireLab(r.victim().address());
+        AddressPolicy.requireLab(r.attacker().address());
+        if (r.target() != null) {
+            AddressPolicy.requireDestination(r.target());
+        }
+    }
+
+    /** The model answers for the address both sockets claim; an explicit target only one of them covers differs. */
+    static Outcome expectedAt(BindAnswer prediction, ReplayRequest r, String target) {
+        if (prediction.outcome() == Outcome.REFUSED) {
+            return Outcome.REFUSED;
+        }
+        boolean victimCovers = r.victim().covers(target);
+        boolean attackerCovers = r.attacker().covers(target);
+        if (!victimCovers && attackerCovers) {
+            return Outcome.STEALS;
+        }
+        if (victimCovers && !attackerCovers) {
+            return Outcome.SEPARATE;
+        }
+        return prediction.outcome();
+    }
+
+    private static BindAnswer withOutcome(BindAnswer a, Outcome outcome) {
+        return new BindAnswer(outcome, a.error(), a.firstCanStillListen(), a.explanation(), a.sources());
+    }
+}

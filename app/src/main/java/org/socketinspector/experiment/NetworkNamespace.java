@@ -1,0 +1,66 @@
+package org.socketinspector.experiment;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A network namespace an experiment creates for itself (root only): {@code ip netns add si-<pid>-<n>}, its
+ * loopback brought up, deleted at the end. Inside it only its own lo exists, so nothing can leave it.
+ */
+public final class NetworkNamespace implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final String name;
+
+    private NetworkNamespace(String name) {
+        this.name = name;
+    }
+
+    public static NetworkNamespace create() throws ExperimentException {
+        String name = "si-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        run(List.of("ip", "netns", "add", name));
+        NetworkNamespace ns = new NetworkNamespace(name);
+        try {
+            run(List.of("ip", "-n", name, "link", "set", "lo", "up"));
+        } catch (ExperimentException e) {
+            ns.close();
+            throw e;
+        }
+        return ns;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        try {
+            run(List.of("ip", "netns", "delete", name));
+        } catch (ExperimentException e) {
+            // reported by the next `ip netns list`; there is nothing else to undo
+        }
+    }
+
+    private static void run(List<String> command) throws ExperimentException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ExperimentException(String.join(" ", command) + " did not finish within 5 s");
+            }
+            String output = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.exitValue() != 0) {
+                throw new ExperimentException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new ExperimentException("cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExperimentException("interrupted while running " + String.join(" ", command));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.socketinspector.experiment;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.sockets.SockOpt;
+
+/** Translates between an experiment's sockets and the semantics model's questions, and compares answers. */
+public final class Prediction {
+
+    private Prediction() {
+    }
+
+    /** The question an encounter of these two sockets asks the model. */
+    public static BindQuestion question(OsFamily os, Protocol protocol, SocketSpec first, SocketSpec second, int selfUid) {
+        return new BindQuestion(os, protocol,
+                endpoint(first, selfUid, protocol == Protocol.TCP && first.listen() ? BindState.LISTEN : BindState.BOUND),
+                endpoint(second, selfUid, BindState.BOUND));
+    }
+
+    private static BindEndpoint endpoint(SocketSpec spec, int selfUid, BindState state) {
+        Set<BindOption> options = new HashSet<>();
+        spec.options().forEach(o -> options.add(BindOption.valueOf(o.name())));
+        if (spec.family() == Family.IPV6 && !spec.options().contains(SockOpt.V6ONLY)) {
+            options.add(BindOption.DUALSTACK); // experiments set IPV6_V6ONLY off explicitly
+        }
+        return new BindEndpoint(spec.address(), options, Users.name(spec.uid() < 0 ? selfUid : spec.uid()), state);
+    }
+
+    /** The experiment's socket for one side of a model question (users by name: root, nobody, ...). */
+    public static SocketSpec spec(BindEndpoint endpoint, boolean listen) throws ExperimentException {
+        Set<SockOpt> options = new HashSet<>();
+        for (BindOption o : endpoint.options()) {
+            switch (o) {
+                case REUSEADDR -> options.add(SockOpt.REUSEADDR);
+                case REUSEPORT -> options.add(SockOpt.REUSEPORT);
+                case V6ONLY -> options.add(SockOpt.V6ONLY);
+                case EXCLUSIVEADDRUSE -> options.add(SockOpt.EXCLUSIVEADDRUSE);
+                case DUALSTACK -> { } // V6ONLY stays off
+            }
+        }
+        return new SocketSpec(endpoint.address(), options, Users.uid(endpoint.user()), listen);
+    }
+
+    /** The model's answer, or null when there is no model for this OS. */
+    public static BindAnswer ask(BindSemantics model, BindQuestion question) {
+        return model == null ? null : model.answer(question);
+    }
+
+    /**
+     * Whether the observation agrees with the prediction: same outcome, same bind error (or none), and the same
+     * answer to "could the first socket still listen" (or none). Null when there is no prediction.
+     */
+    public static Boolean agrees(BindAnswer predicted, Outcome observed, String error, Boolean firstCouldStillListen) {
+        if (predicted == null) {
+            return null;
+        }
+        return predicted.outcome() == observed && Objects.equals(predicted.error(), error)
+                && Objects.equals(predicted.firstCanStillListen(), firstCouldStillListen);
+    }
+}

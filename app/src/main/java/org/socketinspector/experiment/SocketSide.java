@@ -1,0 +1,42 @@
+package org.socketinspector.experiment;
+
+import java.util.function.Consumer;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.sockets.SockOpt;
+
+/**
+ * One party of an experiment (victim, attacker, client), holding named native sockets: in this process
+ * ({@link LocalSide}) or in a helper process running as another user or inside a namespace ({@link HelperSide}).
+ */
+public interface SocketSide extends AutoCloseable {
+
+    /** The effective uid the side's sockets are created with. */
+    int uid();
+
+    void open(String socketId, Protocol protocol, Family family) throws NativeSocketException;
+
+    void option(String socketId, SockOpt option, boolean enabled) throws NativeSocketException;
+
+    /** Binds and returns the bound port (useful with port 0). */
+    int bind(String socketId, String address, int port) throws NativeSocketException;
+
+    void listen(String socketId) throws NativeSocketException;
+
+    /**
+     * Starts accepting connections (TCP; each one reads the client's tag) or receiving datagrams (UDP) on the
+     * socket, reporting each to {@code deliveries} until the socket is closed.
+     */
+    void serve(String socketId, Consumer<Delivery> deliveries) throws NativeSocketException;
+
+    /** Client role: one TCP connection that sends {@code tag} then closes, or one datagram carrying it. */
+    void sendTag(Protocol protocol, String address, int port, String tag) throws NativeSocketException;
+
+    /** Closes one socket (stopping its serving first); unknown ids are ignored. */
+    void closeSocket(String socketId);
+
+    /** Closes every socket and ends the side; never throws. */
+    @Override
+    void close();
+}

@@ -1,0 +1,109 @@
+package org.socketinspector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.json.Json;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.store.HistoryFilter;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.store.Page;
+import picocli.CommandLine;
+
+/** The experiment commands as a user runs them: confirmation, JSON, exit codes, every run stored. */
+@EnabledOnOs(OS.LINUX)
+class ExperimentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = SocketInspectorCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private long storedExperiments() {
+        try (HistoryStore history = HistoryStore.open(dir.resolve("h.db"))) {
+            return history.list(HistoryFilter.experiments(), Page.FIRST).size();
+        }
+    }
+
+    @Test
+    void probeNeedsYesThenRunsAndIsStored() throws Exception {
+        NativeSockets sockets = Platform.sockets();
+        long listener = sockets.open(Protocol.TCP, Family.IPV4);
+        try {
+            sockets.setOption(listener, SockOpt.REUSEPORT, true);
+            sockets.bind(listener, "127.0.0.1", 0);
+            sockets.listen(listener, 4);
+            String port = Integer.toString(sockets.localPort(listener));
+            String db = dir.resolve("h.db").toString();
+
+            assertThat(run("experiment", "probe", "--address", "127.0.0.1", "--port", port, "--option", "reuseport",
+                    "--db", db)).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+            assertThat(err.toString()).contains("binds the live port 127.0.0.1:" + port).contains("--yes");
+
+            assertThat(run("experiment", "probe", "--address", "127.0.0.1", "--port", port, "--option", "reuseport",
+                    "--victim-options", "reuseport", "--victim-user", "root", "--yes", "--db", db)).isZero();
+            assertThat(out.toString()).contains("confirms LINUX-REUSEPORT-GROUP").contains("stored as E");
+            assertThat(storedExperiments()).isEqualTo(1);
+        } finally {
+            sockets.close(listener);
+        }
+    }
+
+    @Test
+    void replayPresetAsJsonIsStoredWithItsTimeline() throws Exception {
+        String db = dir.resolve("h.db").toString();
+        assertThat(run("experiment", "replay", "--preset", "plain-control", "--count", "3", "--json", "--db", db)).isZero();
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertThat(json.get("kind").asText()).isEqualTo("replay");
+        assertThat(json.at("/result/observed").asText()).isEqualTo("refused");
+        assertThat(json.at("/result/toAttacker").asInt()).isZero();
+        assertThat(json.get("agrees").asBoolean()).isTrue();
+        assertThat(json.at("/result/timeline")).isNotEmpty();
+        assertThat(err.toString()).contains("stored as E");
+        try (HistoryStore history = HistoryStore.open(dir.resolve("h.db"))) {
+            String stored = history.json(history.list(HistoryFilter.experiments(), Page.FIRST).get(0).id()).orElseThrow();
+            assertThat(Json.mapper().readTree(stored).at("/result/timeline")).isEqualTo(json.at("/result/timeline"));
+        }
+    }
+
+    @Test
+    void usageErrorsNameTheOption() {
+        assertThat(run("experiment", "replay", "--preset", "nope")).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--preset: unknown preset 'nope'");
+        assertThat(run("experiment", "replay", "--port", "8080")).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("add --yes");
+        assertThat(run("experiment", "replay", "--attacker-options", "exclusive")).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--attacker-options: unknown option 'exclusive'");
+        assertThat(run("experiment", "replay", "--preset", "plain-control", "--count", "5000", "--db",
+                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("count 5000 is outside 1..1000");
+        assertThat(run("experiment", "replay", "--preset", "plain-control", "--max-seconds", "9999", "--db",
+                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(err.toString()).contains("outside 1..600 s");
+    }
+
+    @Test
+    void listsPresets() {
+        assertThat(run("experiment", "replay", "--list-presets")).isZero();
+        assertThat(out.toString()).contains("linux-reuseport-share (linux)").contains("windows-reuseaddr-shared (windows)");
+    }
+}
