@@ -18,14 +18,20 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.ui.UiEvents.CaptureOpened;
+import org.socketinspector.ui.UiEvents.AuditOpened;
+import org.socketinspector.ui.UiEvents.ExperimentRequested;
 import org.socketinspector.ui.UiEvents.WhatIfRequested;
+import org.socketinspector.ui.experiments.ExperimentsView;
+import org.socketinspector.ui.experiments.ExperimentsViewModel;
+import org.socketinspector.ui.history.HistoryView;
+import org.socketinspector.ui.history.HistoryViewModel;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.whatif.WhatIfViewModel;
 import org.socketinspector.ui.capture.CaptureLoader;
 import org.socketinspector.ui.capture.CaptureView;
 import org.socketinspector.ui.live.LiveView;
 import org.socketinspector.ui.live.LiveViewModel;
 import org.socketinspector.ui.whatif.WhatIfDialog;
-import org.socketinspector.ui.whatif.WhatIfViewModel;
 
 /**
  * The shell: menu bar and tabs (the live view first, then one tab per opened capture). Pages talk to it through
@@ -38,6 +44,11 @@ public final class MainWindow extends BorderPane {
     private final LiveViewModel live;
     private final TabPane tabs = new TabPane();
     private final Consumer<String> openLink;
+    private final ExperimentsViewModel experiments;
+    private final HistoryViewModel history;
+    private final Tab experimentsTab;
+    private final Tab historyTab;
+    private HistoryStore store;
 
     public MainWindow(UiServices services, Consumer<String> openLink) {
         this.services = services;
@@ -48,13 +59,32 @@ public final class MainWindow extends BorderPane {
         Tab liveTab = new Tab("Live", new LiveView(live, whatIf, openLink));
         liveTab.setId("tab-live");
         liveTab.setClosable(false);
-        tabs.getTabs().add(liveTab);
+        experiments = new ExperimentsViewModel(services.experiments(), this::history, WhatIfViewModel.currentOs(),
+                ExperimentsViewModel.currentUid());
+        experimentsTab = new Tab("Experiments", new ExperimentsView(experiments));
+        experimentsTab.setId("tab-experiments");
+        experimentsTab.setClosable(false);
+        history = new HistoryViewModel(this::history);
+        historyTab = new Tab("History", new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit))));
+        historyTab.setId("tab-history");
+        historyTab.setClosable(false);
+        // The history is read when its tab is shown, so the window opens without touching the database.
+        historyTab.setOnSelectionChanged(e -> {
+            if (historyTab.isSelected()) {
+                history.load();
+            }
+        });
+        tabs.getTabs().addAll(liveTab, experimentsTab, historyTab);
         tabs.setId("tabs");
         setTop(menuBar());
         setCenter(tabs);
 
         bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first()));
-        bus.subscribe(CaptureOpened.class, e -> openCaptureTab(e));
+        bus.subscribe(AuditOpened.class, this::openAuditTab);
+        bus.subscribe(ExperimentRequested.class, e -> {
+            experiments.useCase(e.request());
+            tabs.getSelectionModel().select(experimentsTab);
+        });
     }
 
     public LiveViewModel live() {
@@ -69,6 +99,32 @@ public final class MainWindow extends BorderPane {
         return tabs;
     }
 
+    public ExperimentsViewModel experiments() {
+        return experiments;
+    }
+
+    public HistoryViewModel historyView() {
+        return history;
+    }
+
+    /** The history database, opened on first use (a corrupt or newer file throws StoreException with the reason). */
+    private synchronized HistoryStore history() {
+        if (store == null) {
+            store = services.history().get();
+        }
+        return store;
+    }
+
+    /** Ends the live scan and closes the history database. */
+    public synchronized void close() {
+        live.stop();
+        experiments.cancel();
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open capture…");
         open.setId("menu-open");
@@ -77,7 +133,11 @@ public final class MainWindow extends BorderPane {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> javafx.application.Platform.exit());
-        Menu file = new Menu("File", null, open, new javafx.scene.control.SeparatorMenuItem(), quit);
+        MenuItem save = new MenuItem("Save snapshot");
+        save.setId("menu-save-snapshot");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> saveSnapshot());
+        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem whatIf = new MenuItem("What if…");
@@ -115,7 +175,7 @@ public final class MainWindow extends BorderPane {
     /** Reads a capture or scan file and opens it as a tab; a bad file gets an error dialog naming the problem. */
     public void openCapture(Path file) {
         try {
-            bus.publish(new CaptureOpened(file, new CaptureLoader(services.rules()).load(file)));
+            bus.publish(new AuditOpened(file.getFileName().toString(), new CaptureLoader(services.rules()).load(file)));
         } catch (IOException | CaptureLoader.CaptureException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
             alert.setHeaderText("Cannot open " + file.getFileName());
@@ -124,18 +184,38 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private void openCaptureTab(CaptureOpened e) {
+    private void openAuditTab(AuditOpened e) {
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
         CaptureView view = new CaptureView(e.audit(), whatIf, openLink);
         view.setId("tab-capture-content");
-        Tab tab = new Tab(e.file().getFileName().toString(), view);
+        Tab tab = new Tab(e.title(), view);
         tab.setId("tab-capture");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
 
+    /** Stores the live view's current scan and findings in the history, to compare later. */
+    public void saveSnapshot() {
+        org.socketinspector.rules.Audit audit = live.sockets().auditProperty().get();
+        Alert alert;
+        if (audit == null) {
+            alert = new Alert(Alert.AlertType.INFORMATION, "There is no scan yet to save.");
+        } else {
+            try {
+                alert = new Alert(Alert.AlertType.INFORMATION, "Saved as " + history().saveSnapshot(audit)
+                        + " in " + history().file() + ". Compare snapshots in the History tab.");
+            } catch (RuntimeException ex) {
+                alert = new Alert(Alert.AlertType.ERROR, "Cannot save the snapshot: " + ex.getMessage());
+            }
+        }
+        alert.setHeaderText("Save snapshot");
+        alert.initOwner(window());
+        alert.show();
+    }
+
     private void openWhatIf(SocketRecord first) {
         WhatIfViewModel model = new WhatIfViewModel(services.semantics());
+        model.onRunExperiment(request -> bus.publish(new ExperimentRequested(request)));
         if (first != null) {
             model.prefill(first);
         }

@@ -25,7 +25,7 @@ public final class SocketInspectorApp extends Application {
     @Override
     public void stop() {
         if (window != null) {
-            window.live().stop();
+            window.close();
         }
     }
 

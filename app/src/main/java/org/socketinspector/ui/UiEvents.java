@@ -1,6 +1,6 @@
 package org.socketinspector.ui;
 
-import java.nio.file.Path;
+import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 
@@ -14,7 +14,11 @@ public final class UiEvents {
     public record WhatIfRequested(SocketRecord first) {
     }
 
-    /** A capture or saved scan was read and should open as a tab. */
-    public record CaptureOpened(Path file, Audit audit) {
+    /** A capture, saved scan or stored snapshot was read and should open as a tab. */
+    public record AuditOpened(String title, Audit audit) {
+    }
+
+    /** The user wants to replay a case for real (from the what-if dialog). */
+    public record ExperimentRequested(ReplayRequest request) {
     }
 }

@@ -32,6 +32,12 @@ public final class Fixtures {
         }
     }
 
+    /** The real lab replay (helpers on loopback), as the application runs it. */
+    public static org.socketinspector.ui.experiments.ReplayRunner realReplays() {
+        return (request, cancel) -> new org.socketinspector.experiment.LabReplay(
+                org.socketinspector.collect.Platform.sockets()).run(request, cancel);
+    }
+
     /** A scan of {@code count} TCP listeners on 127.0.0.1 ports 10000.., owned by pid 5000 + i, in state {@code state}. */
     public static Audit listeners(int count, String state) {
         List<SocketRecord> sockets = new ArrayList<>();

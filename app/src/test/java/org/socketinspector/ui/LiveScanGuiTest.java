@@ -28,20 +28,26 @@ import org.testfx.util.WaitForAsyncUtils;
 class LiveScanGuiTest {
 
     private MainWindow window;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path tempDir;
+    private java.nio.file.Path historyFile;
     private ServerSocket listener;
 
     @Start
     void start(Stage stage) throws Exception {
+        historyFile = tempDir.resolve("history-" + System.nanoTime() + ".db");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        window = new MainWindow(LiveServices.create(), url -> { });
+        UiServices real = LiveServices.create();
+        window = new MainWindow(new UiServices(real.scans(), real.rules(), real.semantics(), real.experiments(),
+                () -> org.socketinspector.store.HistoryStore.open(historyFile)), url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        window.live().stop();
+        window.close();
         listener.close();
     }
 
@@ -53,7 +59,9 @@ class LiveScanGuiTest {
         TableView<SocketRow> table = robot.lookup("#socket-table").queryAs(TableView.class);
         int port = listener.getLocalPort();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> table.getItems().stream().anyMatch(r -> r.socket().localPort() == port));
+                () -> table.getItems().stream().anyMatch(r -> r.socket().localPort() == port)
+                        && window.live().sockets().auditProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
 
         SocketRow ours = table.getItems().stream().filter(r -> r.socket().localPort() == port).findFirst().orElseThrow();
         assertThat(ours.socket().pid()).isEqualTo((int) ProcessHandle.current().pid());

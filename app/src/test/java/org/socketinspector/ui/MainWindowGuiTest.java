@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketinspector.model.SocketRecord;
@@ -35,10 +36,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowGuiTest {
 
     private MainWindow window;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path tempDir;
+    private java.nio.file.Path historyFile;
     private final List<BindQuestion> asked = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
+        historyFile = tempDir.resolve("history-" + System.nanoTime() + ".db");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BindSemantics echo = new BindSemantics() {
             @Override
@@ -53,10 +58,16 @@ class MainWindowGuiTest {
             }
         };
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
-                scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo));
+                scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
+                Fixtures.realReplays(), () -> org.socketinspector.store.HistoryStore.open(historyFile));
         window = new MainWindow(services, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        window.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -208,7 +219,8 @@ class MainWindowGuiTest {
         java.nio.file.Path capture = java.nio.file.Path.of(getClass().getResource("zh-netstat-ano.txt").toURI());
         robot.interact(() -> window.openCapture(capture));
 
-        assertThat(window.tabs().getTabs()).hasSize(2);
+        assertThat(window.tabs().getTabs()).extracting(t -> t.getText())
+                .containsExactly("Live", "Experiments", "History", "zh-netstat-ano.txt");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("zh-netstat-ano.txt");
         TableView<SocketRow> table = robot.lookup("#tab-capture-content #socket-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(18).anyMatch(r -> r.localEndpoint().equals("127.0.0.1:8087"));
@@ -224,12 +236,76 @@ class MainWindowGuiTest {
         java.nio.file.Files.writeString(junk, "hello\nthis is not netstat output\n");
         try {
             robot.interact(() -> window.openCapture(junk));
-            assertThat(window.tabs().getTabs()).hasSize(1);
+            assertThat(window.tabs().getTabs()).hasSize(3);
             assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
                     .isEqualTo("Cannot open " + junk.getFileName());
         } finally {
             java.nio.file.Files.delete(junk);
         }
+    }
+
+    @Test
+    void whatIfHandsItsCaseToTheExperimentsTab(FxRobot robot) {
+        show(Fixtures.labAudit());
+        requestContextMenu(robot, "postgres");
+        robot.clickOn("What if another socket binds here…");
+        robot.doubleClickOn("#whatif-first-user").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("root");
+        robot.clickOn("#whatif-run-experiment");
+
+        assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-experiments");
+        assertThat(robot.lookup("#custom-case").queryAs(Label.class).getText())
+                .isEqualTo("Case from What if…: victim 127.0.0.1 reuseaddr, attacker 127.0.0.1 none");
+        assertThat(window.experiments().request().victim().uid()).isZero();
+        assertThat(window.experiments().request().attacker().uid()).isEqualTo(65534);
+    }
+
+    @Test
+    void anExperimentAsksFirstAndRunsOnlyAfterOk(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.collect.OsKind.current()
+                == org.socketinspector.collect.OsKind.LINUX, "lab replays need Linux sockets here");
+        robot.clickOn("Experiments");
+        robot.clickOn("plain-control · tcp");
+        robot.clickOn("#run-button");
+        assertThat(robot.lookup("#experiment-confirmation .content").queryLabeled().getText())
+                .contains("binds 127.0.0.1 with no options and listens").contains("Nothing leaves loopback");
+        robot.clickOn("Cancel");
+        assertThat(window.experiments().stateProperty().get()).isEqualTo(
+                org.socketinspector.ui.experiments.ExperimentsViewModel.State.READY);
+
+        robot.clickOn("#run-button");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> window.experiments().stateProperty().get()
+                != org.socketinspector.ui.experiments.ExperimentsViewModel.State.RUNNING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#experiment-verdict").queryAs(Label.class).getText())
+                .isEqualTo("Observed: refused — agrees with the model");
+        assertThat(robot.lookup("#timeline").queryTableView().getItems()).isNotEmpty();
+
+        robot.clickOn("History");
+        assertThat(robot.lookup("#history-table").queryTableView().getItems()).hasSize(1);
+        assertThat(robot.lookup("#history-page").queryAs(Label.class).getText()).isEqualTo("Page 1 of 1 · 1 run");
+    }
+
+    @Test
+    void savedSnapshotsCompareInTheHistory(FxRobot robot) {
+        show(Fixtures.listeners(3, "LISTEN"));
+        robot.interact(window::saveSnapshot);
+        robot.clickOn("OK");
+        List<SocketRecord> later = new ArrayList<>(Fixtures.listeners(3, "LISTEN").scan().sockets());
+        later.add(Fixtures.listener(20000, 7000, "LISTEN"));
+        show(new Audit(Fixtures.scan(later), List.of()));
+        robot.interact(window::saveSnapshot);
+        robot.clickOn("OK");
+
+        robot.clickOn("History");
+        TableView<?> history = robot.lookup("#history-table").queryTableView();
+        assertThat(history.getItems()).hasSize(2);
+        robot.interact(() -> history.getSelectionModel().selectAll());
+        robot.clickOn("#history-compare");
+        assertThat(robot.lookup("Opened (1)").tryQuery()).isPresent();
+        assertThat(robot.lookup("Closed (0)").tryQuery()).isPresent();
+        assertThat(robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("tcp  127.0.0.1:20000  pid 7000")).tryQuery()).isPresent();
     }
 
     @Test

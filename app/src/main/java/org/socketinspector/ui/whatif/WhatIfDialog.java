@@ -73,7 +73,24 @@ public final class WhatIfDialog extends Dialog<Void> {
         model.problems().addListener((ListChangeListener<String>) c -> renderAnswer(model.answerProperty().get()));
         renderAnswer(model.answerProperty().get());
 
-        VBox content = new VBox(12, grid, new Separator(), problems, answerBox);
+        javafx.scene.control.Button replay = new javafx.scene.control.Button("Run it for real on this machine…");
+        replay.setId("whatif-run-experiment");
+        replay.setTooltip(new javafx.scene.control.Tooltip(
+                "Replays this case with two helper processes on loopback (Experiments tab; asks before it runs)"));
+        replay.visibleProperty().bind(Bindings.createBooleanBinding(model::canRunExperiment, model.osProperty()));
+        replay.managedProperty().bind(replay.visibleProperty());
+        replay.disableProperty().bind(Bindings.isNotEmpty(model.problems()));
+        replay.setOnAction(e -> {
+            if (model.runExperiment()) {
+                close();
+            }
+        });
+        Label replayProblem = new Label();
+        replayProblem.setId("whatif-experiment-problem");
+        replayProblem.setWrapText(true);
+        replayProblem.getStyleClass().add(Styles.WARNING);
+        replayProblem.textProperty().bind(model.experimentProblemProperty());
+        VBox content = new VBox(12, grid, new Separator(), problems, answerBox, replay, replayProblem);
         content.setPadding(new Insets(4, 4, 4, 4));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);

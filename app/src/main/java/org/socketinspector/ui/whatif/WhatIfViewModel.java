@@ -17,6 +17,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.socketinspector.collect.OsKind;
+import org.socketinspector.experiment.ExperimentException;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.experiment.Prediction;
+import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
@@ -38,11 +42,14 @@ public final class WhatIfViewModel {
     private final Function<OsFamily, Optional<BindSemantics>> models;
     private final ObjectProperty<OsFamily> os = new SimpleObjectProperty<>(this, "os", currentOs());
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
-    private final Side first = new Side("0.0.0.0", "alice");
-    private final Side second = new Side("127.0.0.1", "mallory");
+    private final Side first = new Side("0.0.0.0", System.getProperty("user.name", "root"));
+    private final Side second = new Side("127.0.0.1", "nobody");
     private final ObjectProperty<BindState> firstState = new SimpleObjectProperty<>(this, "firstState", BindState.LISTEN);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BindAnswer> answer = new ReadOnlyObjectWrapper<>(this, "answer");
+    private final javafx.beans.property.ReadOnlyStringWrapper experimentProblem =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "experimentProblem");
+    private java.util.function.Consumer<ReplayRequest> runExperiment;
 
     public WhatIfViewModel(Function<OsFamily, Optional<BindSemantics>> models) {
         this.models = models;
@@ -77,7 +84,7 @@ public final class WhatIfViewModel {
         first.options.addAll(optionsOf(socket.options(), socket.family() == org.socketinspector.model.Family.IPV6));
         second.address.set(socket.localAddress());
         second.options.clear();
-        second.user.set("mallory");
+        second.user.set("nobody");
     }
 
     /** The options a scanned socket had; unknown options are left out (the user can tick them). */
@@ -122,6 +129,48 @@ public final class WhatIfViewModel {
             list.add("First socket: a UDP socket does not listen; choose “bound”.");
         }
         return list;
+    }
+
+    /** Where "run it for real" hands the case (the Experiments view, which confirms and runs it). */
+    public void onRunExperiment(java.util.function.Consumer<ReplayRequest> handler) {
+        this.runExperiment = handler;
+    }
+
+    /** Whether the case can be replayed here: only on the OS the application runs on. */
+    public boolean canRunExperiment() {
+        return runExperiment != null && os.get() == currentOs();
+    }
+
+    /**
+     * The question as a lab replay on loopback: the same sockets, users by their account names (they must exist on
+     * this machine), a free port. Empty, with the reason in {@link #experimentProblemProperty()}, when it cannot be.
+     */
+    public Optional<ReplayRequest> experiment() {
+        experimentProblem.set(null);
+        if (!problems.isEmpty()) {
+            experimentProblem.set("Fix the question first.");
+            return Optional.empty();
+        }
+        try {
+            BindQuestion q = question();
+            return Optional.of(new ReplayRequest("what-if", q.os(), q.protocol(),
+                    Prediction.spec(q.first(), q.protocol() == Protocol.TCP && q.first().state() == BindState.LISTEN),
+                    Prediction.spec(q.second(), q.protocol() == Protocol.TCP), null, Limits.DEFAULT_ATTEMPTS, 0, false));
+        } catch (ExperimentException e) {
+            experimentProblem.set("Cannot replay this case here: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Hands the case to the Experiments view; false (with the reason) when it cannot run here. */
+    public boolean runExperiment() {
+        Optional<ReplayRequest> request = canRunExperiment() ? experiment() : Optional.empty();
+        request.ifPresent(runExperiment);
+        return request.isPresent();
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty experimentProblemProperty() {
+        return experimentProblem.getReadOnlyProperty();
     }
 
     /** The question as it stands; only meaningful when {@link #problems()} is empty. */
