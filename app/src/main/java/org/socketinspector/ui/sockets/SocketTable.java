@@ -35,7 +35,7 @@ public final class SocketTable extends TableView<SocketRow> {
      */
     public SocketTable(SocketsViewModel model, Consumer<SocketRecord> whatIf) {
         setId("socket-table");
-        getStyleClass().add("socket-table");
+        getStyleClass().addAll("socket-table", atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         SortedList<SocketRow> sorted = new SortedList<>(model.filteredRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
@@ -55,11 +55,11 @@ public final class SocketTable extends TableView<SocketRow> {
             }
         });
 
-        TableColumn<SocketRow, Severity> severity = column("Risk", 80, SocketRow::severityProperty);
+        TableColumn<SocketRow, Severity> severity = column("Risk", 96, SocketRow::severityProperty);
         severity.setId("col-severity");
         severity.setComparator(SocketRow.SEVERITY_ORDER);
         severity.setCellFactory(c -> new SeverityCell());
-        TableColumn<SocketRow, String> proto = column("Proto", 60, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
+        TableColumn<SocketRow, String> proto = column("Proto", 66, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
         proto.setId("col-proto");
         TableColumn<SocketRow, SocketRow> local = column("Local address", 210, ReadOnlyObjectWrapper::new);
         local.setId("col-local");
@@ -67,7 +67,7 @@ public final class SocketTable extends TableView<SocketRow> {
         local.setCellFactory(c -> new TextCell<>(SocketRow::localEndpoint, "mono"));
         remoteColumn = column("Remote", 190, SocketRow::remoteProperty);
         remoteColumn.setId("col-remote");
-        remoteColumn.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
+        remoteColumn.setCellFactory(c -> new TextCell<>(v -> v, "mono"));
         remoteColumn.setVisible(false);
         TableColumn<SocketRow, String> state = column("State", 100, SocketRow::stateProperty);
         state.setId("col-state");
@@ -177,7 +177,7 @@ public final class SocketTable extends TableView<SocketRow> {
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
+            setText(empty ? null : text.apply(item));
         }
     }
 

@@ -91,7 +91,7 @@ public class SocketsPane extends BorderPane {
     }
 
     private void updatePlaceholder() {
-        if (banner.isVisible() && model.rows().isEmpty()) {
+        if (banner.isVisible() && !banner.getText().isEmpty() && model.rows().isEmpty()) {
             placeholder.setText("No scan yet: " + banner.getText());
         } else if (model.auditProperty().get() == null) {
             placeholder.setText("Scanning…");

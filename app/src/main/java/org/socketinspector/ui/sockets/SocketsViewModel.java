@@ -108,7 +108,7 @@ public final class SocketsViewModel {
         String privilege = scan.privileged() ? "privileged" : "not privileged (other users' owners and options may be hidden)";
         String count = shown == total ? total + (total == 1 ? " socket" : " sockets")
                 : shown + " of " + total + " sockets shown";
-        String host = scan.host() == null || scan.host().name() == null ? "" : scan.host().name() + " · ";
+        String host = scan.host() == null || scan.host().name() == null ? "" : "Host " + scan.host().name() + " · ";
         String when = scan.collectedAt() == null ? "" : " · scanned " + TIME.format(scan.collectedAt());
         return host + source + " · " + privilege + " · " + count + when;
     }
