@@ -43,7 +43,7 @@ public final class ScanCommand implements Callable<Integer> {
         Scan scan = scanOptions.collect();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(ScanJson.write(scan));
+            ScanJson.write(scan, out);
         } else {
             out.print(ScanTable.render(scan, scanOptions.request().includeConnections()));
             out.println();

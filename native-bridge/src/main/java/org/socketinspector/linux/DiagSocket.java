@@ -11,7 +11,9 @@ import org.socketinspector.model.Protocol;
  * @param uid            the socket's owner uid (sock_i_uid)
  * @param inode          the socket inode; 0 for sockets no process holds (TIME_WAIT, request sockets)
  * @param v6only         IPV6_V6ONLY as sock_diag reports it (IPv6 LISTEN/CLOSE sockets only), else null
+ * @param cookie         the kernel's unique socket cookie (sock_diag id.idiag_cookie, SO_COOKIE); 0 when unknown
  */
 record DiagSocket(Protocol protocol, Family family, int state, String localAddress, int localPort,
-                  String remoteAddress, int remotePort, int interfaceIndex, long uid, long inode, Boolean v6only) {
+                  String remoteAddress, int remotePort, int interfaceIndex, long uid, long inode, Boolean v6only,
+                  long cookie) {
 }

@@ -112,6 +112,8 @@ final class InetDiag {
         int ifIndex = b.getInt(msg + 40);
         long uid = b.getInt(msg + 64) & 0xffffffffL;
         long inode = b.getInt(msg + 68) & 0xffffffffL;
+        // idiag_cookie[2]: the low 32 bits first (net/core/sock_diag.c, sock_diag_save_cookie)
+        long cookie = (b.getInt(msg + 44) & 0xffffffffL) | ((b.getInt(msg + 48) & 0xffffffffL) << 32);
         Boolean v6only = null;
         for (int at = msg + INET_DIAG_MSG_SIZE; at + 4 <= end; ) {
             int attrLength = b.getShort(at) & 0xffff;
@@ -126,7 +128,7 @@ final class InetDiag {
         }
         boolean unconnected = dport == 0 && (state == TcpStates.LISTEN || state == TcpStates.CLOSE);
         return new DiagSocket(protocol, family, state, src, sport, unconnected ? null : dst, unconnected ? 0 : dport,
-                ifIndex, uid, inode, v6only);
+                ifIndex, uid, inode, v6only, cookie);
     }
 
     private static int port(byte[] data, int at) {

@@ -26,6 +26,7 @@ final class LinuxLibc {
     static final int SO_REUSEPORT = 15;
     static final int SO_RCVTIMEO = 20;
     static final int SO_ACCEPTCONN = 30;
+    static final int SO_COOKIE = 57;
     // include/uapi/linux/in.h, include/uapi/linux/in6.h
     static final int IPPROTO_IPV6 = 41;
     static final int IPV6_V6ONLY = 26;
@@ -51,6 +52,12 @@ final class LinuxLibc {
 
     /** setsockopt(2) for struct timeval options ({tv_sec, tv_usec} as two longs). */
     static native int setsockopt(int sockfd, int level, int optname, long[] optval, int optlen);
+
+    /**
+     * readlink(2): places the target of a symbolic link in buf (not NUL-terminated) and returns its length.
+     * {@code pathname} is a NUL-terminated byte string; bytes avoid a String per /proc/&lt;pid&gt;/fd entry.
+     */
+    static native long readlink(byte[] pathname, byte[] buf, long bufsiz);
 
     /** close(2): closes a file descriptor. */
     static native int close(int fd);

@@ -43,6 +43,16 @@ public final class LinuxSocketScanner {
 
     private final Path proc;
     private final UserNames users;
+    /**
+     * A full /proc fd pass is made at least every this many scans. In between, a repeated scan (the GUI refresh)
+     * reuses the last pass's owners as long as every socket was seen by it and each cached owner is confirmed by
+     * the socket cookie when its options are read; any doubt triggers a full pass at once. The one thing this
+     * delays (by at most this many scans) is a socket that no visible process held and that one now holds.
+     */
+    static final int FULL_PASS_EVERY = 10;
+    private SocketOwners lastOwners;
+    private int scansSinceFullPass;
+
     /** Null when the /proc/net fallback is forced (tests). */
     private final NetlinkSockDiag netlink;
 
@@ -74,9 +84,50 @@ public final class LinuxSocketScanner {
                 inodes.add(s.inode());
             }
         }
-        SocketOwners owners = SocketOwners.scan(proc, inodes);
+        Attribution attribution = canReuseOwners(table, inodes) ? attribute(table, lastOwners, privileged, true) : null;
+        if (attribution == null) {
+            lastOwners = SocketOwners.scan(proc, inodes);
+            scansSinceFullPass = 0;
+            attribution = attribute(table, lastOwners, privileged, false);
+        } else {
+            scansSinceFullPass++;
+        }
         sources.add(SOURCE_PROC_FD);
+        if (attribution.optionsRead() > 0) {
+            sources.add(SOURCE_PIDFD);
+        }
+        limitations.addAll(attribution.limitations());
+        List<SocketRecord> records = attribution.records();
+        records.sort(ORDER);
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), LinuxHost.read(proc), collectedAt, privileged,
+                sources, limitations, records);
+    }
 
+    /**
+     * Whether the owners of the last /proc pass may be tried again: every socket was seen by that pass and has a
+     * cookie (sock_diag) that proves, when its options are read, that the cached descriptor still holds it.
+     */
+    private boolean canReuseOwners(List<DiagSocket> table, Set<Long> inodes) {
+        if (lastOwners == null || scansSinceFullPass + 1 >= FULL_PASS_EVERY) {
+            return false;
+        }
+        for (DiagSocket s : table) {
+            if (s.inode() != 0 && s.cookie() == 0) {
+                return false;
+            }
+        }
+        return lastOwners.covers(inodes);
+    }
+
+    private record Attribution(List<SocketRecord> records, List<String> limitations, int optionsRead) {
+    }
+
+    /**
+     * Attributes every socket to its owner and reads its options.
+     *
+     * @param cached the owners come from an earlier pass: null is returned as soon as one of them is stale
+     */
+    private Attribution attribute(List<DiagSocket> table, SocketOwners owners, boolean privileged, boolean cached) {
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         Map<Integer, String> zones = new HashMap<>();
         Tally unowned = new Tally("owner unknown for");
@@ -90,10 +141,13 @@ public final class LinuxSocketScanner {
                 ProcessInfo process = null;
                 SocketOptions options = new SocketOptions(null, null, null, s.v6only());
                 if (owner != null) {
+                    SocketOptionReader.Result result = reader.read(owner.pid(), owner.fd(), s.cookie(), s.family(),
+                            s.state() == TcpStates.LISTEN, s.protocol() == Protocol.TCP);
+                    if (cached && result.options() == null) {
+                        return null; // unconfirmed cached owner: never report it, look again
+                    }
                     pid = owner.pid();
                     process = processes.computeIfAbsent(owner.pid(), this::readProcess);
-                    SocketOptionReader.Result result = reader.read(owner.pid(), owner.fd(), s.family(),
-                            s.state() == TcpStates.LISTEN, s.protocol() == Protocol.TCP);
                     if (result.options() != null) {
                         options = result.options().ipv6Only() == null
                                 ? result.options().withIpv6Only(s.v6only()) : result.options();
@@ -108,14 +162,9 @@ public final class LinuxSocketScanner {
                 records.add(record(s, pid, process, options, zones));
             }
         }
-        if (optionsRead > 0) {
-            sources.add(SOURCE_PIDFD);
-        }
-        limitations.addAll(unowned.lines());
+        List<String> limitations = new ArrayList<>(unowned.lines());
         limitations.addAll(unknownOptions.lines());
-        records.sort(ORDER);
-        return new Scan(Scan.SCHEMA, ToolInfo.current(), LinuxHost.read(proc), collectedAt, privileged,
-                sources, limitations, records);
+        return new Attribution(records, limitations, optionsRead);
     }
 
     private List<DiagSocket> socketTable(boolean includeConnections, List<String> sources, List<String> limitations)

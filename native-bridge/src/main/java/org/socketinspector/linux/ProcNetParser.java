@@ -11,7 +11,7 @@ import org.socketinspector.model.Protocol;
  * Parses /proc/net/{tcp,tcp6,udp,udp6} (the fallback when sock_diag is unavailable). Format from
  * net/ipv4/tcp_ipv4.c get_tcp4_sock and net/ipv4/udp.c udp4_format_sock: addresses are the kernel's 32-bit words
  * printed as hex in host byte order, ports and state in hex, uid and inode in decimal. These files carry no
- * v6only flag, so {@link DiagSocket#v6only()} stays null.
+ * v6only flag and no socket cookie, so {@link DiagSocket#v6only()} stays null and the cookie 0.
  */
 final class ProcNetParser {
 
@@ -48,7 +48,7 @@ final class ProcNetParser {
             boolean unconnected = remotePort == 0 && (state == TcpStates.LISTEN || state == TcpStates.CLOSE);
             String remoteAddress = unconnected ? null : address(remote[0], family);
             return new DiagSocket(protocol, family, state, address(local[0], family), localPort, remoteAddress,
-                    unconnected ? 0 : remotePort, 0, Long.parseLong(f[7]), Long.parseLong(f[9]), null);
+                    unconnected ? 0 : remotePort, 0, Long.parseLong(f[7]), Long.parseLong(f[9]), null, 0);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " line " + lineNumber + ": cannot parse '" + line + "': "
                     + e.getMessage(), e);

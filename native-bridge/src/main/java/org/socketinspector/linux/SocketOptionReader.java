@@ -1,5 +1,6 @@
 package org.socketinspector.linux;
 
+import java.nio.ByteOrder;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketOptions;
 
@@ -14,49 +15,63 @@ import org.socketinspector.model.SocketOptions;
  */
 final class SocketOptionReader implements AutoCloseable {
 
-    /** Options, or why they could not be read. */
-    record Result(SocketOptions options, String failure) {
+    /**
+     * Options, or why they could not be read.
+     *
+     * @param stale the descriptor no longer holds the expected socket, or the process is gone: an owner taken from
+     *              an earlier scan must be looked up again
+     */
+    record Result(SocketOptions options, String failure, boolean stale) {
+        static Result failed(String failure, boolean stale) {
+            return new Result(null, failure, stale);
+        }
     }
 
     private final java.util.Map<Integer, Integer> pidfds = new java.util.HashMap<>();
     private final java.util.Map<Integer, String> pidFailures = new java.util.HashMap<>();
     private final int[] value = new int[1];
+    private final int[] cookie = new int[2];
     private final int[] length = new int[1];
 
     /**
+     * @param cookie          the socket's cookie from sock_diag, or 0: when known, SO_COOKIE of the duplicate must
+     *                        match, which proves the descriptor still holds that very socket
      * @param expectListening the socket table says LISTEN: SO_ACCEPTCONN must agree, otherwise the descriptor
      *                        number was reused for another socket since /proc was read and nothing is reported
      */
-    Result read(int pid, int fd, Family family, boolean expectListening, boolean tcp) {
+    Result read(int pid, int fd, long cookie, Family family, boolean expectListening, boolean tcp) {
         int pidfd = pidfd(pid);
         if (pidfd < 0) {
-            return new Result(null, pidFailures.get(pid));
+            return Result.failed(pidFailures.get(pid), true);
         }
         long dup = LinuxLibc.syscall(LinuxLibc.SYS_pidfd_getfd, pidfd, fd, 0);
         if (dup < 0) {
             int errno = LinuxLibc.errno();
-            return new Result(null, "pidfd_getfd " + Errno.name(errno) + switch (errno) {
+            return Result.failed("pidfd_getfd " + Errno.name(errno) + switch (errno) {
                 case Errno.EBADF -> " (socket closed meanwhile)";
                 case Errno.EPERM -> " (needs ptrace rights over the owner: root or the same user)";
                 case Errno.ENOSYS -> " (kernel older than 5.6)";
                 default -> "";
-            });
+            }, errno != Errno.EPERM);
         }
         int copy = (int) dup;
         try {
+            if (cookie != 0 && cookie != cookie(copy)) {
+                return Result.failed("descriptor reused for another socket during the scan", true);
+            }
             Boolean reuseAddress = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEADDR);
             Boolean reusePort = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEPORT);
             Boolean v6only = family == Family.IPV6 ? flag(copy, LinuxLibc.IPPROTO_IPV6, LinuxLibc.IPV6_V6ONLY) : null;
             if (tcp) {
                 Boolean accepting = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_ACCEPTCONN);
                 if (accepting != null && accepting != expectListening) {
-                    return new Result(null, "descriptor reused for another socket during the scan");
+                    return Result.failed("descriptor reused for another socket during the scan", true);
                 }
             }
             if (reuseAddress == null && reusePort == null) {
-                return new Result(null, "getsockopt " + Errno.name(LinuxLibc.errno()));
+                return Result.failed("getsockopt " + Errno.name(LinuxLibc.errno()), false);
             }
-            return new Result(new SocketOptions(reuseAddress, reusePort, null, v6only), null);
+            return new Result(new SocketOptions(reuseAddress, reusePort, null, v6only), null, false);
         } finally {
             LinuxLibc.close(copy);
         }
@@ -78,6 +93,19 @@ final class SocketOptionReader implements AutoCloseable {
         }
         pidfds.put(pid, (int) pidfd);
         return (int) pidfd;
+    }
+
+    /** SO_COOKIE (Linux 4.12+): a u64 that the kernel never reuses for another socket; 0 when unreadable. */
+    private long cookie(int fd) {
+        cookie[0] = 0;
+        cookie[1] = 0;
+        length[0] = 8;
+        if (LinuxLibc.getsockopt(fd, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_COOKIE, cookie, length) != 0) {
+            return 0;
+        }
+        long first = cookie[0] & 0xffffffffL;
+        long second = cookie[1] & 0xffffffffL;
+        return ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? first | second << 32 : second | first << 32;
     }
 
     private Boolean flag(int fd, int level, int option) {

@@ -109,11 +109,32 @@ class LinuxSocketScannerTest {
             assertThat(new LinuxSocketScanner().scan(false).sockets())
                     .noneMatch(s -> s.protocol() == Protocol.TCP && s.localPort() == clientPort);
 
-            SocketRecord connection = find(new LinuxSocketScanner().scan(true), Protocol.TCP, clientPort);
+            int serverPort = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            SocketRecord connection = new LinuxSocketScanner().scan(true).sockets().stream()
+                    .filter(s -> s.localPort() == clientPort && Integer.valueOf(serverPort).equals(s.remotePort()))
+                    .findFirst().orElseThrow();
             assertThat(connection.state()).isEqualTo("ESTABLISHED");
             assertThat(connection.remoteAddress()).isEqualTo("127.0.0.1");
-            assertThat(connection.remotePort()).isEqualTo(((InetSocketAddress) server.getLocalAddress()).getPort());
             assertThat(connection.pid()).isEqualTo((int) MY_PID);
+        }
+    }
+
+    @Test
+    void repeatedScansStayExactWhileSocketsComeAndGo() throws Exception {
+        LinuxSocketScanner scanner = new LinuxSocketScanner();
+        try (ServerSocketChannel first = listener("127.0.0.1", true, false)) {
+            for (int i = 0; i < 3; i++) { // the first scan makes a full /proc pass, the others reuse its owners
+                assertThat(find(scanner.scan(false), Protocol.TCP, first).options().reuseAddress()).isTrue();
+            }
+            first.close();
+            // The new listener is likely to get the closed one's descriptor number.
+            try (ServerSocketChannel second = listener("127.0.0.1", false, true)) {
+                SocketRecord r = find(scanner.scan(false), Protocol.TCP, second);
+                assertThat(r.pid()).isEqualTo((int) MY_PID);
+                assertThat(r.options()).isEqualTo(new SocketOptions(false, true, null, null));
+                assertThat(find(scanner.scan(false), Protocol.TCP, second).options())
+                        .isEqualTo(new SocketOptions(false, true, null, null));
+            }
         }
     }
 

@@ -10,10 +10,19 @@ class ProcParsingTest {
 
     @Test
     void socketLinkGivesItsInode() {
-        assertThat(SocketOwners.parseSocketLink("socket:[766030]")).isEqualTo(766030);
-        assertThat(SocketOwners.parseSocketLink("pipe:[766030]")).isEqualTo(-1);
-        assertThat(SocketOwners.parseSocketLink("/dev/null")).isEqualTo(-1);
-        assertThat(SocketOwners.parseSocketLink("socket:[]")).isEqualTo(-1);
+        assertThat(link("socket:[766030]")).isEqualTo(766030);
+        assertThat(link("socket:[4294967295]")).isEqualTo(4294967295L);
+        assertThat(link("pipe:[766030]")).isEqualTo(-1);
+        assertThat(link("/dev/null")).isEqualTo(-1);
+        assertThat(link("socket:[]")).isEqualTo(-1);
+        assertThat(link("socket:[12a]")).isEqualTo(-1);
+    }
+
+    private static long link(String target) {
+        byte[] buffer = new byte[64];
+        byte[] bytes = target.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+        return SocketOwners.parseSocketLink(buffer, bytes.length);
     }
 
     @Test
