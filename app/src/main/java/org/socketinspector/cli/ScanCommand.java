@@ -1,11 +1,14 @@
 package org.socketinspector.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.socketinspector.json.ScanJson;
+import org.socketinspector.collect.CollectionException;
+import org.socketinspector.collect.CrossCheck;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Scan;
-import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
@@ -38,27 +41,22 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--cross-check", description = "Also read the sockets with the OS's text tool (ss on Linux, "
+            + "netstat elsewhere) and list every socket only one of the two sources sees (as limitations).")
+    boolean crossCheck;
+
     @Override
     public Integer call() throws Exception {
         Scan scan = scanOptions.collect();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ScanJson.write(scan, out);
-        } else {
-            out.print(ScanTable.render(scan, scanOptions.request().includeConnections()));
-            out.println();
-            out.println(scan.sockets().size() + " sockets; sources: " + String.join(", ", scan.sources())
-                    + "; " + (scan.privileged() ? "privileged" : "not privileged (run as root to see every owner "
-                    + "and option)"));
-            for (String limitation : scan.limitations()) {
-                out.println("limitation: " + limitation);
-            }
+        if (crossCheck) {
+            scan = withCrossCheck(scan);
         }
+        PrintWriter out = spec.commandLine().getOut();
+        ScanOutput.print(scan, json, scanOptions.request().includeConnections(), out);
         if (save) {
-            // Findings arrive with the rule engine (branch semantics); until it is merged a snapshot has none.
             HistoryId id;
             try (HistoryStore history = db.open()) {
-                id = history.saveSnapshot(new Audit(scan, List.of()));
+                id = history.saveSnapshot(RuleEngine.audit(scan));
             }
             // With --json, stdout is the document alone; the note goes to stderr.
             PrintWriter note = json ? spec.commandLine().getErr() : out;
@@ -67,5 +65,14 @@ public final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** Reads the second source right after the first; sockets that change in between show up as differences. */
+    private Scan withCrossCheck(Scan scan) throws CollectionException {
+        Scan second = Platform.collector(Platform.crossCheckSource()).collect(scanOptions.request());
+        List<String> limitations = new ArrayList<>(scan.limitations());
+        limitations.addAll(CrossCheck.compare(scan, second).describe());
+        return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
+                limitations, scan.sockets());
     }
 }

@@ -22,8 +22,16 @@ public final class ScanOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Source source = Source.AUTO;
 
+    @Option(names = "--probe", description = "Windows: learn SO_EXCLUSIVEADDRUSE of TCP listeners by the safe bind "
+            + "probe (a momentary SO_REUSEADDR bind of each listener's address, never listened on; docs/windows.md).")
+    boolean probe;
+
+    @Option(names = "--probe-udp", description = "Windows: also probe bound UDP sockets (a bound probe may receive a "
+            + "datagram meant for the service; never use it on DNS/DHCP servers in production).")
+    boolean probeUdp;
+
     public ScanRequest request() {
-        return all ? ScanRequest.ALL : ScanRequest.LISTENERS;
+        return new ScanRequest(all, probe, probeUdp);
     }
 
     public Source source() {
@@ -48,6 +56,7 @@ public final class ScanOptions {
 
     @Override
     public String toString() {
-        return "--source " + source.name().toLowerCase(Locale.ROOT) + (all ? " --all" : "");
+        return "--source " + source.name().toLowerCase(Locale.ROOT) + (all ? " --all" : "") + (probe ? " --probe" : "")
+                + (probeUdp ? " --probe-udp" : "");
     }
 }

@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 HistoryCommand.class,
                 ExperimentCommand.class,
+                AuditCommand.class,
+                WhatIfCommand.class,
+                ImportCommand.class,
+                ReportCommand.class,
         })
 public final class SocketInspectorCommand implements Runnable {
 

@@ -241,28 +241,36 @@ public final class RuleEngine {
             if (pids < 2 || (members.get(0).inode() != null && inodes < 2)) {
                 continue; // one process, or one socket inherited by several processes
             }
+            boolean unknown = members.stream().anyMatch(m -> SocketView.user(m) == null
+                    || m.process() == null || m.process().name() == null);
             Set<String> who = members.stream().map(m -> SocketView.user(m) + "|"
                     + (m.process() == null ? null : m.process().name())).collect(Collectors.toSet());
             Rule rule = Rule.REUSE_GROUP_OBSERVED;
-            Severity severity = who.size() > 1 ? Severity.HIGH : Severity.MEDIUM;
+            // Only a group known to run one program as one user is likely a deliberate SO_REUSEPORT group.
+            boolean oneProgram = !unknown && who.size() == 1;
+            Severity severity = oneProgram ? Severity.MEDIUM : Severity.HIGH;
             SocketRecord first = members.get(0);
             findings.add(finding(rule, severity, FindingSubject.of(first), rule.attacker(),
                     rule.title() + " — " + SocketView.endpointText(first), pids + " processes have their own socket on "
                             + SocketView.endpointText(first) + ": " + members.stream().map(SocketView::owner)
                             .distinct().collect(Collectors.joining("; ")) + "."
-                            + (who.size() > 1 ? " They differ in program or user." : " They run the same program as the"
+                            + (unknown ? " Their programs or users are not known: check each one."
+                            : !oneProgram ? " They differ in program or user." : " They run the same program as the"
                             + " same user (a deliberate SO_REUSEPORT group is likely)."), List.of()));
         }
     }
 
     private static void optionsUnknown(Scan scan, SocketRecord s, String what, String elevated, List<Finding> findings) {
         Rule rule = Rule.OPTIONS_UNKNOWN;
-        String reason = scan.privileged() ? "they could not be read (the process may have exited, or its socket is"
-                + " in another namespace)" : "the scan ran without the rights to read other processes' sockets";
+        boolean imported = scan.sources().stream().anyMatch(source -> source.startsWith("import:"));
+        String reason = imported ? "the imported capture does not show socket options; run 'socket-inspector audit'"
+                + " on that machine as " + elevated : !scan.privileged() ? "the scan ran without the rights to read"
+                + " other processes' sockets; run the audit as " + elevated : "they could not be read (the process"
+                + " may have exited, or its socket is in another namespace)";
         findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
                 rule.title() + " — " + SocketView.endpointText(s), "The " + what + " options of "
                         + SocketView.endpointText(s) + " owned by " + SocketView.owner(s) + " are unknown: " + reason
-                        + ". Run the audit as " + elevated + " to see them.", List.of()));
+                        + ".", List.of()));
     }
 
     private static BindAnswer ask(BindSemantics model, SocketRecord s, BindEndpoint first, String address, String user,

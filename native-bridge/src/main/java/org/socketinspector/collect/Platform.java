@@ -1,5 +1,6 @@
 package org.socketinspector.collect;
 
+import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
 
@@ -28,12 +29,23 @@ public final class Platform {
                 switch (wanted) {
                     case NATIVE:
                         return new LinuxNativeCollector();
+                    case SS:
+                        return new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                    case NETSTAT:
+                        return new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
+                    default:
+                        throw notYet(os, wanted);
+                }
+            case WINDOWS:
+                switch (wanted) {
+                    case NATIVE:
+                        return new WindowsNativeCollector();
                     default:
                         throw notYet(os, wanted);
                 }
             default:
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux so far");
+                        + System.getProperty("os.name") + "): live scans run on Linux and Windows so far");
         }
     }
 
@@ -44,6 +56,15 @@ public final class Platform {
             default -> throw new UnsupportedOperationException("native sockets are not implemented for "
                     + System.getProperty("os.name") + " yet");
         };
+    }
+
+    /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
+    public static Source crossCheckSource() {
+        return crossCheckSource(OsKind.current());
+    }
+
+    static Source crossCheckSource(OsKind os) {
+        return os == OsKind.LINUX ? Source.SS : Source.NETSTAT;
     }
 
     private static CollectionException notYet(OsKind os, Source source) {

@@ -9,6 +9,18 @@ package org.socketinspector.model;
  * @param bound      whether the probe's bind succeeded
  * @param error      the OS's error name when it did not (e.g. WSAEACCES, EADDRINUSE), else null
  * @param errorCode  the raw error number, or 0
+ * @param specific   for a listener on the wildcard: the follow-up probe of the loopback address on the same port
+ *                   (127.0.0.1 or ::1), the path by which a process of the same user can take over traffic to
+ *                   that address on Windows; null when none was made
  */
-public record ProbeResult(String address, String options, boolean bound, String error, int errorCode) {
+public record ProbeResult(String address, String options, boolean bound, String error, int errorCode,
+                          ProbeResult specific) {
+
+    public ProbeResult(String address, String options, boolean bound, String error, int errorCode) {
+        this(address, options, bound, error, errorCode, null);
+    }
+
+    public ProbeResult withSpecific(ProbeResult followUp) {
+        return new ProbeResult(address, options, bound, error, errorCode, followUp);
+    }
 }

@@ -1,23 +1,22 @@
 package org.socketinspector.parse;
 
 import java.util.Locale;
-import org.socketinspector.collect.OsKind;
 
 /** The kinds of captured text {@code import} reads, by the name used on the command line and in {@code sources}. */
 public enum CaptureFormat {
-    NETSTAT_WINDOWS("netstat-windows", OsKind.WINDOWS),
-    NETSTAT_LINUX("netstat-linux", OsKind.LINUX),
-    SS("ss", OsKind.LINUX),
-    NETSTAT_MACOS("netstat-macos", OsKind.MACOS),
+    NETSTAT_WINDOWS("netstat-windows", "windows"),
+    NETSTAT_LINUX("netstat-linux", "linux"),
+    SS("ss", "linux"),
+    NETSTAT_MACOS("netstat-macos", "macos"),
     /** lsof runs on Linux and macOS; the parser tells which from the DEVICE column. */
-    LSOF("lsof", OsKind.OTHER),
+    LSOF("lsof", null),
     /** A scan or audit written by {@code scan --json}; read by the app's ScanJson, not by a parser here. */
-    JSON("json", OsKind.OTHER);
+    JSON("json", null);
 
     private final String wireName;
-    private final OsKind os;
+    private final String os;
 
-    CaptureFormat(String wireName, OsKind os) {
+    CaptureFormat(String wireName, String os) {
         this.wireName = wireName;
         this.os = os;
     }
@@ -26,8 +25,8 @@ public enum CaptureFormat {
         return wireName;
     }
 
-    /** The OS the format implies, or OTHER when the content must tell. */
-    public OsKind os() {
+    /** The OS the format implies as the contract's host.os ("linux", "windows", "macos"), or null when the content must tell. */
+    public String os() {
         return os;
     }
 

@@ -74,6 +74,14 @@ final class CaptureLine {
         return value > Integer.MAX_VALUE ? null : (int) value;
     }
 
+    /** A non-negative decimal that fits a long (inodes), or null. */
+    static Long longNumber(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Long.parseLong(text);
+    }
+
     private static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {

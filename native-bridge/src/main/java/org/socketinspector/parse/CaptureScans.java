@@ -23,11 +23,26 @@ public final class CaptureScans {
         List<String> limitations = new ArrayList<>(capture.limitations());
         limitations.add("imported from a " + capture.format().wireName() + " capture: the capturing user's rights "
                 + "are unknown, so owners it could not see are missing without a reason");
-        List<SocketRecord> sockets = capture.sockets().stream()
-                .filter(s -> includeConnections || s.isListening())
-                .toList();
-        return new Scan(Scan.SCHEMA, ToolInfo.current(),
-                new HostInfo(hostName, capture.os().wireName(), null, null, null),
-                collectedAt, false, List.of(capture.format().importSource()), limitations, sockets);
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), new HostInfo(hostName, capture.os(), null, null, null),
+                collectedAt, false, List.of(capture.format().importSource()), limitations,
+                selected(capture, includeConnections));
+    }
+
+    /**
+     * A live scan made by running a tool on this machine.
+     *
+     * @param source           the scan's source name, e.g. "ss", "netstat"
+     * @param extraLimitations what the runner knows beyond the parser (e.g. "not root: ...")
+     */
+    public static Scan live(ParsedCapture capture, HostInfo host, Instant collectedAt, boolean privileged,
+                            String source, List<String> extraLimitations, boolean includeConnections) {
+        List<String> limitations = new ArrayList<>(extraLimitations);
+        limitations.addAll(capture.limitations());
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), host, collectedAt, privileged, List.of(source), limitations,
+                selected(capture, includeConnections));
+    }
+
+    private static List<SocketRecord> selected(ParsedCapture capture, boolean includeConnections) {
+        return capture.sockets().stream().filter(s -> includeConnections || s.isListening()).toList();
     }
 }

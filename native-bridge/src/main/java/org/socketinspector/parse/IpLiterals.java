@@ -2,10 +2,12 @@ package org.socketinspector.parse;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.socketinspector.model.AddressText;
+import org.socketinspector.model.Family;
 
 /**
- * Numeric IP address text to the model's canonical form (IPv4 dotted quad; IPv6 compressed as RFC 5952 says,
- * lower case, zone kept as {@code %zone}). Never resolves names: captures come from other machines, and a
+ * Numeric IP address text to the model's canonical form ({@link AddressText}: dotted IPv4, RFC 5952 IPv6, zone
+ * kept as {@code %zone}), so that an imported address compares equal to the native collector's. Never resolves names: captures come from other machines, and a
  * lookup would both leak and lie.
  */
 final class IpLiterals {
@@ -25,9 +27,10 @@ final class IpLiterals {
             return Optional.empty();
         }
         if (address.indexOf(':') < 0) {
-            return zone == null ? ipv4(address).map(IpLiterals::formatIpv4) : Optional.empty();
+            return zone == null ? ipv4(address).map(octets -> AddressText.format(bytes(octets, 1), 0, Family.IPV4))
+                    : Optional.empty();
         }
-        return ipv6(address).map(groups -> formatIpv6(groups) + (zone == null ? "" : "%" + zone));
+        return ipv6(address).map(groups -> AddressText.withZone(AddressText.format(bytes(groups, 2), 0, Family.IPV6), zone));
     }
 
     static boolean isIpv4(String canonical) {
@@ -52,8 +55,15 @@ final class IpLiterals {
         return Optional.of(octets);
     }
 
-    private static String formatIpv4(int[] octets) {
-        return octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3];
+    /** Big-endian bytes of 8- or 16-bit values. */
+    private static byte[] bytes(int[] values, int width) {
+        byte[] out = new byte[values.length * width];
+        for (int i = 0; i < values.length; i++) {
+            for (int b = 0; b < width; b++) {
+                out[i * width + b] = (byte) (values[i] >>> (8 * (width - 1 - b)));
+            }
+        }
+        return out;
     }
 
     /** Eight 16-bit groups, or empty. Accepts "::" once and a trailing dotted IPv4 part. */
@@ -105,39 +115,5 @@ final class IpLiterals {
             }
         }
         return Optional.of(result);
-    }
-
-    /** RFC 5952: the longest run (length >= 2) of zero groups becomes "::", the first one on a tie. */
-    private static String formatIpv6(int[] groups) {
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
     }
 }

@@ -3,7 +3,6 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -73,7 +72,7 @@ public final class LinuxNetstatParser implements CaptureParser {
         }
         limitations.add("netstat shows no socket options: reuse options and IPV6_V6ONLY are unknown");
         skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.NETSTAT_LINUX, OsKind.LINUX, sockets, limitations);
+        return new ParsedCapture(CaptureFormat.NETSTAT_LINUX, "linux", sockets, limitations);
     }
 
     private static SocketRecord readRow(CaptureLine line, String[] tokens, Protocol protocol, boolean hasUser,
@@ -94,7 +93,7 @@ public final class LinuxNetstatParser implements CaptureParser {
         }
         String state = protocol == Protocol.UDP
                 ? ("ESTABLISHED".equals(nativeState) ? SocketRecord.ESTABLISHED : null)
-                : TcpStates.linuxName(nativeState);
+                : StateWords.linuxName(nativeState);
         if (protocol == Protocol.TCP && state == null) {
             throw line.error("expected a TCP state (LISTEN, ESTABLISHED, ...) after the foreign address");
         }
@@ -105,11 +104,10 @@ public final class LinuxNetstatParser implements CaptureParser {
                 throw line.error("expected User and Inode columns (the header has them)");
             }
             uid = CaptureLine.number(tokens[at++]); // a name when captured without -n: kept unknown
-            String inodeText = tokens[at++];
-            if (CaptureLine.number(inodeText) == null && !inodeText.matches("\\d{1,19}")) {
+            inode = CaptureLine.longNumber(tokens[at++]);
+            if (inode == null) {
                 throw line.error("expected a numeric Inode column");
             }
-            inode = Long.parseLong(inodeText);
         }
         Integer pid = null;
         ProcessInfo process = null;

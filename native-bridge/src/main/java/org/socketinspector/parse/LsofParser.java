@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -62,7 +61,7 @@ public final class LsofParser implements CaptureParser {
             }
             sockets.add(row.record);
         }
-        OsKind os = kernelAddresses > inodes ? OsKind.MACOS : OsKind.LINUX;
+        String os = kernelAddresses > inodes ? "macos" : "linux";
         if (duplicates > 0) {
             limitations.add(duplicates + " more descriptors of sockets already listed (shared by several processes) "
                     + "were merged into the first owner");
@@ -120,14 +119,14 @@ public final class LsofParser implements CaptureParser {
                 : new Endpoint(null, null);
         String state;
         if (protocol == Protocol.TCP) {
-            state = TcpStates.linuxName(nativeState);
+            state = StateWords.linuxName(nativeState);
             if (state == null) {
                 throw line.error("expected a TCP state such as (LISTEN) after the NAME");
             }
         } else {
             state = remote.address() != null ? SocketRecord.ESTABLISHED : null;
         }
-        Long inode = device.matches("\\d{1,19}") ? Long.parseLong(device) : null;
+        Long inode = CaptureLine.longNumber(device); // Linux: the socket inode; macOS: a 0x kernel address
         String user = tokens[type - 2];
         Integer uid = CaptureLine.number(user); // lsof -l prints uids; by default it prints names
         ProcessInfo process = new ProcessInfo(tokens[0].replace("\\x20", " "), null, null,

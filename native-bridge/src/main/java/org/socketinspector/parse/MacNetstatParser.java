@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -67,7 +66,7 @@ public final class MacNetstatParser implements CaptureParser {
         }
         limitations.add("netstat shows no socket options: SO_REUSEADDR and SO_REUSEPORT are unknown");
         skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.NETSTAT_MACOS, OsKind.MACOS, sockets, limitations);
+        return new ParsedCapture(CaptureFormat.NETSTAT_MACOS, "macos", sockets, limitations);
     }
 
     private static SocketRecord readRow(CaptureLine line, Layout layout) throws CaptureParseException {
@@ -92,7 +91,7 @@ public final class MacNetstatParser implements CaptureParser {
         String state;
         if (protocol == Protocol.TCP) {
             nativeState = at < tokens.size() ? tokens.get(at++) : null;
-            state = TcpStates.linuxName(nativeState);
+            state = StateWords.linuxName(nativeState);
             if (state == null) {
                 throw line.error("expected a TCP state (LISTEN, ESTABLISHED, ...) after the foreign address");
             }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -21,7 +20,8 @@ import org.socketinspector.model.SocketRecord;
 public final class SsParser implements CaptureParser {
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    private static final Pattern USER = Pattern.compile("\\(\"((?:[^\"\\\\]|\\\\.)*)\",pid=(\\d+),fd=\\d+\\)");
+    /** ("name",pid=1,fd=3); possessive, so that a huge name cannot overflow the regex engine's stack. */
+    private static final Pattern USER = Pattern.compile("\\(\"((?:[^\"\\\\]++|\\\\.)*+)\",pid=(\\d+),fd=\\d+\\)");
     private static final Pattern INODE = Pattern.compile("(?:^|\\s)ino:(\\d+)");
     private static final Pattern UID = Pattern.compile("(?:^|\\s)uid:(\\d+)");
     private static final Pattern V6ONLY = Pattern.compile("(?:^|\\s)v6only:([01])");
@@ -83,7 +83,7 @@ public final class SsParser implements CaptureParser {
                 ? "ss shows no SO_REUSEADDR/SO_REUSEPORT: only IPV6_V6ONLY is known (from -e)"
                 : "ss shows no socket options: reuse options and IPV6_V6ONLY are unknown (capture with -e for IPV6_V6ONLY)");
         skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.SS, OsKind.LINUX, sockets, limitations);
+        return new ParsedCapture(CaptureFormat.SS, "linux", sockets, limitations);
     }
 
     private record Row(SocketRecord record, int sharedBy) {
@@ -138,7 +138,11 @@ public final class SsParser implements CaptureParser {
                 pids.add(userPid);
             }
         }
-        Long inode = find(INODE, rest).map(Long::parseLong).orElse(null);
+        Optional<String> inodeText = find(INODE, rest);
+        Long inode = inodeText.map(CaptureLine::longNumber).orElse(null);
+        if (inodeText.isPresent() && inode == null) {
+            throw line.error("expected a socket inode number after ino:");
+        }
         // ss -e prints uid:N only when it is not 0; ino: tells that -e was given.
         Integer uid = find(UID, rest).map(CaptureLine::number).orElse(inode != null ? 0 : null);
         Boolean v6only = family == Family.IPV6 ? find(V6ONLY, rest).map("1"::equals).orElse(null) : null;
@@ -155,7 +159,7 @@ public final class SsParser implements CaptureParser {
         if (protocol == Protocol.UDP) {
             return nativeState.equals("ESTAB") ? SocketRecord.ESTABLISHED : null;
         }
-        return nativeState.equals("UNCONN") ? "CLOSE" : TcpStates.linuxName(nativeState);
+        return nativeState.equals("UNCONN") ? "CLOSE" : StateWords.linuxName(nativeState);
     }
 
     private static Optional<String> find(Pattern pattern, String text) {
@@ -172,7 +176,7 @@ public final class SsParser implements CaptureParser {
     }
 
     private static boolean isState(String token) {
-        return token.equals("UNCONN") || TcpStates.linuxName(token) != null
+        return token.equals("UNCONN") || StateWords.linuxName(token) != null
                 || token.toUpperCase(Locale.ROOT).equals(token) && token.matches("[A-Z]+(-[A-Z0-9]+)*");
     }
 

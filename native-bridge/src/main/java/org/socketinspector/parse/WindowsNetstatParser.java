@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -116,7 +115,7 @@ public final class WindowsNetstatParser implements CaptureParser {
         }
         limitations.add("netstat shows no socket options: SO_EXCLUSIVEADDRUSE, SO_REUSEADDR and IPV6_V6ONLY are unknown");
         skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.NETSTAT_WINDOWS, OsKind.WINDOWS, sockets, limitations);
+        return new ParsedCapture(CaptureFormat.NETSTAT_WINDOWS, "windows", sockets, limitations);
     }
 
     /** A row waiting for its -b lines. */
@@ -180,7 +179,7 @@ public final class WindowsNetstatParser implements CaptureParser {
     /** The Linux name for an English or German Windows state word, or null. */
     static String knownState(String word) {
         String upper = word.toUpperCase(Locale.ROOT);
-        String english = TcpStates.linuxName(upper);
+        String english = StateWords.linuxName(upper);
         if (english != null) {
             return english;
         }

@@ -14,6 +14,14 @@ class PlatformTest {
     }
 
     @Test
+    void ssAndNetstatAreTheTextSourcesOnLinux() throws Exception {
+        assertThat(Platform.collector(OsKind.LINUX, Source.SS).name()).isEqualTo("ss");
+        assertThat(Platform.collector(OsKind.LINUX, Source.NETSTAT).name()).isEqualTo("netstat");
+        assertThat(Platform.crossCheckSource(OsKind.LINUX)).isEqualTo(Source.SS);
+        assertThat(Platform.crossCheckSource(OsKind.WINDOWS)).isEqualTo(Source.NETSTAT);
+    }
+
+    @Test
     void unsupportedCombinationsFailWithAClearMessage() {
         assertThatThrownBy(() -> Platform.collector(OsKind.FREEBSD, Source.AUTO))
                 .isInstanceOf(CollectionException.class).hasMessageContaining("no collector for freebsd");

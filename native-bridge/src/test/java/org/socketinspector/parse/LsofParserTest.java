@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketRecord;
 
@@ -16,7 +15,7 @@ class LsofParserTest {
     void readsLinuxLsofWithInodesFromTheDeviceColumn() throws Exception {
         ParsedCapture capture = Captures.parse(parser, "linux/lsof-nP-iTCP-iUDP.txt");
 
-        assertThat(capture.os()).isEqualTo(OsKind.LINUX);
+        assertThat(capture.os()).isEqualTo("linux");
         assertThat(capture.sockets()).hasSize(10);
         SocketRecord wildcard = Captures.find(capture, "tcp", "[::]:47103");
         assertThat(wildcard.family()).isEqualTo(Family.IPV6);
@@ -58,7 +57,7 @@ class LsofParserTest {
 
         ParsedCapture capture = parser.parse(text, "docker.txt");
 
-        assertThat(capture.os()).isEqualTo(OsKind.MACOS);
+        assertThat(capture.os()).isEqualTo("macos");
         SocketRecord listener = capture.sockets().get(0);
         assertThat(listener.localEndpoint()).isEqualTo("[::]:8082");
         assertThat(listener.pid()).isEqualTo(70902);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketRecord;
 
@@ -18,7 +17,7 @@ class WindowsNetstatParserTest {
         String name = "windows/en-netstat-ano.txt";
         ParsedCapture capture = Captures.parse(parser, name);
 
-        assertThat(capture.os()).isEqualTo(OsKind.WINDOWS);
+        assertThat(capture.os()).isEqualTo("windows");
         assertThat(capture.sockets()).hasSize((int) Captures.rows(name, ROW));
         SocketRecord rpc = Captures.find(capture, "tcp", "0.0.0.0:135");
         assertThat(rpc.state()).isEqualTo("LISTEN");

@@ -8,7 +8,7 @@ import java.util.Map;
  * the Linux names of the model (the kernel's tcp_states: LISTEN, ESTABLISHED, SYN_RECV, FIN_WAIT1, CLOSE ...).
  * Localized Windows words live in {@link WindowsNetstatParser}.
  */
-final class TcpStates {
+final class StateWords {
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("LISTEN", "LISTEN"), Map.entry("LISTENING", "LISTEN"),
@@ -23,7 +23,7 @@ final class TcpStates {
             Map.entry("CLOSING", "CLOSING"), Map.entry("NEW_SYN_RECV", "NEW_SYN_RECV"),
             Map.entry("DELETE_TCB", "CLOSE"), Map.entry("BOUND", "CLOSE"), Map.entry("IDLE", "CLOSE"));
 
-    private TcpStates() {
+    private StateWords() {
     }
 
     /** The Linux name for a tool's state word ("ESTAB", "FIN-WAIT-1", "SYN_RCVD"...), or null if unknown. */

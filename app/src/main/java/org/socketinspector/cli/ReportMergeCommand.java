@@ -1,0 +1,53 @@
+package org.socketinspector.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.socketinspector.report.Fleet;
+import org.socketinspector.report.FleetReport;
+import org.socketinspector.report.PageSize;
+import org.socketinspector.report.ReportExporter;
+import org.socketinspector.report.ReportFormat;
+import org.socketinspector.report.ReportOptions;
+import org.socketinspector.report.RuleCatalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code report merge a.json b.json …}: one fleet report from many hosts' audit JSON. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Combines many hosts' audit (or scan) JSON files into one fleet report.")
+public final class ReportMergeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "AUDIT_JSON", description = "audit or scan JSON files, one per host")
+    List<Path> inputs;
+
+    @Option(names = "--format", required = true, converter = ReportCommand.FormatConverter.class,
+            description = "html, pdf, csv or json")
+    ReportFormat format;
+
+    @Option(names = "--output", required = true, description = "the file to write")
+    Path output;
+
+    @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
+    boolean redact;
+
+    @Option(names = "--redact-users", description = "also replace user names (implies --redact)")
+    boolean redactUsers;
+
+    @Option(names = "--page-size", defaultValue = "a4", converter = ReportCommand.PageSizeConverter.class,
+            description = "PDF paper: a4 (default) or letter")
+    PageSize pageSize;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
+        Fleet fleet = Fleet.scan(inputs, ReportCommand::read, new ReportExporter(RuleCatalog.fromFindings()), options);
+        new FleetReport(fleet, options).write(output).forEach(p -> spec.commandLine().getOut().println(p));
+        return SocketInspectorCommand.EXIT_OK;
+    }
+}

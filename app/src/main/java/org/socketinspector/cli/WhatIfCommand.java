@@ -1,0 +1,146 @@
+package org.socketinspector.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.socketinspector.json.BindQuestionJson;
+import org.socketinspector.json.Json;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code whatif}: asks the bind-semantics model one question, or a batch of JSON Lines questions. */
+@Command(name = "whatif", mixinStandardHelpOptions = true,
+        description = {"If the first socket is already bound, what happens when the second one binds the same port?",
+                "Options after an address: reuseaddr, reuseport, exclusiveaddruse, v6only, dualstack.",
+                "Example: whatif --os windows --protocol tcp --first 0.0.0.0 --first-user svc "
+                        + "--second 127.0.0.1,reuseaddr --second-user svc"},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:answered (a batch answers bad lines with an error object)", "1:failure", "2:usage error"})
+public final class WhatIfCommand implements Callable<Integer> {
+
+    @Option(names = "--batch", paramLabel = "FILE|-",
+            description = "Read JSON Lines questions from FILE (- for standard input), write one answer line each.")
+    String batch;
+
+    @Option(names = "--os", paramLabel = "windows|windows-xp|linux|macos|freebsd")
+    String os;
+
+    @Option(names = "--protocol", paramLabel = "tcp|udp", defaultValue = "tcp")
+    String protocol;
+
+    @Option(names = "--first", paramLabel = "ADDRESS[,OPTION...]", description = "The socket already bound.")
+    String first;
+
+    @Option(names = "--first-user", paramLabel = "U", defaultValue = BindQuestionJson.DEFAULT_USER)
+    String firstUser;
+
+    @Option(names = "--first-state", paramLabel = "listen|bound",
+            description = "Default: listen for TCP, bound for UDP.")
+    String firstState;
+
+    @Option(names = "--second", paramLabel = "ADDRESS[,OPTION...]", description = "The socket binding now.")
+    String second;
+
+    @Option(names = "--second-user", paramLabel = "U", description = "Default: the first socket's user.")
+    String secondUser;
+
+    @Option(names = "--json", description = "Print the answer as one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch != null) {
+            try (Reader in = batch.equals("-")
+                    ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                    : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
+                answerBatch(new BufferedReader(in), out);
+            }
+            out.flush();
+            return SocketInspectorCommand.EXIT_OK;
+        }
+        BindQuestion question = singleQuestion();
+        BindAnswer answer = BindSemantics.ask(question);
+        if (json) {
+            out.println(Json.pretty().writeValueAsString(BindQuestionJson.write(answer)));
+        } else {
+            out.println(answer.outcome().wireName().toUpperCase(java.util.Locale.ROOT)
+                    + (answer.error() == null ? "" : " (" + answer.error() + ")")
+                    + (answer.firstCanStillListen() == null ? "" : "; first can still listen: "
+                    + answer.firstCanStillListen()));
+            out.println(answer.explanation());
+            answer.sources().forEach(s -> out.println("source: " + s));
+        }
+        out.flush();
+        return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** One answer line per input line, in order; a bad line gets {"error": ..., "line": N} and the batch goes on. */
+    static void answerBatch(BufferedReader in, PrintWriter console) throws IOException {
+        // picocli's writer may flush on every line; a batch of thousands of answers is written in blocks.
+        PrintWriter out = new PrintWriter(new BufferedWriter(console, 1 << 16));
+        ObjectWriter writer = Json.mapper().writer();
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            String answer;
+            try {
+                JsonNode node = Json.mapper().readTree(line);
+                answer = writer.writeValueAsString(BindQuestionJson.write(BindSemantics.ask(BindQuestionJson.read(node))));
+            } catch (JsonProcessingException e) {
+                answer = error(writer, "not valid JSON: " + e.getOriginalMessage(), n);
+            } catch (IllegalArgumentException e) {
+                answer = error(writer, e.getMessage(), n);
+            }
+            out.println(answer);
+        }
+        out.flush();
+    }
+
+    private static String error(ObjectWriter writer, String message, int line) throws JsonProcessingException {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("error", message);
+        node.put("line", line);
+        return writer.writeValueAsString(node);
+    }
+
+    private BindQuestion singleQuestion() {
+        if (os == null || first == null || second == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --os, --first and --second (or --batch FILE|-)");
+        }
+        try {
+            OsFamily family = OsFamily.fromWireName(os);
+            Protocol proto = Protocol.fromWireName(protocol);
+            BindState state = firstState == null ? null : BindState.fromWireName(firstState);
+            return new BindQuestion(family, proto,
+                    BindQuestionJson.endpoint(first, firstUser, state, proto, "--first"),
+                    BindQuestionJson.endpoint(second, secondUser == null ? firstUser : secondUser, BindState.BOUND,
+                            proto, "--second"));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

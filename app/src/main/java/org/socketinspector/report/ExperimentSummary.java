@@ -1,0 +1,32 @@
+package org.socketinspector.report;
+
+import java.time.Instant;
+import org.socketinspector.rules.FindingSubject;
+
+/**
+ * An experiment from history that confirmed or refuted a finding; the store and experiments side fill these.
+ *
+ * @param rule       the rule id of the finding it tested
+ * @param subject    the socket of that finding ({@link FindingSubject#HOST} for a host finding)
+ * @param verdict    what it showed
+ * @param experiment short name of the experiment, e.g. "bind probe SO_REUSEPORT, uid 65534"
+ * @param detail     one line of evidence, e.g. "second bind succeeded; EADDRINUSE expected"
+ * @param ranAt      when it ran
+ * @param historyId  the history entry it belongs to, or null
+ */
+public record ExperimentSummary(String rule, FindingSubject subject, Verdict verdict, String experiment,
+                                String detail, Instant ranAt, String historyId) {
+
+    public enum Verdict {
+        CONFIRMED, REFUTED, INCONCLUSIVE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** True when this experiment tested the finding with that rule and subject. */
+    public boolean tests(org.socketinspector.rules.Finding finding) {
+        return rule.equals(finding.rule()) && subject.equals(finding.socket());
+    }
+}

@@ -1,0 +1,140 @@
+package org.socketinspector.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.json.Json;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.QuestionSpace;
+import org.socketinspector.semantics.QuestionSpace.WindowsCell;
+import picocli.CommandLine;
+
+/** {@code whatif} as the command line runs it: single questions, and the documented Windows tables as a batch. */
+class WhatIfCommandTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = SocketInspectorCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyDocumentedWindowsCellThroughTheBatchPath(@TempDir Path dir) throws Exception {
+        List<WindowsCell> cells = QuestionSpace.windowsTables();
+        List<String> lines = new ArrayList<>();
+        for (WindowsCell cell : cells) {
+            ObjectNode q = Json.mapper().createObjectNode();
+            q.put("os", cell.question().os().wireName());
+            q.put("protocol", "tcp");
+            q.set("first", endpoint(cell.question().first(), true));
+            q.set("second", endpoint(cell.question().second(), false));
+            lines.add(Json.mapper().writeValueAsString(q));
+        }
+        Path file = dir.resolve("tables.jsonl");
+        Files.write(file, lines);
+
+        Run run = run("whatif", "--batch", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String[] answers = run.out().split("\n");
+        assertEquals(cells.size(), answers.length);
+        for (int i = 0; i < cells.size(); i++) {
+            JsonNode a = Json.mapper().readTree(answers[i]);
+            WindowsCell cell = cells.get(i);
+            String expectedError = cell.documented().error();
+            assertEquals(expectedError == null ? "null" : expectedError, a.get("error").asText("null"),
+                    "table (" + cell.table() + ") line " + (i + 1) + ": " + lines.get(i));
+            String outcome = a.get("outcome").asText();
+            assertEquals(expectedError != null, outcome.equals("refused"), "line " + (i + 1) + ": " + outcome);
+            assertTrue(a.get("sources").get(0).asText().contains("table (" + cell.table() + ")"));
+        }
+    }
+
+    @Test
+    void malformedLinesAnswerWithTheirLineNumberAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
+        String good = "{\"os\": \"linux\", \"protocol\": \"tcp\", \"first\": {\"address\": \"0.0.0.0\", \"options\":"
+                + " [\"reuseport\"], \"user\": \"alice\", \"state\": \"listen\"}, \"second\": {\"address\": \"127.0.0.1\","
+                + " \"options\": [\"reuseport\"], \"user\": \"alice\"}}";
+        Path file = dir.resolve("mixed.jsonl");
+        Files.write(file, List.of(
+                good,
+                "{not json",
+                "{\"os\": \"plan9\", \"protocol\": \"tcp\", \"first\": {\"address\": \"::\"}, \"second\": {\"address\": \"::1\"}}",
+                "{\"os\": \"linux\", \"protocol\": \"tcp\", \"first\": {\"address\": \"1.2.3\"}, \"second\": {\"address\": \"::1\"}}",
+                "{\"os\": \"linux\", \"protocol\": \"udp\", \"first\": {\"address\": \"::\", \"options\": [\"fast\"]}, \"second\": {\"address\": \"::1\"}}",
+                "{\"os\": \"linux\", \"protocol\": \"udp\", \"first\": {\"address\": \"::\", \"state\": \"listen\"}, \"second\": {\"address\": \"::1\"}}",
+                good));
+
+        Run run = run("whatif", "--batch", file.toString());
+
+        String[] answers = run.out().split("\n");
+        assertEquals(7, answers.length, run.out());
+        assertEquals("steals", Json.mapper().readTree(answers[0]).get("outcome").asText());
+        assertEquals("steals", Json.mapper().readTree(answers[6]).get("outcome").asText());
+        String[] mustMention = {null, "not valid JSON", "unknown OS 'plan9'", "first.address", "unknown option 'fast'",
+                "cannot listen"};
+        for (int i = 1; i <= 5; i++) {
+            JsonNode error = Json.mapper().readTree(answers[i]);
+            assertEquals(i + 1, error.get("line").asInt());
+            assertTrue(error.get("error").asText().contains(mustMention[i]), error.toString());
+        }
+    }
+
+    @Test
+    void aSingleQuestionAsJson() throws Exception {
+        Run run = run("whatif", "--os", "windows", "--protocol", "tcp", "--first", "0.0.0.0", "--first-user", "svc",
+                "--second", "127.0.0.1,reuseaddr", "--second-user", "svc", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode a = Json.mapper().readTree(run.out());
+        assertEquals("steals", a.get("outcome").asText());
+        assertTrue(a.get("error").isNull());
+        assertTrue(a.has("firstCanStillListen") && a.has("explanation") && a.get("sources").isArray());
+    }
+
+    @Test
+    void aSingleQuestionAsText() {
+        Run run = run("whatif", "--os", "linux", "--protocol", "udp", "--first", "0.0.0.0,reuseaddr", "--first-user",
+                "avahi", "--second", "0.0.0.0,reuseaddr", "--second-user", "nobody");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("STEALS"), run.out());
+    }
+
+    @Test
+    void aBadOptionIsAUsageError() {
+        Run run = run("whatif", "--os", "linux", "--first", "0.0.0.0,fast", "--second", "::1");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("unknown option 'fast'"), run.err());
+    }
+
+    private static ObjectNode endpoint(BindEndpoint e, boolean first) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("address", e.address());
+        ArrayNode options = node.putArray("options");
+        e.options().forEach(o -> options.add(o.wireName()));
+        node.put("user", e.user());
+        if (first) {
+            node.put("state", e.state().wireName());
+        }
+        return node;
+    }
+}

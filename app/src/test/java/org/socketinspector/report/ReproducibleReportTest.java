@@ -1,0 +1,57 @@
+package org.socketinspector.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.Finding;
+
+/** Same input, same bytes: no clock, stable orders, whatever order the collector listed things in. */
+class ReproducibleReportTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void sameAuditInAnyOrderGivesIdenticalBytes(ReportFormat format) throws IOException {
+        Audit audit = ReportFixtures.demo();
+        List<SocketRecord> sockets = new ArrayList<>(audit.scan().sockets());
+        Collections.reverse(sockets);
+        List<Finding> findings = new ArrayList<>(audit.findings());
+        Collections.reverse(findings);
+        Audit shuffled = new Audit(audit.scan().withSockets(sockets), findings);
+
+        ReportExporter exporter = new ReportExporter(RuleCatalog.fromFindings());
+        String ext = format == ReportFormat.CSV ? "zip" : format.wireName();
+        Path first = dir.resolve("first." + ext);
+        Path second = dir.resolve("second." + ext);
+        exporter.export(audit, List.of(), ReportOptions.of(format), first);
+        exporter.export(format == ReportFormat.JSON ? audit : shuffled, List.of(), ReportOptions.of(format), second);
+
+        assertThat(Files.size(first)).isPositive();
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+    }
+
+    @Test
+    void findingsAreOrderedMostSevereFirstAndSocketsByProtocolAndPort() {
+        Report report = new ReportBuilder(RuleCatalog.fromFindings()).build(ReportFixtures.demo(), List.of());
+        assertThat(report.findings()).extracting(f -> f.finding().severity().wireName())
+                .containsExactly("high", "medium", "low");
+        assertThat(report.sockets()).extracting(s -> s.protocol().wireName() + ":" + s.localPort())
+                .containsExactly("tcp:22", "tcp:5432", "tcp:8080", "udp:5353");
+        assertThat(report.summary().count(org.socketinspector.rules.Severity.HIGH)).isEqualTo(1);
+        assertThat(report.summary().topRiskyPorts()).extracting(Report.RiskyPort::port).containsExactly(8080, 5432, 5353);
+        assertThat(report.summary().listenersPerProcess()).hasSize(4);
+    }
+}

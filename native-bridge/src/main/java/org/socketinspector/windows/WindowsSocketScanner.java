@@ -1,0 +1,113 @@
+package org.socketinspector.windows;
+
+import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.ProcessInfo;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.windows.WinsockSockets;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * A live scan of this Windows machine: the IP Helper socket tables, each owner's details (image path, user,
+ * services; Toolhelp32 names where access is denied) and, only when asked, the safe bind probe for
+ * {@code exclusiveAddressUse}. Everything native sits behind {@link TableSource}, {@link WindowsProcessInfo} and
+ * {@link NativeSockets}, so the assembly is tested on any OS.
+ */
+public final class WindowsSocketScanner {
+
+    public static final String SOURCE_IPHLPAPI = "iphlpapi";
+    public static final String SOURCE_TOOLHELP = "toolhelp";
+    public static final String SOURCE_PROBE = "winsock-probe";
+
+    private final TableReader tables;
+    private final WindowsProcessInfo processes;
+    private final Supplier<NativeSockets> sockets;
+    private final Supplier<HostInfo> host;
+    private final Clock clock;
+
+    public WindowsSocketScanner() {
+        this(new IpHelperTableSource(), new JnaWindowsProcessInfo(), WinsockSockets::new, WindowsSocketScanner::thisHost,
+                Clock.systemUTC());
+    }
+
+    WindowsSocketScanner(TableSource tables, WindowsProcessInfo processes, Supplier<NativeSockets> sockets,
+                         Supplier<HostInfo> host, Clock clock) {
+        this.tables = new TableReader(tables);
+        this.processes = processes;
+        this.sockets = sockets;
+        this.host = host;
+        this.clock = clock;
+    }
+
+    /**
+     * @param includeConnections every TCP state (TCP_TABLE_OWNER_PID_ALL), not only listeners (_LISTENER);
+     *                           UDP sockets are always all listed
+     * @param probeTcp           bind-probe TCP listeners (scan --probe)
+     * @param probeUdp           bind-probe UDP sockets (its own switch: a bound UDP probe may receive a datagram)
+     * @throws IOException when an IP Helper table cannot be read or decoded
+     */
+    public Scan scan(boolean includeConnections, boolean probeTcp, boolean probeUdp) throws IOException {
+        var collectedAt = clock.instant();
+        List<String> sources = new ArrayList<>(List.of(SOURCE_IPHLPAPI, SOURCE_TOOLHELP));
+        List<String> limitations = new ArrayList<>();
+
+        List<SocketRecord> records = new ArrayList<>();
+        for (TableKind kind : includeConnections
+                ? List.of(TableKind.TCP4_ALL, TableKind.TCP6_ALL, TableKind.UDP4, TableKind.UDP6)
+                : List.of(TableKind.TCP4_LISTENER, TableKind.TCP6_LISTENER, TableKind.UDP4, TableKind.UDP6)) {
+            byte[] buffer = tables.read(kind);
+            try {
+                records.addAll(IpHelperTableDecoder.decode(kind, buffer));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(kind.call() + " returned a malformed table: " + e.getMessage(), e);
+            }
+        }
+
+        TreeSet<Integer> pids = new TreeSet<>();
+        records.stream().map(SocketRecord::pid).filter(Objects::nonNull).forEach(pids::add);
+        WindowsProcessResolver.Resolution owners = new WindowsProcessResolver(processes).resolve(pids);
+        limitations.addAll(owners.limitations());
+        Map<Integer, ProcessInfo> byPid = owners.processes();
+        records.replaceAll(r -> r.pid() == null ? r : r.withOwner(r.pid(), byPid.get(r.pid())));
+
+        if (probeTcp || probeUdp) {
+            ListenerProbe.Outcome probed = new ListenerProbe(sockets.get()).probeAll(records, probeTcp, probeUdp);
+            records = probed.sockets();
+            limitations.addAll(probed.limitations());
+            sources.add(SOURCE_PROBE);
+            limitations.add("socket options: Windows has no API to read another process's options; exclusiveAddressUse"
+                    + " comes from the safe bind probe" + (probeUdp ? "" : " (TCP only; UDP needs its own switch)")
+                    + ", reuseAddress and ipv6Only stay unknown");
+        } else {
+            limitations.add("socket options: Windows has no API to read another process's options; exclusiveAddressUse"
+                    + " is learned only by the safe bind probe (scan --probe), reuseAddress and ipv6Only stay unknown");
+        }
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), host.get(), collectedAt, processes.elevated(), sources,
+                limitations, records);
+    }
+
+    /** host.os "windows", os.version as the JVM reports it (e.g. "10.0"); no Linux sysctls. */
+    static HostInfo thisHost() {
+        String name = System.getenv("COMPUTERNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                name = "unknown";
+            }
+        }
+        return new HostInfo(name, "windows", System.getProperty("os.version"), null, null);
+    }
+}
