@@ -1,8 +1,10 @@
 package org.socketinspector.collect;
 
 import org.socketinspector.linux.LinuxToolScanner;
+import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
+import org.socketinspector.windows.WindowsNetstatScanner;
 
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
@@ -40,12 +42,23 @@ public final class Platform {
                 switch (wanted) {
                     case NATIVE:
                         return new WindowsNativeCollector();
+                    case NETSTAT:
+                        return new ToolCollector("netstat", new WindowsNetstatScanner()::scan);
+                    default:
+                        throw notYet(os, wanted);
+                }
+            case MACOS:
+                switch (wanted) {
+                    // no native macOS collector yet: its tools are the only source, so auto means them too
+                    case NATIVE:
+                    case NETSTAT:
+                        return new ToolCollector("netstat+lsof", new MacToolScanner()::scan);
                     default:
                         throw notYet(os, wanted);
                 }
             default:
                 throw new CollectionException("no collector for " + os.wireName() + " (os.name "
-                        + System.getProperty("os.name") + "): live scans run on Linux and Windows so far");
+                        + System.getProperty("os.name") + "): live scans run on Linux, Windows and macOS so far");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Windows tools write in the console's OEM code page. Bounded in time and size; a tool that overruns is killed
  * by its PID, its children too.
  */
-public final class CommandRunner {
+public final class CommandRunner implements ToolCommand {
 
     /** Enough for ~300k socket rows; more means something is wrong. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -31,6 +31,7 @@ public final class CommandRunner {
      * @throws IOException when the tool is missing, fails (non-zero exit, with the first line it wrote on stderr),
      *                     times out or writes more than {@link #MAX_OUTPUT_BYTES}
      */
+    @Override
     public byte[] run(List<String> command) throws IOException {
         Process process;
         try {

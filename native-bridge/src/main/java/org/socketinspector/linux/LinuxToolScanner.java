@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.socketinspector.exec.CommandRunner;
+import org.socketinspector.exec.ToolCommand;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureDecoder;
 import org.socketinspector.parse.CaptureParseException;
@@ -25,7 +26,7 @@ public final class LinuxToolScanner {
     /** Which tool to run. */
     public enum Tool {
         SS("ss", List.of("ss", "-tuanpe"), new SsParser()),
-        NETSTAT("netstat", List.of("netstat", "-tuanpe"), new LinuxNetstatParser());
+        NETSTAT("netstat", List.of("netstat", "-tuanpeW"), new LinuxNetstatParser()); // -W: addresses uncut
 
         final String name;
         final List<String> command;
@@ -41,14 +42,14 @@ public final class LinuxToolScanner {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Tool wanted;
-    private final CommandRunner runner;
+    private final ToolCommand runner;
     private final Path proc;
 
     public LinuxToolScanner(Tool wanted) {
         this(wanted, new CommandRunner(TIMEOUT), Path.of("/proc"));
     }
 
-    LinuxToolScanner(Tool wanted, CommandRunner runner, Path proc) {
+    LinuxToolScanner(Tool wanted, ToolCommand runner, Path proc) {
         this.wanted = wanted;
         this.runner = runner;
         this.proc = proc;

@@ -1,12 +1,16 @@
 package org.socketinspector.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 
 /** One line of a capture being read, with what is needed to name it in an error. */
 final class CaptureLine {
 
     private static final int QUOTE_LIMIT = 80;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     final String source;
     final int number;
@@ -16,6 +20,16 @@ final class CaptureLine {
         this.source = source;
         this.number = number;
         this.text = text;
+    }
+
+    /** The lines of a capture, numbered from 1; CRLF, LF and CR all end a line. */
+    static List<CaptureLine> lines(String text, String source) {
+        String[] lines = text.split("\\R", -1);
+        List<CaptureLine> result = new ArrayList<>(lines.length);
+        for (int i = 0; i < lines.length; i++) {
+            result.add(new CaptureLine(source, i + 1, lines[i]));
+        }
+        return result;
     }
 
     /** "expected X, found "<the line>"" at this line. */
@@ -29,7 +43,7 @@ final class CaptureLine {
 
     String[] tokens() {
         String stripped = text.strip();
-        return stripped.isEmpty() ? new String[0] : stripped.split("\\s+");
+        return stripped.isEmpty() ? new String[0] : WHITESPACE.split(stripped);
     }
 
     /** A local endpoint: numeric address (or "*" meaning the wildcard of {@code wildcard}) and a numeric port. */

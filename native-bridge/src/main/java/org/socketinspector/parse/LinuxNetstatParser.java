@@ -3,6 +3,7 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -21,6 +22,9 @@ public final class LinuxNetstatParser implements CaptureParser {
      */
     static final int CUT_WIDTH = 23;
 
+    /** A state column (empty for unconnected UDP, so the next column may be the user or the program). */
+    private static final Pattern STATE_WORD = Pattern.compile("[A-Z][A-Z0-9_]*");
+
     @Override
     public CaptureFormat format() {
         return CaptureFormat.NETSTAT_LINUX;
@@ -33,14 +37,10 @@ public final class LinuxNetstatParser implements CaptureParser {
         SkippedLines skipped = new SkippedLines();
         boolean hasUser = false;
         boolean hasProgram = false;
-        int otherTypes = 0;
         int mayBeCut = 0;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             if (tokens[0].equals("Proto")) {
@@ -52,7 +52,7 @@ public final class LinuxNetstatParser implements CaptureParser {
             Protocol protocol = protocol(tokens[0]);
             if (protocol == null) {
                 if (tokens[0].startsWith("raw") || tokens[0].equals("unix") || tokens[0].startsWith("udpl")) {
-                    otherTypes++;
+                    skipped.skip(SkippedLines.NOT_IP);
                 } else {
                     skipped.skip(tokens[0].equals("Active") ? SkippedLines.BANNER : SkippedLines.OTHER);
                 }
@@ -62,9 +62,6 @@ public final class LinuxNetstatParser implements CaptureParser {
             if (tokens[0].endsWith("6") && (tokens[3].length() == CUT_WIDTH || tokens[4].length() == CUT_WIDTH)) {
                 mayBeCut++;
             }
-        }
-        if (otherTypes > 0) {
-            limitations.add("skipped " + otherTypes + " sockets that are neither TCP nor UDP");
         }
         if (mayBeCut > 0) {
             limitations.add(mayBeCut + " IPv6 rows fill net-tools' " + CUT_WIDTH + "-character address column: their "
@@ -88,7 +85,7 @@ public final class LinuxNetstatParser implements CaptureParser {
         }
         int at = 5;
         String nativeState = null;
-        if (at < tokens.length && tokens[at].matches("[A-Z][A-Z0-9_]*")) {
+        if (at < tokens.length && STATE_WORD.matcher(tokens[at]).matches()) {
             nativeState = tokens[at++];
         }
         String state = protocol == Protocol.UDP

@@ -30,12 +30,9 @@ public final class LsofParser implements CaptureParser {
         int duplicates = 0;
         int kernelAddresses = 0;
         int inodes = 0;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             if (tokens[0].equals("COMMAND")) {

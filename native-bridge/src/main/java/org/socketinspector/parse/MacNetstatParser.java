@@ -41,12 +41,9 @@ public final class MacNetstatParser implements CaptureParser {
         List<String> limitations = new ArrayList<>();
         SkippedLines skipped = new SkippedLines();
         Layout layout = Layout.PLAIN;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             if (tokens[0].equals("Proto")) {

@@ -11,6 +11,7 @@ final class SkippedLines {
     static final String BLANK = "blank";
     static final String BANNER = "title/header";
     static final String OTHER = "other";
+    static final String NOT_IP = "neither TCP nor UDP";
 
     private final Map<String, Integer> counts = new TreeMap<>();
 
@@ -18,9 +19,13 @@ final class SkippedLines {
         counts.merge(kind, 1, Integer::sum);
     }
 
-    /** Blank lines are skipped silently as such; anything else is counted under its kind. */
-    void skip(String line, String kind) {
-        skip(line.isBlank() ? BLANK : kind);
+    /** Counts the line if it is blank; the parsers' loops start with {@code if (skipped.blank(tokens)) continue;}. */
+    boolean blank(String[] tokens) {
+        if (tokens.length == 0) {
+            skip(BLANK);
+            return true;
+        }
+        return false;
     }
 
     int total() {

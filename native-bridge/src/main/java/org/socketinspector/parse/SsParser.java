@@ -2,7 +2,6 @@ package org.socketinspector.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +23,7 @@ public final class SsParser implements CaptureParser {
     private static final Pattern USER = Pattern.compile("\\(\"((?:[^\"\\\\]++|\\\\.)*+)\",pid=(\\d+),fd=\\d+\\)");
     private static final Pattern INODE = Pattern.compile("(?:^|\\s)ino:(\\d+)");
     private static final Pattern UID = Pattern.compile("(?:^|\\s)uid:(\\d+)");
+    private static final Pattern STATE_WORD = Pattern.compile("[A-Z]+(-[A-Z0-9]+)*");
     private static final Pattern V6ONLY = Pattern.compile("(?:^|\\s)v6only:([01])");
 
     @Override
@@ -38,13 +38,9 @@ public final class SsParser implements CaptureParser {
         SkippedLines skipped = new SkippedLines();
         Boolean hasNetid = null;
         int shared = 0;
-        int otherTypes = 0;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             if (tokens[0].equals("Netid") || tokens[0].equals("State") && tokens.length > 1 && tokens[1].equals("Recv-Q")) {
@@ -60,7 +56,7 @@ public final class SsParser implements CaptureParser {
                 continue;
             }
             if (hasNetid && !tokens[0].equals("tcp") && !tokens[0].equals("udp")) {
-                otherTypes++; // raw, unix, packet... sockets: not what Socket Inspector inspects
+                skipped.skip(SkippedLines.NOT_IP); // raw, unix, packet... sockets: not what Socket Inspector inspects
                 continue;
             }
             Row row = readRow(line, hasNetid);
@@ -68,9 +64,6 @@ public final class SsParser implements CaptureParser {
                 shared++;
             }
             sockets.add(row.record);
-        }
-        if (otherTypes > 0) {
-            limitations.add("skipped " + otherTypes + " sockets that are neither TCP nor UDP");
         }
         if (shared > 0) {
             limitations.add(shared + " sockets are shared by several processes; the first process ss lists is shown");
@@ -177,7 +170,7 @@ public final class SsParser implements CaptureParser {
 
     private static boolean isState(String token) {
         return token.equals("UNCONN") || StateWords.linuxName(token) != null
-                || token.toUpperCase(Locale.ROOT).equals(token) && token.matches("[A-Z]+(-[A-Z0-9]+)*");
+                || STATE_WORD.matcher(token).matches();
     }
 
     private static boolean isNumber(String token) {

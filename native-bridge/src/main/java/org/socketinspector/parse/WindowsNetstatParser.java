@@ -66,12 +66,9 @@ public final class WindowsNetstatParser implements CaptureParser {
         Set<String> unknownStates = new TreeSet<>();
         int noOwner = 0;
         Pending pending = null;
-        String[] lines = text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            CaptureLine line = new CaptureLine(source, i + 1, lines[i]);
+        for (CaptureLine line : CaptureLine.lines(text, source)) {
             String[] tokens = line.tokens();
-            if (tokens.length == 0) {
-                skipped.skip(SkippedLines.BLANK);
+            if (skipped.blank(tokens)) {
                 continue;
             }
             Protocol protocol = protocol(tokens[0]);

@@ -14,8 +14,9 @@ class PlatformWindowsTest {
     }
 
     @Test
-    void otherWindowsSourcesAreNotThereYet() {
-        assertThatThrownBy(() -> Platform.collector(OsKind.WINDOWS, Source.NETSTAT))
-                .hasMessage("source 'netstat' is not available yet on windows");
+    void netstatIsTheSecondWindowsSourceAndSsIsNotThere() throws CollectionException {
+        assertThat(Platform.collector(OsKind.WINDOWS, Source.NETSTAT).name()).isEqualTo("netstat");
+        assertThatThrownBy(() -> Platform.collector(OsKind.WINDOWS, Source.SS))
+                .hasMessage("source 'ss' is not available yet on windows");
     }
 }
