@@ -112,4 +112,28 @@ class LabReplayTest {
                 100, 0, false, self), cancel)).isInstanceOf(CancelToken.CancelledException.class);
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
+
+    @Test
+    void cancelMidRunEndsWithinOneStep() throws Exception {
+        // Every datagram goes to 127.0.0.2 where nobody listens, so the run would take 100 x 0.5 s.
+        SocketSpec victim = new SocketSpec("127.0.0.1", Set.of(), -1, true);
+        SocketSpec attacker = new SocketSpec("::1", Set.of(), -1, true);
+        CancelToken cancel = new CancelToken();
+        java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                replay.run(new ReplayRequest("custom", OsFamily.LINUX, Protocol.UDP, victim, attacker, "127.0.0.2", 100,
+                        0, false), cancel);
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        Thread.sleep(1500);
+        long cancelledAt = System.nanoTime();
+        cancel.cancel("test");
+        Throwable thrown = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(thrown).isInstanceOf(CancelToken.CancelledException.class);
+        assertThat((System.nanoTime() - cancelledAt) / 1_000_000).as("ms from cancel to end").isLessThan(3000);
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
 }

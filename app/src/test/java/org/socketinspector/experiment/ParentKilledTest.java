@@ -1,0 +1,87 @@
+package org.socketinspector.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.sockets.NativeSockets;
+
+/**
+ * kill -9 of the application mid-experiment: its helpers (one of them another uid) die with it and nothing of
+ * the experiment is still bound 2 seconds later.
+ */
+@EnabledOnOs(OS.LINUX)
+class ParentKilledTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpersDieWithTheirParentAndLeaveNoSocket() throws Exception {
+        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        int port = freeUdpPort();
+        // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.socketinspector.Main",
+                "experiment", "replay", "--proto", "udp", "--victim-address", "127.0.0.1", "--attacker-address", "::1",
+                "--attacker-user", "nobody", "--target", "127.0.0.2", "--count", "200", "--port", Integer.toString(port),
+                "--yes", "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
+                Thread.sleep(100);
+            }
+            assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
+                    .isEqualTo(2);
+            List<ProcessHandle> helpers = app.descendants().toList();
+            assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+
+            app.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            app.waitFor();
+            Thread.sleep(2000);
+
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            assertThat(boundSockets(port)).as("sockets on port " + port + " 2 s after kill -9").isZero();
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    private static int freeUdpPort() throws Exception {
+        NativeSockets sockets = Platform.sockets();
+        long s = sockets.open(Protocol.UDP, Family.IPV6);
+        try {
+            sockets.bind(s, "::", 0);
+            return sockets.localPort(s);
+        } finally {
+            sockets.close(s);
+        }
+    }
+
+    /** Sockets of any state on the port, from /proc/net/{udp,udp6,tcp,tcp6} (local address column "ADDR:PORT"). */
+    private static long boundSockets(int port) throws IOException {
+        String suffix = ":" + String.format(Locale.ROOT, "%04X", port);
+        long n = 0;
+        for (String table : List.of("udp", "udp6", "tcp", "tcp6")) {
+            n += Files.readAllLines(Path.of("/proc/net", table)).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+")[1]).filter(local -> local.endsWith(suffix)).count();
+        }
+        return n;
+    }
+}
