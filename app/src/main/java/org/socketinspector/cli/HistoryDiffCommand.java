@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.socketinspector.history.FindingsDiff;
 import org.socketinspector.history.ListenerChange;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.Finding;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.RunType;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compares two saved scan snapshots: listeners opened (+), closed (-), and listeners whose owner "
                 + "(pid, process, user) or reuse options changed (~). Values a scan could not see do not count as "
-                + "changes."})
+                + "changes. Then the findings raised (!) and resolved since the first snapshot."})
 public final class HistoryDiffCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,26 +54,28 @@ public final class HistoryDiffCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HistoryStore history = db.open()) {
-            Scan before = scan(history, from);
-            Scan after = scan(history, to);
-            SnapshotDiff diff = SnapshotDiff.between(before, after);
+            Audit before = audit(history, from);
+            Audit after = audit(history, to);
+            SnapshotDiff diff = SnapshotDiff.between(before.scan(), after.scan());
+            FindingsDiff findings = FindingsDiff.between(before.findings(), after.findings());
             if (json) {
                 ObjectNode root = Json.mapper().createObjectNode();
                 root.put("from", from.toString());
                 root.put("to", to.toString());
                 root.setAll((ObjectNode) Json.mapper().valueToTree(diff));
+                root.setAll((ObjectNode) Json.mapper().valueToTree(findings));
                 out.println(Json.pretty().writeValueAsString(root));
             } else {
-                print(out, before, after, diff);
+                print(out, before.scan(), after.scan(), diff);
+                print(out, findings);
             }
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;
     }
 
-    private static Scan scan(HistoryStore history, HistoryId id) {
-        return history.snapshot(id).orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())))
-                .scan();
+    private static Audit audit(HistoryStore history, HistoryId id) {
+        return history.snapshot(id).orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())));
     }
 
     private void print(PrintWriter out, Scan before, Scan after, SnapshotDiff diff) {
@@ -88,5 +93,15 @@ public final class HistoryDiffCommand implements Callable<Integer> {
         }
         out.println(diff.opened().size() + " opened, " + diff.closed().size() + " closed, " + diff.changed().size()
                 + " changed");
+    }
+
+    private static void print(PrintWriter out, FindingsDiff findings) {
+        for (Finding f : findings.raised()) {
+            out.println("! raised   " + HistoryText.finding(f));
+        }
+        for (Finding f : findings.resolved()) {
+            out.println("  resolved " + HistoryText.finding(f));
+        }
+        out.println(findings.raised().size() + " findings raised, " + findings.resolved().size() + " resolved");
     }
 }

@@ -76,8 +76,7 @@ public final class HistoryShowCommand implements Callable<Integer> {
             out.println("No findings stored with this snapshot.");
         }
         for (Finding f : audit.findings()) {
-            out.println(f.severity().wireName().toUpperCase(java.util.Locale.ROOT) + "  " + f.rule() + "  " + f.title()
-                    + (f.suppressed() ? "  (suppressed by baseline)" : ""));
+            out.println(HistoryText.finding(f));
         }
     }
 

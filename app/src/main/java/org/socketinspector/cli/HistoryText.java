@@ -1,10 +1,17 @@
 package org.socketinspector.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.socketinspector.json.Json;
+import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Finding;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.RunSummary;
+import org.socketinspector.store.RunType;
 
 /** Text forms shared by the history commands. */
 final class HistoryText {
@@ -29,15 +36,23 @@ final class HistoryText {
                 + ScanTable.user(s) + " [" + ScanTable.flags(s) + "]";
     }
 
-    static String noSuchRun(HistoryId id, java.nio.file.Path file) {
-        return "no " + (id.type() == org.socketinspector.store.RunType.EXPERIMENT ? "experiment " : "snapshot ") + id
+    /** "HIGH LINUX-REUSEPORT-GROUP tcp 0.0.0.0:8080: title"; host findings have no endpoint. */
+    static String finding(Finding f) {
+        String where = f.socket().isHost() ? "host"
+                : f.socket().protocol().wireName() + " " + Endpoints.format(f.socket().localAddress(),
+                        f.socket().localPort());
+        return f.severity().wireName().toUpperCase(Locale.ROOT) + " " + f.rule() + " " + where + ": " + f.title()
+                + (f.suppressed() ? " (suppressed by baseline)" : "");
+    }
+
+    static String noSuchRun(HistoryId id, Path file) {
+        return "no " + (id.type() == RunType.EXPERIMENT ? "experiment " : "snapshot ") + id
                 + " in " + file;
     }
 
     /** A stored JSON document, indented for reading. */
-    static String pretty(String json) throws java.io.IOException {
-        return org.socketinspector.json.Json.pretty().writeValueAsString(
-                org.socketinspector.json.Json.mapper().readTree(json));
+    static String pretty(String json) throws IOException {
+        return Json.pretty().writeValueAsString(Json.mapper().readTree(json));
     }
 
     static String heading(RunSummary run) {

@@ -54,6 +54,7 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ScanOutput.print(scan, json, scanOptions.request().includeConnections(), out);
         if (save) {
+            // A snapshot keeps the findings of its moment, so that a later rule change does not rewrite history.
             HistoryId id;
             try (HistoryStore history = db.open()) {
                 id = history.saveSnapshot(RuleEngine.audit(scan));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,12 @@ import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.model.ToolInfo;
+import org.socketinspector.rules.Attacker;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.rules.Finding;
+import org.socketinspector.rules.FindingSubject;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.rules.Severity;
 import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
@@ -143,11 +149,14 @@ class HistoryCommandTest {
         Run r = run("history", "diff", "S1", "S2");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("+ tcp 0.0.0.0:8080 pid 300 java", "- tcp 0.0.0.0:53 pid 200 dnsmasq",
-                "~ tcp 0.0.0.0:22 pid 101 sshd user ? [reuseaddr]: pid 100 -> 101", "1 opened, 1 closed, 1 changed");
+                "~ tcp 0.0.0.0:22 pid 101 sshd user ? [reuseaddr]: pid 100 -> 101", "1 opened, 1 closed, 1 changed",
+                "! raised   HIGH TEST-RULE tcp 0.0.0.0:8080: risk on 8080",
+                "  resolved HIGH TEST-RULE tcp 0.0.0.0:53: risk on 53", "1 findings raised, 1 resolved");
 
         JsonNode json = Json.mapper().readTree(run("history", "diff", "S1", "S2", "--json").out());
         assertThat(json.path("opened").get(0).path("localPort").asInt()).isEqualTo(8080);
         assertThat(json.path("changed").get(0).path("fields").get(0).path("field").asText()).isEqualTo("pid");
+        assertThat(json.path("raised").get(0).path("rule").asText()).isEqualTo("TEST-RULE");
 
         Run experiment = run("history", "diff", "S1", "E3");
         assertThat(experiment.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
@@ -187,7 +196,7 @@ class HistoryCommandTest {
             assertThat(history.count(HistoryFilter.snapshots())).isEqualTo(2);
             Audit stored = history.snapshot(org.socketinspector.store.HistoryId.snapshot(2)).orElseThrow();
             assertThat(stored.scan()).isEqualTo(printed);
-            assertThat(stored.findings()).isEmpty();
+            assertThat(stored.findings()).isEqualTo(RuleEngine.audit(printed).findings());
         }
         assertThat(run("history", "diff", "S1", "S2").exitCode()).isZero();
     }
@@ -204,9 +213,14 @@ class HistoryCommandTest {
                 pid, ProcessInfo.named(process), null, null, new SocketOptions(true, false, null, null), null);
     }
 
+    /** An audit with one finding on each socket except port 22, so that diffs raise and resolve findings. */
     private static Audit audit(SocketRecord... sockets) {
         Scan scan = new Scan(Scan.SCHEMA, ToolInfo.current(), new HostInfo("lab1", "linux", "6.8", 1024, false),
                 Instant.parse("2026-11-25T08:00:00Z"), true, List.of("netlink"), List.of(), List.of(sockets));
-        return new Audit(scan, List.of());
+        List<Finding> findings = Arrays.stream(sockets).filter(s -> s.localPort() != 22)
+                .map(s -> new Finding("TEST-RULE", Severity.HIGH, FindingSubject.of(s), Attacker.SAME_USER,
+                        "risk on " + s.localPort(), "explained", "fix", List.of(), false))
+                .toList();
+        return new Audit(scan, findings);
     }
 }
