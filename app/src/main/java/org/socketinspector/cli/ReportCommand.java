@@ -1,52 +1,72 @@
 package org.socketinspector.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
+import org.socketinspector.report.ExperimentHistory;
+import org.socketinspector.report.ExperimentSummary;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
-import org.socketinspector.report.RuleCatalog;
+import org.socketinspector.report.RuleDescriptions;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.store.HistoryId;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.store.RunType;
 import org.socketinspector.rules.Audit;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: exports one machine's audit as HTML, PDF, CSV or JSON; {@code report merge} makes a fleet report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Writes an audit report (HTML, PDF, CSV or JSON) of a saved scan or audit.",
+        description = "Writes an audit report (HTML, PDF, CSV or JSON) of this machine, a saved scan or audit.",
         subcommands = {ReportMergeCommand.class})
 public final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", required = true, converter = FormatConverter.class,
+    // Not required = true: picocli would then demand them before "report merge" too; checked in call().
+    @Option(names = "--format", converter = FormatConverter.class,
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", required = true, description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
+    @Option(names = "--output", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
             + "and NAME-findings.csv next to NAME.csv)")
     Path output;
+
+    @Mixin
+    ScanOptions scanOptions;
+
+    @Mixin
+    DbOption db;
 
     @ArgGroup(exclusive = true)
     Source source;
 
     static final class Source {
-        @Option(names = "--input", description = "a scan or audit JSON file (socket-inspector/scan/1 or audit/1)")
+        @Option(names = "--input", description = "a saved audit JSON (reported as saved) or scan JSON (audited "
+                + "first); without --input and --history this machine is scanned and audited")
         Path input;
 
-        @Option(names = "--history", description = "a scan from the history store, by id")
+        @Option(names = "--history", paramLabel = "ID", description = "a saved scan from the history, e.g. S3 "
+                + "(reported as saved, with the findings it was saved with)")
         String historyId;
     }
 
-    @Option(names = "--include-experiments", description = "show the experiments from history under each finding")
+    @Option(names = "--include-experiments", description = "show under each finding the experiments in the history "
+            + "(same host, same rule and endpoint) that confirmed or refuted it")
     boolean includeExperiments;
 
     @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
@@ -61,39 +81,76 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (source == null || source.input == null && source.historyId == null) {
-            throw new IllegalStateException("a live scan is not available in this build yet (it needs the collector "
-                    + "and the rule engine); pass --input FILE with a scan or audit JSON");
+        if (format == null || output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: --format and --output");
         }
-        if (source.historyId != null) {
-            throw new IllegalStateException("--history is not available in this build yet (it needs the history "
-                    + "store); export the scan as JSON and pass --input FILE");
-        }
-        Audit audit = read(source.input);
-        if (audit.findings().isEmpty() && !isAudit(source.input)) {
-            spec.commandLine().getErr().println("socket-inspector: " + source.input
-                    + " is a scan without findings; the report lists its sockets and no findings");
+        Audit audit = audit();
+        List<ExperimentSummary> experiments = List.of();
+        if (includeExperiments) {
+            try (HistoryStore store = db.open()) {
+                experiments = ExperimentHistory.forHost(store, audit.scan().host().name());
+            }
         }
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
-        List<Path> written = new ReportExporter(RuleCatalog.fromFindings()).export(audit, List.of(), options, output);
+        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
     }
 
-    /** Reads a scan or audit JSON file; errors name the file. */
+    private Audit audit() throws Exception {
+        if (source != null && source.input != null) {
+            return read(source.input);
+        }
+        if (source != null && source.historyId != null) {
+            HistoryId id = HistoryId.parse(source.historyId);
+            if (id.type() != RunType.SNAPSHOT) {
+                throw new IllegalArgumentException(id + " is an experiment; --history takes a saved scan's id (S…), "
+                        + "see 'history list'");
+            }
+            try (HistoryStore store = db.open()) {
+                return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id
+                        + " in " + store.file()));
+            }
+        }
+        return RuleEngine.audit(scanOptions.collect());
+    }
+
+    /**
+     * Reads a scan or audit JSON file; errors name the file. An audit is reported as saved (same input, same
+     * report); a scan is audited by this build's rule engine first.
+     */
     static Audit read(Path file) throws IOException {
+        String text;
         try {
-            return ScanJson.read(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file", e);
+        }
+        try {
+            Audit audit = ScanJson.read(text);
+            return isAudit(text) ? audit : RuleEngine.audit(audit.scan());
         } catch (ScanJson.InvalidJsonException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    private static boolean isAudit(Path file) throws IOException {
-        return Files.readString(file).contains(Audit.SCHEMA);
+    /** True when the document's top-level "schema" is the audit's (read without parsing the whole file again). */
+    private static boolean isAudit(String text) throws IOException {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("schema")) {
+                    return Audit.SCHEMA.equals(parser.getValueAsString());
+                }
+                parser.skipChildren();
+            }
+            return false;
+        }
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {

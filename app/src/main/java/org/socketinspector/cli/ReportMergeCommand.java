@@ -9,7 +9,7 @@ import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
-import org.socketinspector.report.RuleCatalog;
+import org.socketinspector.report.RuleDescriptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
-        Fleet fleet = Fleet.scan(inputs, ReportCommand::read, new ReportExporter(RuleCatalog.fromFindings()), options);
+        Fleet fleet = Fleet.scan(inputs, ReportCommand::read, new ReportExporter(RuleDescriptions.engine()), options);
         new FleetReport(fleet, options).write(output).forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
     }

@@ -25,8 +25,15 @@ public record ExperimentSummary(String rule, FindingSubject subject, Verdict ver
         }
     }
 
-    /** True when this experiment tested the finding with that rule and subject. */
+    /**
+     * True when this experiment tested that finding: the same rule on the same endpoint (protocol, address, port).
+     * The pid is not compared: a probe knows the endpoint, not the process, and a restarted service keeps its risk.
+     */
     public boolean tests(org.socketinspector.rules.Finding finding) {
-        return rule.equals(finding.rule()) && subject.equals(finding.socket());
+        FindingSubject other = finding.socket();
+        return rule.equals(finding.rule()) && (subject.isHost() ? other.isHost()
+                : !other.isHost() && subject.protocol() == other.protocol()
+                && subject.localAddress().equals(other.localAddress())
+                && subject.localPort().equals(other.localPort()));
     }
 }

@@ -45,7 +45,8 @@ public final class Fleet {
     }
 
     /** One occurrence of a rule's finding on a host. */
-    public record Hit(int hostIndex, String host, Severity severity, String subject, String process, boolean suppressed) {
+    public record Hit(int hostIndex, String host, Severity severity, String subject, String process, boolean suppressed,
+                      String title) {
     }
 
     /** The findings of one rule across hosts. */
@@ -77,6 +78,7 @@ public final class Fleet {
     /** First pass: reads every file once and keeps only counts and the findings' short form. */
     public static Fleet scan(List<Path> files, AuditSource source, ReportExporter exporter, ReportOptions options)
             throws IOException {
+        RuleDescriptions descriptions = exporter.descriptions();
         List<Host> hosts = new ArrayList<>(files.size());
         Map<String, RuleGroup> rules = new TreeMap<>();
         for (Path file : files) {
@@ -90,7 +92,7 @@ public final class Fleet {
                 Finding f = rf.finding();
                 rules.computeIfAbsent(f.rule(), r -> new RuleGroup(r, f.title(), new ArrayList<>()))
                         .hits().add(new Hit(hosts.size() - 1, h.host(), f.severity(), HtmlReport.subject(f.socket()),
-                                process(f, report.sockets()), f.suppressed()));
+                                process(f, report.sockets()), f.suppressed(), f.title()));
             }
         }
         // Most exposed hosts first; ties by name and file, so the order never depends on the argument order.
@@ -111,10 +113,14 @@ public final class Fleet {
         List<RuleGroup> groups = new ArrayList<>();
         for (RuleGroup g : rules.values()) {
             List<Hit> hits = g.hits().stream()
-                    .map(x -> new Hit(newIndex[x.hostIndex()], x.host(), x.severity(), x.subject(), x.process(), x.suppressed()))
-                    .sorted(Comparator.comparingInt(Hit::hostIndex).thenComparing(Hit::severity).thenComparing(Hit::subject))
+                    .map(x -> new Hit(newIndex[x.hostIndex()], x.host(), x.severity(), x.subject(), x.process(),
+                            x.suppressed(), x.title()))
+                    .sorted(Comparator.comparingInt(Hit::hostIndex).thenComparing(Hit::severity).thenComparing(Hit::subject)
+                            .thenComparing(Hit::title, Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList();
-            groups.add(new RuleGroup(g.rule(), g.title(), hits));
+            // The catalog's title, else the first one in host-table order: never the order the files came in.
+            String title = descriptions.describe(g.rule()).map(RuleInfo::title).orElse(hits.get(0).title());
+            groups.add(new RuleGroup(g.rule(), title, hits));
         }
         groups.sort(Comparator.comparing(RuleGroup::worst).thenComparing(g -> -g.hosts()).thenComparing(RuleGroup::rule));
         return new Fleet(indexed, groups, source, exporter, options);

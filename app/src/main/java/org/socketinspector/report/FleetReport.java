@@ -183,8 +183,11 @@ public final class FleetReport {
             Map<FindingSubject, Severity> worst = report.findings().stream().map(Report.ReportFinding::finding)
                     .filter(f -> !f.socket().isHost() && !f.suppressed())
                     .collect(Collectors.toMap(Finding::socket, Finding::severity, (a, b) -> a.compareTo(b) <= 0 ? a : b));
-            m.raw("<details><summary>").text(report.sockets().size() + " sockets").raw("</summary>");
-            HtmlReport.socketTable(m, null, report.sockets(), worst);
+            // Listeners only: they are what can be hijacked; every socket is in the CSV and JSON exports.
+            List<org.socketinspector.model.SocketRecord> listeners = report.sockets().stream()
+                    .filter(org.socketinspector.model.SocketRecord::isListening).toList();
+            m.raw("<details><summary>").text(listeners.size() + " listening sockets").raw("</summary>");
+            HtmlReport.socketTable(m, null, listeners, worst);
             m.raw("</details>");
         }
         m.raw("</section>");

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -28,9 +30,14 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  */
 public final class PdfReport {
 
+    /** Held so that the level set below is not lost when the logger is garbage-collected. */
+    private static final Logger PDFBOX_LOG = Logger.getLogger("org.apache.pdfbox");
+
     static {
-        // openhtmltopdf logs every CSS property it does not know through java.util.logging to stderr.
+        // openhtmltopdf logs every CSS property it does not know, and PDFBox every base-14 font it substitutes
+        // (we embed our own), through java.util.logging to stderr; the command line must stay quiet.
         XRLog.setLoggingEnabled(false);
+        PDFBOX_LOG.setLevel(Level.SEVERE);
     }
 
     private final PageSize pageSize;

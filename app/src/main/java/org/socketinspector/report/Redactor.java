@@ -98,6 +98,10 @@ public final class Redactor {
                 args[++i] = MASK;
                 continue;
             }
+            if (arg.equalsIgnoreCase("bearer") && i + 1 < args.length) {
+                args[++i] = MASK;
+                continue;
+            }
             if (i > 0 && GLUED_P_PASSWORD.contains(program) && arg.startsWith("-p") && arg.length() > 2) {
                 args[i] = "-p" + MASK;
                 continue;

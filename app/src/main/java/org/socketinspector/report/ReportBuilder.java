@@ -22,10 +22,10 @@ public final class ReportBuilder {
     static final int TOP_PORTS = 10;
     static final int CHART_BARS = 15;
 
-    private final RuleCatalog catalog;
+    private final RuleDescriptions descriptions;
 
-    public ReportBuilder(RuleCatalog catalog) {
-        this.catalog = catalog;
+    public ReportBuilder(RuleDescriptions descriptions) {
+        this.descriptions = descriptions;
     }
 
     /** A report without experiments. */
@@ -123,7 +123,7 @@ public final class ReportBuilder {
         Map<String, List<Finding>> byRule = findings.stream()
                 .collect(Collectors.groupingBy(Finding::rule, TreeMap::new, Collectors.toList()));
         return byRule.entrySet().stream()
-                .map(e -> catalog.describe(e.getKey()).orElseGet(() -> RuleCatalog.fallback(e.getKey(), e.getValue())))
+                .map(e -> descriptions.describe(e.getKey()).orElseGet(() -> RuleDescriptions.fallback(e.getKey(), e.getValue())))
                 .toList();
     }
 }

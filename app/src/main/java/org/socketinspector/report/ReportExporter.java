@@ -25,10 +25,14 @@ import org.socketinspector.rules.Audit;
  */
 public final class ReportExporter {
 
-    private final RuleCatalog catalog;
+    private final RuleDescriptions descriptions;
 
-    public ReportExporter(RuleCatalog catalog) {
-        this.catalog = catalog;
+    public ReportExporter(RuleDescriptions descriptions) {
+        this.descriptions = descriptions;
+    }
+
+    RuleDescriptions descriptions() {
+        return descriptions;
     }
 
     /** The report model as it would be exported (redacted when asked). */
@@ -36,7 +40,7 @@ public final class ReportExporter {
         List<String> redactions = new ArrayList<>();
         Audit input = options.redact() || options.redactUsers()
                 ? new Redactor(options.redactUsers()).redact(audit, redactions) : audit;
-        return new ReportBuilder(catalog).build(input, experiments, options.includeExperiments(), redactions);
+        return new ReportBuilder(descriptions).build(input, experiments, options.includeExperiments(), redactions);
     }
 
     /**

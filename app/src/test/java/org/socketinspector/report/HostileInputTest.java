@@ -28,7 +28,7 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    private final ReportExporter exporter = new ReportExporter(RuleCatalog.fromFindings());
+    private final ReportExporter exporter = new ReportExporter(RuleDescriptions.fromFindings());
 
     private Path export(ReportFormat format, String name) throws IOException {
         Path out = dir.resolve(name);

@@ -23,7 +23,7 @@ class JsonReportTest {
     void producedAuditReportsValidateAgainstThePublishedSchema() throws Exception {
         for (Audit audit : List.of(ReportFixtures.demo(), ReportFixtures.hostile())) {
             Path out = dir.resolve("audit.json");
-            new ReportExporter(RuleCatalog.fromFindings()).export(audit, List.of(), ReportOptions.of(ReportFormat.JSON), out);
+            new ReportExporter(RuleDescriptions.fromFindings()).export(audit, List.of(), ReportOptions.of(ReportFormat.JSON), out);
             JsonNode node = Json.mapper().readTree(Files.readString(out));
             assertThat(Schemas.errors("audit-1.schema.json", node)).isEmpty();
         }
@@ -51,7 +51,7 @@ class JsonReportTest {
     void jsonRoundTripsTheAuditExactly() throws Exception {
         Audit hostile = ReportFixtures.hostile();
         Path out = dir.resolve("hostile.json");
-        new ReportExporter(RuleCatalog.fromFindings()).export(hostile, List.of(), ReportOptions.of(ReportFormat.JSON), out);
+        new ReportExporter(RuleDescriptions.fromFindings()).export(hostile, List.of(), ReportOptions.of(ReportFormat.JSON), out);
         assertThat(ScanJson.read(Files.readString(out))).isEqualTo(hostile);
     }
 }
