@@ -4,6 +4,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.scene.control.Alert;
@@ -25,7 +28,13 @@ import org.socketinspector.ui.experiments.ExperimentsView;
 import org.socketinspector.ui.experiments.ExperimentsViewModel;
 import org.socketinspector.ui.history.HistoryView;
 import org.socketinspector.ui.history.HistoryViewModel;
+import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.store.Page;
+import org.socketinspector.store.RunSummary;
+import org.socketinspector.store.RunType;
+import org.socketinspector.ui.export.ExportDialog;
+import org.socketinspector.ui.export.ExportViewModel;
 import org.socketinspector.ui.whatif.WhatIfViewModel;
 import org.socketinspector.ui.capture.CaptureLoader;
 import org.socketinspector.ui.capture.CaptureView;
@@ -48,6 +57,7 @@ public final class MainWindow extends BorderPane {
     private final HistoryViewModel history;
     private final Tab experimentsTab;
     private final Tab historyTab;
+    private final HistoryView historyView;
     private HistoryStore store;
 
     public MainWindow(UiServices services, Consumer<String> openLink) {
@@ -65,7 +75,8 @@ public final class MainWindow extends BorderPane {
         experimentsTab.setId("tab-experiments");
         experimentsTab.setClosable(false);
         history = new HistoryViewModel(this::history);
-        historyTab = new Tab("History", new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit))));
+        historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)));
+        historyTab = new Tab("History", historyView);
         historyTab.setId("tab-history");
         historyTab.setClosable(false);
         // The history is read when its tab is shown, so the window opens without touching the database.
@@ -137,7 +148,11 @@ public final class MainWindow extends BorderPane {
         save.setId("menu-save-snapshot");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
         save.setOnAction(e -> saveSnapshot());
-        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
+        MenuItem export = new MenuItem("Export report…");
+        export.setId("menu-export");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(e -> openExport());
+        Menu file = new Menu("File", null, open, save, export, new javafx.scene.control.SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem whatIf = new MenuItem("What if…");
@@ -192,6 +207,47 @@ public final class MainWindow extends BorderPane {
         tab.setId("tab-capture");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * The export dialog, its scopes in this order: what the user is looking at (a capture tab, or the snapshot
+     * selected in the History), the live scan, the other tabs, then the saved snapshots.
+     */
+    public ExportDialog openExport() {
+        List<ExportViewModel.Scope> scopes = new ArrayList<>();
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        if (current == historyTab) {
+            historyView.selectedRun().filter(r -> r.id().type() == RunType.SNAPSHOT)
+                    .ifPresent(r -> scopes.add(snapshotScope(r)));
+        }
+        if (current.getContent() instanceof CaptureView view) {
+            scopes.add(new ExportViewModel.Scope("Tab: " + current.getText(), () -> Optional.of(view.audit())));
+        }
+        if (live.sockets().auditProperty().get() != null) {
+            scopes.add(new ExportViewModel.Scope("Live scan (as shown now)",
+                    () -> Optional.ofNullable(live.sockets().auditProperty().get())));
+        }
+        for (Tab tab : tabs.getTabs()) {
+            if (tab != current && tab.getContent() instanceof CaptureView view) {
+                scopes.add(new ExportViewModel.Scope("Tab: " + tab.getText(), () -> Optional.of(view.audit())));
+            }
+        }
+        try {
+            history().list(HistoryFilter.snapshots(), Page.FIRST).stream()
+                    .filter(r -> scopes.stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
+                    .forEach(r -> scopes.add(snapshotScope(r)));
+        } catch (RuntimeException e) {
+            // An unreadable history only removes the snapshots from the list; the History tab says why.
+        }
+        ExportViewModel model = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")));
+        ExportDialog dialog = new ExportDialog(model, file -> openLink.accept(file.toUri().toString()));
+        dialog.initOwner(window());
+        dialog.show();
+        return dialog;
+    }
+
+    private ExportViewModel.Scope snapshotScope(RunSummary r) {
+        return new ExportViewModel.Scope(r.id() + " " + r.title() + " (" + r.outcome() + ")", () -> history().snapshot(r.id()));
     }
 
     /** Stores the live view's current scan and findings in the history, to compare later. */

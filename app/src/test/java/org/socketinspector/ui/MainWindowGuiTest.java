@@ -3,6 +3,7 @@ package org.socketinspector.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ class MainWindowGuiTest {
     static java.nio.file.Path tempDir;
     private java.nio.file.Path historyFile;
     private final List<BindQuestion> asked = new ArrayList<>();
+    private final List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -60,7 +62,7 @@ class MainWindowGuiTest {
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
                 Fixtures.realReplays(), () -> org.socketinspector.store.HistoryStore.open(historyFile));
-        window = new MainWindow(services, url -> { });
+        window = new MainWindow(services, opened::add);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }
@@ -306,6 +308,20 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("Opened (1)").tryQuery()).isPresent();
         assertThat(robot.lookup("Closed (0)").tryQuery()).isPresent();
         assertThat(robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("tcp  127.0.0.1:20000  pid 7000")).tryQuery()).isPresent();
+    }
+
+    @Test
+    void exportWritesTheLiveScanAndOpensIt(FxRobot robot) throws Exception {
+        show(Fixtures.labAudit());
+        robot.interact(() -> window.openExport());
+        assertThat(robot.lookup("#export-scope").queryComboBox().getValue().toString()).isEqualTo("Live scan (as shown now)");
+        Path out = tempDir.resolve("gui-export-" + System.nanoTime() + ".html");
+        robot.interact(() -> robot.lookup("#export-output").queryAs(TextField.class).setText(out.toString()));
+        robot.clickOn("#export-button");
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !opened.isEmpty());
+        assertThat(opened).containsExactly(out.toUri().toString());
+        assertThat(robot.lookup("#export-message").queryLabeled().getText()).isEqualTo("Wrote " + out);
+        assertThat(java.nio.file.Files.readString(out)).contains("lab-host");
     }
 
     @Test

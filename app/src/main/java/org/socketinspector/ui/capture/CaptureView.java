@@ -13,10 +13,18 @@ public final class CaptureView extends SocketsPane {
         this(viewModel(audit), whatIf, openLink);
     }
 
+    private final Audit audit;
+
     private CaptureView(SocketsViewModel model, Consumer<SocketRecord> whatIf, Consumer<String> openLink) {
         super(model, whatIf, openLink);
+        this.audit = model.auditProperty().get();
         getStyleClass().add("capture-view");
         table().showRemote(model.rows().stream().anyMatch(r -> r.socket().remoteAddress() != null));
+    }
+
+    /** What this tab shows (for File → Export report…). */
+    public Audit audit() {
+        return audit;
     }
 
     private static SocketsViewModel viewModel(Audit audit) {

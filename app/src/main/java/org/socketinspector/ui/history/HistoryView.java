@@ -128,6 +128,12 @@ public final class HistoryView extends BorderPane {
         details.getChildren().setAll(hint("Select a run to see its record and timeline; select two snapshots to compare them."));
     }
 
+    /** The run selected in the table, if exactly one is. */
+    public java.util.Optional<RunSummary> selectedRun() {
+        List<RunSummary> selected = table.getSelectionModel().getSelectedItems();
+        return selected.size() == 1 ? java.util.Optional.of(selected.get(0)) : java.util.Optional.empty();
+    }
+
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
