@@ -171,7 +171,7 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("#details-empty").tryQuery()).isPresent();
         assertThat(robot.lookup("Any user can bind ports from 80 up").tryQuery()).as("host finding").isPresent();
 
-        robot.clickOn("postgres");
+        robot.clickOn(row(robot, "postgres"));
         assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("TCP 127.0.0.1:5432");
         assertThat(robot.lookup("#field-command-line").queryAs(Label.class).getText())
                 .isEqualTo("/usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main");
@@ -208,8 +208,8 @@ class MainWindowGuiTest {
      * Monocle turns a secondary click into mouse events but never into the ContextMenuEvent a desktop platform
      * sends, so the test sends that event to the cell the user would right-click.
      */
-    private static void requestContextMenu(FxRobot robot, String cellText) {
-        javafx.scene.Node node = robot.lookup(cellText).query();
+    private static void requestContextMenu(FxRobot robot, String process) {
+        javafx.scene.Node node = row(robot, process);
         javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
         robot.interact(() -> javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
                 javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 2, 2, b.getMinX() + 2, b.getMinY() + 2,
@@ -322,6 +322,12 @@ class MainWindowGuiTest {
         assertThat(opened).containsExactly(out.toUri().toString());
         assertThat(robot.lookup("#export-message").queryLabeled().getText()).isEqualTo("Wrote " + out);
         assertThat(java.nio.file.Files.readString(out)).contains("lab-host");
+    }
+
+    /** The table row of a process (by its item, not its text, which a narrow column may shorten). */
+    private static javafx.scene.Node row(FxRobot robot, String process) {
+        return robot.lookup(".table-row-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof SocketRow s && s.process().equals(process)).query();
     }
 
     @Test

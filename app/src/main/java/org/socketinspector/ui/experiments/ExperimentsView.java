@@ -26,6 +26,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.socketinspector.experiment.EncounterResult;
 import org.socketinspector.experiment.Limits;
@@ -134,6 +135,7 @@ public final class ExperimentsView extends SplitPane {
         Label message = new Label();
         message.setId("experiment-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         model.stateProperty().addListener((o, was, now) -> {
             message.getStyleClass().remove(Styles.DANGER);
@@ -147,7 +149,10 @@ public final class ExperimentsView extends SplitPane {
         counters.setId("experiment-counters");
         counters.getStyleClass().add(Styles.TITLE_4);
         prediction.setWrapText(true);
+        prediction.setMinHeight(Region.USE_PREF_SIZE);
+        custom.setMinHeight(Region.USE_PREF_SIZE);
         timeline.setId("timeline");
+        timeline.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         timeline.setPlaceholder(new Label("The timeline of the run appears here."));
         timeline.getColumns().setAll(java.util.List.of(
                 column("Time", 110, e -> startedAt == null || model.resultProperty().get() == null ? e.at().toString()
@@ -212,6 +217,7 @@ public final class ExperimentsView extends SplitPane {
         notes.getChildren().setAll(r.notes().stream().map(n -> {
             Label l = new Label("Note: " + n);
             l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(Styles.WARNING);
             return (Node) l;
         }).toList());
@@ -231,6 +237,7 @@ public final class ExperimentsView extends SplitPane {
             name.getStyleClass().add(Styles.TEXT_BOLD);
             Label description = new Label(item.description());
             description.setWrapText(true);
+            description.setMinHeight(Region.USE_PREF_SIZE);
             description.getStyleClass().add(Styles.TEXT_SMALL);
             VBox box = new VBox(2, name, description);
             box.setPrefWidth(0);

@@ -66,6 +66,11 @@ public final class ExportDialog extends Dialog<Void> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         grid.addRow(row++, new Label("What"), scope);
         grid.addRow(row++, new Label("Format"), format);

@@ -97,6 +97,7 @@ public final class HistoryView extends BorderPane {
         setTop(new VBox(bar, error));
 
         table.setId("history-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No runs or snapshots yet. Run an experiment, or File → Save snapshot."));
@@ -138,7 +139,19 @@ public final class HistoryView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+        // The store orders pages newest first; sorting one page of many would mislead.
+        c.setSortable(false);
         return c;
+    }
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private static String localTime(String instant) {
+        try {
+            return MILLIS.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     private static Label hint(String text) {
@@ -171,8 +184,9 @@ public final class HistoryView extends BorderPane {
         HistoryViewModel.RunDetails d = model.details(run);
         TableView<HistoryViewModel.TimelineRow> timeline = new TableView<>(FXCollections.observableArrayList(d.timeline()));
         timeline.setId("history-timeline");
+        timeline.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         timeline.getColumns().setAll(List.of(
-                column("At", 200, HistoryViewModel.TimelineRow::at),
+                column("At", 120, r -> localTime(r.at())),
                 column("Actor", 90, HistoryViewModel.TimelineRow::actor),
                 column("Event", 100, HistoryViewModel.TimelineRow::event),
                 column("Detail", 300, HistoryViewModel.TimelineRow::detail)));
@@ -187,7 +201,8 @@ public final class HistoryView extends BorderPane {
     }
 
     private void showDiff() {
-        List<RunSummary> two = List.copyOf(table.getSelectionModel().getSelectedItems());
+        List<RunSummary> two = table.getSelectionModel().getSelectedItems().stream()
+                .sorted(java.util.Comparator.comparingLong(r -> r.id().number())).toList();
         SnapshotDiff diff = model.diff(two.get(0), two.get(1));
         details.getChildren().clear();
         details.setId("history-details");

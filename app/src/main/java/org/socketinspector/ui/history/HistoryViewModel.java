@@ -39,10 +39,36 @@ public final class HistoryViewModel {
     public static final int PAGE_SIZE = 100;
 
     /** Which rows to list. */
-    public enum TypeChoice { ALL, EXPERIMENTS, SNAPSHOTS }
+    public enum TypeChoice {
+        ALL("runs and snapshots"), EXPERIMENTS("experiments"), SNAPSHOTS("snapshots");
+
+        private final String label;
+
+        TypeChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** Filter on agreement with the model. */
-    public enum AgreementChoice { ANY, AGREES, DISAGREES }
+    public enum AgreementChoice {
+        ANY("any"), AGREES("agrees"), DISAGREES("disagrees");
+
+        private final String label;
+
+        AgreementChoice(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     private final Supplier<HistoryStore> store;
     private final ObjectProperty<TypeChoice> type = new SimpleObjectProperty<>(this, "type", TypeChoice.ALL);

@@ -55,13 +55,13 @@ public final class SocketTable extends TableView<SocketRow> {
             }
         });
 
-        TableColumn<SocketRow, Severity> severity = column("Risk", 96, SocketRow::severityProperty);
+        TableColumn<SocketRow, Severity> severity = column("Risk", 92, SocketRow::severityProperty);
         severity.setId("col-severity");
         severity.setComparator(SocketRow.SEVERITY_ORDER);
         severity.setCellFactory(c -> new SeverityCell());
-        TableColumn<SocketRow, String> proto = column("Proto", 66, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
+        TableColumn<SocketRow, String> proto = column("Proto", 72, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
         proto.setId("col-proto");
-        TableColumn<SocketRow, SocketRow> local = column("Local address", 210, ReadOnlyObjectWrapper::new);
+        TableColumn<SocketRow, SocketRow> local = column("Local address", 170, ReadOnlyObjectWrapper::new);
         local.setId("col-local");
         local.setComparator(Comparator.comparing(SocketRow::localSortKey));
         local.setCellFactory(c -> new TextCell<>(SocketRow::localEndpoint, "mono"));
@@ -69,17 +69,17 @@ public final class SocketTable extends TableView<SocketRow> {
         remoteColumn.setId("col-remote");
         remoteColumn.setCellFactory(c -> new TextCell<>(v -> v, "mono"));
         remoteColumn.setVisible(false);
-        TableColumn<SocketRow, String> state = column("State", 100, SocketRow::stateProperty);
+        TableColumn<SocketRow, String> state = column("State", 80, SocketRow::stateProperty);
         state.setId("col-state");
-        TableColumn<SocketRow, Integer> pid = column("PID", 75, SocketRow::pidProperty);
+        TableColumn<SocketRow, Integer> pid = column("PID", 68, SocketRow::pidProperty);
         pid.setId("col-pid");
         pid.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         pid.setCellFactory(c -> new TextCell<>(v -> v == null ? "—" : v.toString(), "mono", "numeric"));
-        TableColumn<SocketRow, String> process = column("Process", 140, SocketRow::processProperty);
+        TableColumn<SocketRow, String> process = column("Process", 125, SocketRow::processProperty);
         process.setId("col-process");
-        TableColumn<SocketRow, String> user = column("User", 110, SocketRow::userProperty);
+        TableColumn<SocketRow, String> user = column("User", 88, SocketRow::userProperty);
         user.setId("col-user");
-        TableColumn<SocketRow, String> flags = column("Reuse flags", 170, SocketRow::flagsProperty);
+        TableColumn<SocketRow, String> flags = column("Reuse flags", 180, SocketRow::flagsProperty);
         flags.setId("col-flags");
         flags.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
         getColumns().setAll(java.util.List.of(severity, proto, local, remoteColumn, state, pid, process, user, flags));

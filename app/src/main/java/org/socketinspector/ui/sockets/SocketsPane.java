@@ -61,7 +61,7 @@ public class SocketsPane extends BorderPane {
 
         DetailsPanel details = new DetailsPanel(model, openLink);
         SplitPane split = new SplitPane(table, details);
-        split.setDividerPositions(0.70);
+        split.setDividerPositions(0.67);
         SplitPane.setResizableWithParent(details, false);
         details.setMinWidth(260);
         setCenter(split);

@@ -48,17 +48,26 @@ public final class WhatIfDialog extends Dialog<Void> {
         state.setId("whatif-first-state");
         state.valueProperty().bindBidirectional(model.firstStateProperty());
 
+        os.setConverter(converter(OsFamily::wireName));
+        protocol.setConverter(converter(Protocol::wireName));
+        state.setConverter(converter(BindState::wireName));
         GridPane grid = new GridPane();
-        grid.setHgap(10);
+        grid.setHgap(14);
         grid.setVgap(8);
-        int row = 0;
-        grid.addRow(row++, new Label("Operating system"), os);
-        grid.addRow(row++, new Label("Protocol"), protocol);
-        grid.add(sectionLabel("First socket (already bound)"), 0, row++, 2, 1);
-        row = side(grid, row, "first", model.first());
-        grid.addRow(row++, new Label("State"), state);
-        grid.add(sectionLabel("Second socket (binds now, same port)"), 0, row++, 2, 1);
-        row = side(grid, row, "second", model.second());
+        grid.addRow(0, new Label("Operating system"), os);
+        grid.addRow(1, new Label("Protocol"), protocol);
+        grid.add(sectionLabel("First socket (already bound)"), 1, 2);
+        grid.add(sectionLabel("Second socket (binds now)"), 2, 2);
+        side(grid, 1, "first", model.first());
+        side(grid, 2, "second", model.second());
+        Label alwaysBound = new Label("bound");
+        alwaysBound.getStyleClass().add(Styles.TEXT_MUTED);
+        grid.addRow(6, new Label("State"), state, alwaysBound);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(40);
+        grid.getColumnConstraints().addAll(labels, half, half);
 
         Label problems = new Label();
         problems.setId("whatif-problems");
@@ -92,11 +101,13 @@ public final class WhatIfDialog extends Dialog<Void> {
         replayProblem.textProperty().bind(model.experimentProblemProperty());
         VBox content = new VBox(12, grid, new Separator(), problems, answerBox, replay, replayProblem);
         content.setPadding(new Insets(4, 4, 4, 4));
-        content.setPrefWidth(620);
+        content.setPrefWidth(820);
         getDialogPane().setContent(content);
+        getDialogPane().setMinWidth(860);
     }
 
-    private static int side(GridPane grid, int row, String id, WhatIfViewModel.Side side) {
+    /** One socket's address, options and user in column {@code column} (rows 3 to 5). */
+    private static void side(GridPane grid, int column, String id, WhatIfViewModel.Side side) {
         TextField address = new TextField();
         address.setId("whatif-" + id + "-address");
         address.getStyleClass().add("mono");
@@ -104,7 +115,7 @@ public final class WhatIfDialog extends Dialog<Void> {
         TextField user = new TextField();
         user.setId("whatif-" + id + "-user");
         user.textProperty().bindBidirectional(side.userProperty());
-        FlowPane options = new FlowPane(12, 4);
+        FlowPane options = new FlowPane(10, 4);
         for (BindOption option : BindOption.values()) {
             CheckBox box = new CheckBox(option.wireName());
             box.setId("whatif-" + id + "-" + option.wireName());
@@ -120,10 +131,28 @@ public final class WhatIfDialog extends Dialog<Void> {
                     box.setSelected(side.options().contains(option)));
             options.getChildren().add(box);
         }
-        grid.addRow(row++, new Label("Address"), address);
-        grid.addRow(row++, new Label("Options"), options);
-        grid.addRow(row++, new Label("User"), user);
-        return row;
+        if (column == 1) {
+            grid.add(new Label("Address"), 0, 3);
+            grid.add(new Label("Options"), 0, 4);
+            grid.add(new Label("User"), 0, 5);
+        }
+        grid.add(address, column, 3);
+        grid.add(options, column, 4);
+        grid.add(user, column, 5);
+    }
+
+    private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 
     private static Node sectionLabel(String text) {
@@ -142,6 +171,7 @@ public final class WhatIfDialog extends Dialog<Void> {
         verdict.setId("whatif-verdict");
         verdict.getStyleClass().addAll("verdict", "verdict-" + answer.outcome().wireName());
         verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         answerBox.getChildren().add(verdict);
         if (answer.firstCanStillListen() != null) {
             answerBox.getChildren().add(new Label("The first socket " + (answer.firstCanStillListen()
@@ -150,6 +180,8 @@ public final class WhatIfDialog extends Dialog<Void> {
         Label explanation = new Label(answer.explanation());
         explanation.setId("whatif-explanation");
         explanation.setWrapText(true);
+        // A wrapped label inside a dialog gets one line unless it may be as tall as its text needs.
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         answerBox.getChildren().add(explanation);
         if (!answer.sources().isEmpty()) {
             Label head = new Label("Sources");
@@ -158,6 +190,7 @@ public final class WhatIfDialog extends Dialog<Void> {
             answer.sources().forEach(s -> {
                 Label source = new Label("• " + s);
                 source.setWrapText(true);
+                source.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 source.getStyleClass().add(Styles.TEXT_SMALL);
                 answerBox.getChildren().add(source);
             });
