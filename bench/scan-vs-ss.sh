@@ -2,8 +2,15 @@
 # Times `socket-inspector scan --json --all` against ss, netstat, lsof and psutil with N listening TCP sockets
 # and N/2 established loopback connections (2N TCP sockets), for each N given (default 1000 10000 30000), and
 # the warm in-process rescan. Everything is on loopback; the socket farm is ended by PID on exit.
-# Usage: bench/scan-vs-ss.sh [N...]     (run as root to compare like with like: ss -p needs root to see all)
+# Usage: bench/scan-vs-ss.sh [N...]     (run as root to compare like with like: ss -p needs root to see all;
+#                                       as root it runs in its own network namespace)
 set -euo pipefail
+
+if [ -z "${SI_BENCH_NETNS:-}" ] && [ "$(id -u)" = 0 ] && command -v unshare >/dev/null; then
+  # Measure in a private network namespace: the tools then see the farm's sockets only, not the churn of
+  # whatever else runs on this machine (which also defeats the scanner's reuse of its last /proc pass).
+  exec env SI_BENCH_NETNS=1 unshare --net -- bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 py=/usr/bin/python3   # the system python has psutil (python3-psutil)
@@ -13,6 +20,7 @@ read -r -a sizes <<< "${sizes[*]}"
 "$root/socket-inspector" scan --json >/dev/null   # build (and write the CLI class archive) outside the timings
 cp="$root/app/target/socket-inspector.jar:$root/app/target/lib/*"
 
+where="the machine's"; [ -n "${SI_BENCH_NETNS:-}" ] && where="the benchmark's own"
 farm_pid=""
 cleanup() {
   if [ -n "$farm_pid" ]; then kill "$farm_pid" 2>/dev/null || true; wait "$farm_pid" 2>/dev/null || true; fi
@@ -32,7 +40,7 @@ for n in "${sizes[@]}"; do
   for _ in $(seq 1 600); do grep -q '^ready' "$fifo.out" 2>/dev/null && break; sleep 0.5; done
   grep -q '^ready' "$fifo.out" || { echo "socket farm for N=$n did not get ready" >&2; exit 1; }
   total="$(ss -tan | tail -n +2 | wc -l)"
-  echo "== N=$n listeners + $((n / 2)) connections: $total TCP sockets on this machine, $rounds rounds"
+  echo "== N=$n listeners + $((n / 2)) connections: $total TCP sockets in $where network namespace, $rounds rounds"
   "$py" "$here/time_tools.py" "$rounds" \
     "socket-inspector scan --json --all=$root/socket-inspector scan --json --all" \
     "ss -tanp=ss -tanp" \

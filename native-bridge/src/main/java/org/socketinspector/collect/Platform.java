@@ -1,5 +1,6 @@
 package org.socketinspector.collect;
 
+import java.util.Locale;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.sockets.NativeSockets;
@@ -81,7 +82,7 @@ public final class Platform {
     }
 
     private static CollectionException notYet(OsKind os, Source source) {
-        return new CollectionException("source '" + source.name().toLowerCase(java.util.Locale.ROOT)
+        return new CollectionException("source '" + source.name().toLowerCase(Locale.ROOT)
                 + "' is not available yet on " + os.wireName());
     }
 }

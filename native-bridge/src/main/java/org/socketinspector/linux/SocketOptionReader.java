@@ -1,6 +1,8 @@
 package org.socketinspector.linux;
 
 import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketOptions;
 
@@ -27,8 +29,8 @@ final class SocketOptionReader implements AutoCloseable {
         }
     }
 
-    private final java.util.Map<Integer, Integer> pidfds = new java.util.HashMap<>();
-    private final java.util.Map<Integer, String> pidFailures = new java.util.HashMap<>();
+    private final Map<Integer, Integer> pidfds = new HashMap<>();
+    private final Map<Integer, String> pidFailures = new HashMap<>();
     private final int[] value = new int[1];
     private final int[] cookie = new int[2];
     private final int[] length = new int[1];
@@ -36,8 +38,8 @@ final class SocketOptionReader implements AutoCloseable {
     /**
      * @param cookie          the socket's cookie from sock_diag, or 0: when known, SO_COOKIE of the duplicate must
      *                        match, which proves the descriptor still holds that very socket
-     * @param expectListening the socket table says LISTEN: SO_ACCEPTCONN must agree, otherwise the descriptor
-     *                        number was reused for another socket since /proc was read and nothing is reported
+     * @param expectListening the socket table says LISTEN: without a cookie, SO_ACCEPTCONN must agree, otherwise the
+     *                        descriptor number was reused for another socket since /proc was read
      */
     Result read(int pid, int fd, long cookie, Family family, boolean expectListening, boolean tcp) {
         int pidfd = pidfd(pid);
@@ -62,7 +64,7 @@ final class SocketOptionReader implements AutoCloseable {
             Boolean reuseAddress = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEADDR);
             Boolean reusePort = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEPORT);
             Boolean v6only = family == Family.IPV6 ? flag(copy, LinuxLibc.IPPROTO_IPV6, LinuxLibc.IPV6_V6ONLY) : null;
-            if (tcp) {
+            if (tcp && cookie == 0) {
                 Boolean accepting = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_ACCEPTCONN);
                 if (accepting != null && accepting != expectListening) {
                     return Result.failed("descriptor reused for another socket during the scan", true);
