@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
@@ -10,19 +11,27 @@ final class ScanOutput {
     private ScanOutput() {
     }
 
-    static void print(Scan scan, boolean json, boolean withRemote, PrintWriter out) {
+    static void print(Scan scan, boolean json, boolean withRemote, PrintWriter out) throws IOException {
         if (json) {
-            out.println(ScanJson.write(scan));
+            ScanJson.write(scan, out);
         } else {
             out.print(ScanTable.render(scan, withRemote));
             out.println();
             out.println(scan.sockets().size() + " sockets; sources: " + String.join(", ", scan.sources())
-                    + "; " + (scan.privileged() ? "privileged" : "not privileged (run as root to see every owner "
-                    + "and option)"));
+                    + "; " + privilege(scan));
             for (String limitation : scan.limitations()) {
                 out.println("limitation: " + limitation);
             }
         }
         out.flush();
+    }
+
+    private static String privilege(Scan scan) {
+        if (scan.privileged()) {
+            return "privileged";
+        }
+        boolean imported = scan.sources().stream().allMatch(source -> source.startsWith("import:"));
+        return imported ? "imported capture (the capturing user's rights are unknown)"
+                : "not privileged (run as root to see every owner and option)";
     }
 }

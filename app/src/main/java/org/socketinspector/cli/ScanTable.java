@@ -21,7 +21,9 @@ final class ScanTable {
                 ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "OPTIONS"}
                 : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "OPTIONS"});
         for (SocketRecord s : scan.sockets()) {
-            String remote = s.remoteAddress() == null ? "*" : Endpoints.format(s.remoteAddress(), s.remotePort());
+            String remote = s.remoteAddress() == null ? "*"
+                    : s.remotePort() == null ? s.remoteAddress() + ":" + UNKNOWN // imported without -n: "host:https"
+                    : Endpoints.format(s.remoteAddress(), s.remotePort());
             String state = s.state() == null ? "-" : s.state();
             String pid = s.pid() == null ? UNKNOWN : s.pid().toString();
             String process = s.process() == null || s.process().name() == null ? UNKNOWN : s.process().name();

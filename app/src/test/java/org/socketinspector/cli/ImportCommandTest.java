@@ -25,7 +25,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("PROTO", "0.0.0.0:135", "svchost.exe", "[fe80::244e:2f1e:2096:62b2%9]:1900")
-                .contains("sources: import:netstat-windows")
+                .contains("sources: import:netstat-windows; imported capture (the capturing user's rights are unknown)")
                 .contains("limitation: netstat -b could not obtain the owning executable of 35 sockets")
                 .doesNotContain("127.0.0.1:1031"); // a connection: only with --all
         assertThat(ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/en-netstat-anob.txt").toString()).out())
@@ -115,6 +115,15 @@ class ImportCommandTest {
         assertThat(after.get("sockets")).isEqualTo(before.get("sockets"));
         assertThat(after.get("sources").toString()).isEqualTo("[\"import:ss\",\"import:json\"]");
         assertThat(after.get("sockets").size()).isEqualTo(11);
+    }
+
+    @Test
+    void remotePeersKnownOnlyByNameShowAnUnknownPort() {
+        ScanCommandTest.Run run = ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/ru-netstat-a.txt").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("a172-226-117-113:?", "2.19.78.144:?")
+                .contains("limitation: 2 remote endpoints are host or service names (captured without -n)");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Optional;
  * Turns the bytes of a capture into text in the encodings Windows and Unix tools write: UTF-8 (with or without
  * BOM), UTF-16 LE/BE with BOM (PowerShell's {@code >}), and the OEM code pages of cmd.exe: 437, 850, 866, 932, 936.
  *
- * <p>Order: a BOM decides; else strict UTF-8; else each OEM page is tried and the one whose text contains the
+ * <p>Order: a BOM decides; else UTF-16 recognised by its NUL bytes; else strict UTF-8; else each OEM page is tried and the one whose text contains the
  * most known netstat words (titles, headers, states from real captures), then the most plausible letters, wins.
  * The plausibility score is what separates pages that decode anything: CP866 Cyrillic read as CP850 turns into
  * box-drawing characters, GBK read as Shift_JIS into half-width katakana.
@@ -47,6 +47,10 @@ public final class CaptureDecoder {
         if (bom.isPresent()) {
             return bom.get();
         }
+        Optional<Charset> utf16 = utf16WithoutBom(bytes);
+        if (utf16.isPresent()) {
+            return new Decoded(lenient(bytes, 0, utf16.get()), utf16.get());
+        }
         Optional<String> utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
             return new Decoded(utf8.get(), StandardCharsets.UTF_8);
@@ -77,6 +81,30 @@ public final class CaptureDecoder {
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
             return Optional.of(new Decoded(lenient(b, 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * UTF-16 written without a BOM: NUL is valid UTF-8, so strict UTF-8 would accept it. Netstat text is mostly
+     * ASCII, so in UTF-16 LE nearly every odd byte is 0 and the even ones are not (BE: the other way round).
+     */
+    private static Optional<Charset> utf16WithoutBom(byte[] b) {
+        int pairs = Math.min(b.length / 2, 4096);
+        if (pairs < 8) {
+            return Optional.empty();
+        }
+        int zeroOdd = 0;
+        int zeroEven = 0;
+        for (int i = 0; i < pairs; i++) {
+            zeroEven += b[2 * i] == 0 ? 1 : 0;
+            zeroOdd += b[2 * i + 1] == 0 ? 1 : 0;
+        }
+        if (zeroOdd > pairs * 0.6 && zeroEven < pairs * 0.05) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        if (zeroEven > pairs * 0.6 && zeroOdd < pairs * 0.05) {
+            return Optional.of(StandardCharsets.UTF_16BE);
         }
         return Optional.empty();
     }

@@ -102,7 +102,8 @@ public final class WindowsNetstatParser implements CaptureParser {
                     + "the foreign address): " + String.join(", ", unknownStates));
         }
         long named = sockets.stream()
-                .filter(s -> s.remoteAddress() != null && IpLiterals.canonical(s.remoteAddress()).isEmpty())
+                .filter(s -> s.remoteAddress() != null
+                        && (s.remotePort() == null || IpLiterals.canonical(s.remoteAddress()).isEmpty()))
                 .count();
         if (named > 0) {
             limitations.add(named + " remote endpoints are host or service names (captured without -n)");

@@ -40,6 +40,14 @@ class CaptureDecoderTest {
         assertThat(CaptureDecoder.decode(be).text()).isEqualTo(text);
     }
 
+    @Test
+    void utf16WithoutBomIsRecognisedByItsNulBytes() {
+        String text = Captures.text("windows/ru-netstat-a.txt");
+
+        assertThat(CaptureDecoder.decode(text.getBytes(StandardCharsets.UTF_16LE)).text()).isEqualTo(text);
+        assertThat(CaptureDecoder.decode(text.getBytes(StandardCharsets.UTF_16BE)).text()).isEqualTo(text);
+    }
+
     /**
      * The German lab report shows "ABH™REN": its CP850 bytes were read as Windows-1252. Encoding the published
      * text back in Windows-1252 therefore gives the bytes netstat wrote.
