@@ -62,6 +62,10 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--second-user", paramLabel = "U", description = "Default: the first socket's user.")
     String secondUser;
 
+    @Option(names = "--port", paramLabel = "N",
+            description = "The port, when it matters: below 1024 only root may bind on Linux and FreeBSD.")
+    Integer port;
+
     @Option(names = "--json", description = "Print the answer as one JSON object.")
     boolean json;
 
@@ -138,7 +142,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             return new BindQuestion(family, proto,
                     BindQuestionJson.endpoint(first, firstUser, state, proto, "--first"),
                     BindQuestionJson.endpoint(second, secondUser == null ? firstUser : secondUser, BindState.BOUND,
-                            proto, "--second"));
+                            proto, "--second"), port);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

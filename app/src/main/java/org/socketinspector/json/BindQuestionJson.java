@@ -15,7 +15,8 @@ import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 
 /**
- * The what-if wire format (issue 7): a question object in, an answer object out. Bad input is an
+ * The what-if wire format (issue 7): a question object in, an answer object out. A question may also carry an
+ * optional {@code "port"} (privileged ports below 1024 need root on Linux and FreeBSD). Bad input is an
  * {@link IllegalArgumentException} whose message names the field.
  */
 public final class BindQuestionJson {
@@ -44,7 +45,11 @@ public final class BindQuestionJson {
         }
         BindEndpoint first = endpoint(node, "first", protocol, true);
         BindEndpoint second = endpoint(node, "second", protocol, false);
-        return new BindQuestion(os, protocol, first, second);
+        JsonNode port = node.get("port");
+        if (port != null && !port.isNull() && (!port.canConvertToInt() || port.asInt() < 1 || port.asInt() > 65535)) {
+            throw new IllegalArgumentException("field \"port\": expected a number from 1 to 65535, found " + port);
+        }
+        return new BindQuestion(os, protocol, first, second, port == null || port.isNull() ? null : port.asInt());
     }
 
     public static ObjectNode write(BindAnswer answer) {

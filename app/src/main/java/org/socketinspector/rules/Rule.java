@@ -88,6 +88,15 @@ public enum Rule {
                     + "services that need a low port CAP_NET_BIND_SERVICE instead (setcap, or systemd "
                     + "AmbientCapabilities=CAP_NET_BIND_SERVICE).",
             List.of("Linux commit 4548b683b781 (ip_unprivileged_port_start)", "Documentation/networking/ip-sysctl.rst")),
+    JAVA_EXCLUSIVE_OFF("JAVA-EXCLUSIVE-OFF", Severity.LOW, Attacker.SAME_USER,
+            "Java on Windows started with exclusive bind turned off",
+            "The JDK binds with SO_EXCLUSIVEADDRUSE on Windows by default; -Dsun.net.useExclusiveBind=false turns that "
+                    + "off, so the process's listeners are not exclusive (a same-user process can bind a more specific "
+                    + "address on their ports).",
+            "Remove -Dsun.net.useExclusiveBind=false from the launch script or JAVA_TOOL_OPTIONS, and do not call "
+                    + "setReuseAddress(true) on its server sockets.",
+            List.of("OpenJDK sun/nio/ch/Net.java (sun.net.useExclusiveBind)",
+                    "MS Learn: Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE, table (b)")),
     OPTIONS_UNKNOWN("OPTIONS-UNKNOWN", Severity.INFO, Attacker.ADMIN,
             "Socket options could not be read",
             "Without the socket's reuse options the audit cannot say whether another process could take its port.",

@@ -42,7 +42,12 @@ public final class RuleEngine {
     public static Audit audit(Scan scan) {
         OsFamily os = SocketView.osFamily(scan.host());
         BindSemantics model = BindSemantics.forOs(os);
-        List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).toList();
+        // distinct(): a netlink dump of a busy table can list one socket twice; it is still one socket.
+        List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).distinct().toList();
+        // The rules that compare sockets only compare those on one protocol and port: index them once, so a scan
+        // of tens of thousands of listeners stays linear.
+        Map<String, List<SocketRecord>> byPort = listening.stream()
+                .collect(Collectors.groupingBy(RuleEngine::portKey));
         List<Finding> findings = new ArrayList<>();
         hostFindings(scan.host(), os, findings);
         for (SocketRecord s : listening) {
@@ -51,8 +56,9 @@ public final class RuleEngine {
                 case WINDOWS, WINDOWS_XP -> windows(model, scan, s, findings);
                 case MACOS, FREEBSD -> bsd(model, s, findings);
             }
-            familyShadow(model, os, scan.host(), listening, s, findings);
-            specificOverWildcard(model, listening, s, findings);
+            List<SocketRecord> samePort = byPort.get(portKey(s));
+            familyShadow(model, os, scan.host(), samePort, s, findings);
+            specificOverWildcard(model, samePort, s, findings);
         }
         reuseGroups(listening, findings);
         findings.sort(ORDER);
@@ -85,7 +91,8 @@ public final class RuleEngine {
                 Severity severity = root ? Severity.LOW : shared ? Severity.HIGH : rule.severity();
                 String who = root ? "Only root processes can join (root gets no exemption, but root could take the"
                         + " socket anyway)." : shared ? "The owner is the shared account " + victim.user()
-                        + ": every service running as " + victim.user() + " can join." : "Any process running as "
+                        + ": every service running as " + victim.user() + " can join." : SocketView.user(s) == null
+                        ? "Any process of the owner's user (not known) can join." : "Any process running as "
                         + victim.user() + " can join.";
                 findings.add(finding(rule, severity, FindingSubject.of(s), root ? Attacker.ADMIN : rule.attacker(),
                         rule.title() + " — " + SocketView.endpointText(s),
@@ -129,6 +136,15 @@ public final class RuleEngine {
             }
         }
         if (s.options().exclusiveAddressUse() == null) {
+            if (s.process() != null && s.process().commandLine() != null
+                    && s.process().commandLine().contains("-Dsun.net.useExclusiveBind=false")) {
+                // The probe did not run, but the command line says what the JDK did.
+                Rule rule = Rule.JAVA_EXCLUSIVE_OFF;
+                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                        rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s)
+                                + " runs with -Dsun.net.useExclusiveBind=false, so " + SocketView.endpointText(s)
+                                + " was bound without SO_EXCLUSIVEADDRUSE. " + rule.why(), List.of()));
+            }
             optionsUnknown(scan, s, "SO_EXCLUSIVEADDRUSE", "an Administrator", findings);
             return;
         }
@@ -163,8 +179,12 @@ public final class RuleEngine {
         }
     }
 
+    private static String portKey(SocketRecord s) {
+        return s.protocol().name() + " " + s.localPort();
+    }
+
     /** Only one loopback family is served and the other's port is free for any user. */
-    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> listening,
+    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> samePort,
                                      SocketRecord s, List<Finding> findings) {
         if (s.protocol() != Protocol.TCP) {
             return;
@@ -177,10 +197,9 @@ public final class RuleEngine {
             return;
         }
         String other = v4 ? "::1" : "127.0.0.1";
-        for (SocketRecord r : listening) {
+        for (SocketRecord r : samePort) {
             boolean maybeDualStack = r.family() == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
-            if (r.protocol() == s.protocol() && r.localPort() == s.localPort()
-                    && (SocketView.covers(r, other) || (v4 && maybeDualStack))) {
+            if (SocketView.covers(r, other) || (v4 && maybeDualStack)) {
                 return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
             }
         }
@@ -197,20 +216,19 @@ public final class RuleEngine {
                     rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s) + " listens on "
                             + SocketView.endpointText(s) + " but nothing listens on " + other + " port "
                             + s.localPort() + ": any user can bind it with no option and receive the connections"
-                            + " of clients that resolve localhost to " + other + ". " + take.explanation(),
+                            + " of clients that resolve localhost to " + other + ". Kernel view: " + take.explanation(),
                     take.sources()));
         }
     }
 
     /** A wildcard listener and another process's socket on a specific address of the same port. */
-    private static void specificOverWildcard(BindSemantics model, List<SocketRecord> listening, SocketRecord w,
+    private static void specificOverWildcard(BindSemantics model, List<SocketRecord> samePort, SocketRecord w,
                                              List<Finding> findings) {
         if (!w.isWildcard()) {
             return;
         }
-        for (SocketRecord r : listening) {
-            if (r.isWildcard() || r.protocol() != w.protocol() || r.localPort() != w.localPort()
-                    || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
+        for (SocketRecord r : samePort) {
+            if (r.isWildcard() || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
                 continue;
             }
             BindAnswer answer = model.answer(new BindQuestion(model.os(), w.protocol(), SocketView.endpoint(w),

@@ -2,6 +2,30 @@ package org.socketinspector.semantics;
 
 import org.socketinspector.model.Protocol;
 
-/** "If {@code first} is already bound on a port, what happens when {@code second} binds the same port?" */
-public record BindQuestion(OsFamily os, Protocol protocol, BindEndpoint first, BindEndpoint second) {
+/**
+ * "If {@code first} is already bound on a port, what happens when {@code second} binds the same port?"
+ *
+ * @param port the port, when it matters: below 1024 only privileged accounts may bind on Linux and FreeBSD
+ *             (the model assumes the default net.ipv4.ip_unprivileged_port_start=1024); null = an unprivileged port
+ */
+public record BindQuestion(OsFamily os, Protocol protocol, BindEndpoint first, BindEndpoint second, Integer port) {
+
+    /** The first port ordinary users may bind on Linux (the sysctl's default) and FreeBSD (reservedhigh + 1). */
+    public static final int UNPRIVILEGED_PORT_START = 1024;
+
+    public BindQuestion {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
+        }
+    }
+
+    /** A question about an unprivileged port. */
+    public BindQuestion(OsFamily os, Protocol protocol, BindEndpoint first, BindEndpoint second) {
+        this(os, protocol, first, second, null);
+    }
+
+    /** Whether the port is one only privileged accounts may bind (Linux, FreeBSD). */
+    public boolean privilegedPort() {
+        return port != null && port < UNPRIVILEGED_PORT_START;
+    }
 }

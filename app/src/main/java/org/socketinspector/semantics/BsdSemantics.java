@@ -41,6 +41,11 @@ final class BsdSemantics implements BindSemantics {
         List<String> sources = new ArrayList<>(List.of(Sources.BSD_BIND));
         String unmeasured = " (BSD rules from source reading, not measured by this project.)";
         Boolean firstCanListen = first.state() == BindState.BOUND ? Boolean.TRUE : null;
+        if (os == OsFamily.FREEBSD && q.privilegedPort() && !second.user().equals("root")) {
+            return new BindAnswer(Outcome.REFUSED, "EACCES", firstCanListen, "Port " + q.port() + " is a reserved"
+                    + " port (1023 and below by default): only root may bind it." + unmeasured,
+                    List.of(Sources.BSD_RESERVED_PORT));
+        }
         if (!a.overlaps(b)) {
             return new BindAnswer(Outcome.SEPARATE, null, firstCanListen, b.describe() + " and " + a.describe()
                     + " do not overlap, so the bind succeeds and receives none of the first socket's traffic."

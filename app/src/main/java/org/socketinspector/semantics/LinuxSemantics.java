@@ -31,6 +31,15 @@ final class LinuxSemantics implements BindSemantics {
         sources.add(tcp ? Sources.LINUX_TCP_CONFLICT : Sources.LINUX_UDP_CONFLICT);
         Boolean firstCanListen = tcp && !firstListens ? Boolean.TRUE : null;
 
+        if (q.privilegedPort() && !second.user().equals("root")) {
+            // inet_bind checks the port before any conflict, so EACCES wins over EADDRINUSE (measured).
+            sources.set(0, Sources.LINUX_PRIVILEGED_PORT);
+            sources.add(Sources.LINUX_PRIVILEGED_MEASURED);
+            return new BindAnswer(Outcome.REFUSED, "EACCES", firstCanListen, "Port " + q.port() + " is below "
+                    + BindQuestion.UNPRIVILEGED_PORT_START + " (net.ipv4.ip_unprivileged_port_start, default): only"
+                    + " root or a process with CAP_NET_BIND_SERVICE may bind it, so " + second.user()
+                    + "'s bind fails with EACCES.", sources);
+        }
         if (!a.overlaps(b)) {
             sources.add(Sources.LINUX_ADDRESS_MATCH);
             sources.add(Sources.LINUX_MEASURED);

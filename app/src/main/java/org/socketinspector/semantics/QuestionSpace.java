@@ -1,6 +1,7 @@
 package org.socketinspector.semantics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.socketinspector.model.Protocol;
@@ -98,7 +99,7 @@ public final class QuestionSpace {
     }
 
     private static BindEndpoint with(BindEndpoint kind, Set<BindOption> options, String user, BindState state) {
-        Set<BindOption> all = new java.util.HashSet<>(kind.options());
+        Set<BindOption> all = new HashSet<>(kind.options());
         all.addAll(options);
         return new BindEndpoint(kind.address(), all, user, state);
     }

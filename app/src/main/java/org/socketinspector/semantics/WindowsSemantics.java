@@ -47,6 +47,10 @@ final class WindowsSemantics implements BindSemantics {
         String table = legacy ? Sources.MS_TABLE_XP : sameUser ? Sources.MS_TABLE_SAME_USER : Sources.MS_TABLE_OTHER_USER;
         Cell[][] cells = legacy ? WindowsTables.XP : sameUser ? WindowsTables.SAME_USER : WindowsTables.OTHER_USER;
         StringBuilder notes = new StringBuilder();
+        if (q.privilegedPort()) {
+            notes.append(" Windows has no privileged ports: any account may bind port ").append(q.port())
+                    .append(" (no single documented sentence says so).");
+        }
         if (legacy) {
             notes.append(xpExclusiveNote(first, "first")).append(xpExclusiveNote(second, "second"));
         } else if (!sameUser && (isAdministrator(first.user()) || isAdministrator(second.user()))) {

@@ -120,6 +120,13 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void aPrivilegedPortAsksForRoot() {
+        Run run = run("whatif", "--os", "linux", "--first", "127.0.0.1", "--first-user", "root", "--second", "::1",
+                "--second-user", "alice", "--port", "80", "--json");
+        assertTrue(run.out().contains("\"EACCES\""), run.out());
+    }
+
+    @Test
     void aBadOptionIsAUsageError() {
         Run run = run("whatif", "--os", "linux", "--first", "0.0.0.0,fast", "--second", "::1");
         assertEquals(2, run.exitCode());

@@ -10,17 +10,22 @@ import static org.socketinspector.rules.Scans.windows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.model.Family;
 import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.ProcessInfo;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
 
 /** The rules on scans built from records (Linux as the native collector reports them, Windows as the probe does). */
 class RuleEngineTest {
 
-    private static List<String> rules(org.socketinspector.model.Scan scan) {
+    private static List<String> rules(Scan scan) {
         return RuleEngine.audit(scan).findings().stream().map(Finding::rule).toList();
     }
 
-    private static Finding only(org.socketinspector.model.Scan scan, String rule) {
+    private static Finding only(Scan scan, String rule) {
         List<Finding> found = RuleEngine.audit(scan).findings().stream().filter(f -> f.rule().equals(rule)).toList();
         assertEquals(1, found.size(), () -> "expected one " + rule + " in " + RuleEngine.audit(scan).findings());
         return found.get(0);
@@ -129,8 +134,28 @@ class RuleEngineTest {
     }
 
     @Test
+    void javaWithExclusiveBindOffIsNamedFromItsCommandLine() {
+        SocketRecord java = new SocketRecord(Protocol.TCP, Family.IPV4, "0.0.0.0", 8080, null, null, "LISTEN", "2", 1200,
+                new ProcessInfo("java.exe", null,
+                        "java -Dsun.net.useExclusiveBind=false -jar app.jar", "PC\\dev", null, List.of()),
+                null, null, SocketOptions.UNKNOWN, null);
+        assertEquals(List.of("JAVA-EXCLUSIVE-OFF", "OPTIONS-UNKNOWN"), rules(scan(Scans.WINDOWS, java)).stream()
+                .filter(r -> !r.equals("LOCALHOST-FAMILY-SHADOW")).toList());
+        SocketRecord plain = java.withOwner(1200, ProcessInfo.named("java.exe"));
+        assertEquals(List.of("OPTIONS-UNKNOWN"), rules(scan(Scans.WINDOWS, plain)).stream()
+                .filter(r -> !r.equals("LOCALHOST-FAMILY-SHADOW")).toList());
+    }
+
+    @Test
+    void aSocketListedTwiceIsOneSocket() {
+        SocketRecord s = tcp("0.0.0.0", 8443, 200, "envoy", "alice", 1000, 1, linux(true, true, null));
+        assertEquals(List.of("LINUX-REUSEPORT-GROUP"), rules(scan(Scans.LINUX, s, s)).stream()
+                .filter(r -> !r.equals("LOCALHOST-FAMILY-SHADOW")).toList());
+    }
+
+    @Test
     void everyRuleIdIsInTheCatalog() {
-        assertEquals(9, RuleCatalog.all().size());
+        assertEquals(10, RuleCatalog.all().size());
         RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
     }
 }

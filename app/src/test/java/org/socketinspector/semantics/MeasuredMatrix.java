@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Protocol;
@@ -41,7 +42,7 @@ final class MeasuredMatrix {
                         endpoint(node.get("first"), state), endpoint(node.get("second"), BindState.BOUND));
                 Boolean firstListens = protocol == Protocol.TCP && state == BindState.BOUND
                         ? node.get("firstListenError").isNull() : null;
-                rows.add(new Row(n, q, Outcome.valueOf(node.get("outcome").asText().toUpperCase()),
+                rows.add(new Row(n, q, Outcome.valueOf(node.get("outcome").asText().toUpperCase(Locale.ROOT)),
                         node.get("secondError").isNull() ? null : node.get("secondError").asText(), firstListens,
                         node.get("received").toString()));
             }
