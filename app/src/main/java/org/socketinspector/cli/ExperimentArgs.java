@@ -2,7 +2,6 @@ package org.socketinspector.cli;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.Users;
@@ -24,7 +23,7 @@ final class ExperimentArgs {
                     continue;
                 }
                 try {
-                    result.add(SockOpt.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+                    result.add(SockOpt.fromWireName(name));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), option + ": unknown option '" + name
                             + "' (expected reuseaddr, reuseport, v6only or none)");

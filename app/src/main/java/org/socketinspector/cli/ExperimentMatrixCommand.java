@@ -40,9 +40,9 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MatrixResult result = run.cancellable(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(Platform.sockets(),
-                BindSemantics.forOs(OsFamily.LINUX), count, parallel).run(QuestionSpace.linux(), cancel, null));
-        run.storeAndPrint(result, ExperimentText.matrix(result, all), spec.commandLine().getOut(), spec.commandLine().getErr());
+        MatrixResult result = run.runAndStore(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(Platform.sockets(),
+                BindSemantics.forOs(OsFamily.LINUX), count, parallel).run(QuestionSpace.linux(), cancel, null),
+                r -> ExperimentText.matrix(r, all), spec);
         if (result.disagreements() > 0) {
             spec.commandLine().getErr().println("socket-inspector: " + result.disagreements()
                     + " cells disagree with the model");

@@ -75,8 +75,8 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                     + "; add --yes to do it");
             return SocketInspectorCommand.EXIT_USAGE;
         }
-        ProbeRecord record = run.cancellable(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(Platform.sockets()).run(request, cancel));
-        run.storeAndPrint(record, ExperimentText.probe(record), spec.commandLine().getOut(), spec.commandLine().getErr());
+        ProbeRecord record = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(Platform.sockets()).run(request, cancel),
+                ExperimentText::probe, spec);
         return SocketInspectorCommand.EXIT_OK;
     }
 }

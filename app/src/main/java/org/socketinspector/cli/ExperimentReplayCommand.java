@@ -93,8 +93,13 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
             return SocketInspectorCommand.EXIT_USAGE;
         }
         ReplayRequest request = request();
-        ReplayResult result = run.cancellable(Limits.DEFAULT_DURATION, cancel -> new LabReplay(Platform.sockets()).run(request, cancel));
-        run.storeAndPrint(result, ExperimentText.replay(result), spec.commandLine().getOut(), spec.commandLine().getErr());
+        ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(Platform.sockets()).run(request, cancel),
+                ExperimentText::replay, spec);
+        if (result.result().stopped() != null) {
+            spec.commandLine().getErr().println("socket-inspector: " + result.result().stopped()
+                    + " (the partial run was stored)");
+            return SocketInspectorCommand.EXIT_FAILURE;
+        }
         return SocketInspectorCommand.EXIT_OK;
     }
 

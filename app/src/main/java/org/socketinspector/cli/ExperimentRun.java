@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.ExperimentRecord;
 import org.socketinspector.experiment.HelperLauncher;
@@ -14,6 +15,7 @@ import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** What every experiment subcommand shares: --json, --db, storing the run, and Ctrl-C cancelling it. */
@@ -35,17 +37,18 @@ public final class ExperimentRun {
     }
 
     /**
-     * Runs the body; Ctrl-C (the JVM's shutdown) cancels the token, lets the body end its helpers (bounded), then
-     * ends any helper left by PID.
+     * Runs the body, stores its record and prints it. Ctrl-C (the JVM's shutdown) cancels the token; the hook then
+     * waits (bounded) until the partial run is stored and its helpers are ended, and ends any helper left by PID.
      */
-    <R> R cancellable(Duration defaultLimit, Body<R> body) throws Exception {
+    <R extends ExperimentRecord> R runAndStore(Duration defaultLimit, Body<R> body, Function<R, String> text,
+                                               CommandSpec spec) throws Exception {
         CancelToken cancel = new CancelToken().withDeadline(
                 Limits.duration(maxSeconds == null ? defaultLimit : Duration.ofSeconds(maxSeconds)));
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             cancel.cancel("Ctrl-C");
             try {
-                done.await(3, TimeUnit.SECONDS);
+                done.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -53,7 +56,9 @@ public final class ExperimentRun {
         }, "experiment-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return body.run(cancel);
+            R record = body.run(cancel);
+            storeAndPrint(record, text.apply(record), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return record;
         } finally {
             done.countDown();
             try {
@@ -65,7 +70,7 @@ public final class ExperimentRun {
     }
 
     /** Stores the run in the history and prints it (JSON alone on stdout with --json; the note on stderr). */
-    void storeAndPrint(ExperimentRecord record, String text, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+    private void storeAndPrint(ExperimentRecord record, String text, PrintWriter out, PrintWriter err) throws JsonProcessingException {
         String document = Json.mapper().writeValueAsString(record);
         HistoryId id;
         try (HistoryStore history = db.open()) {

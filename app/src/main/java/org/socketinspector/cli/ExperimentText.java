@@ -40,7 +40,8 @@ final class ExperimentText {
         s.append("observed:   ").append(r.outcomeLine()).append('\n');
         s.append("counts:     victim ").append(e.toVictim()).append(", attacker ").append(e.toAttacker())
                 .append(", lost ").append(e.lost()).append(" of ").append(e.attempts()).append('\n');
-        s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
+        s.append("agreement:  ").append(e.stopped() != null ? "unknown (the run stopped early)" : agreement(r.agrees()))
+                .append('\n');
         r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));
         timeline(s, e.timeline());
         return s.toString();

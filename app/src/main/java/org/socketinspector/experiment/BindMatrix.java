@@ -116,10 +116,13 @@ public final class BindMatrix {
         }
         EncounterResult r = new Encounter(q.protocol(), first, second)
                 .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
+        if (r.stopped() != null) {
+            throw new CancelToken.CancelledException(r.stopped());
+        }
         Boolean agrees = Prediction.agrees(predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
         if (Boolean.TRUE.equals(agrees)) {
             r = new EncounterResult(r.port(), r.target(), r.secondBindError(), r.firstCouldStillListen(), r.attempts(),
-                    r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of());
+                    r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of(), r.stopped());
         }
         return new MatrixCell(q, predicted, r, agrees, null);
     }

@@ -34,6 +34,7 @@ public final class Encounter {
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
     private final String explicitTarget;
     private String lastError;
+    private volatile int sentSoFar;
 
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
         this(protocol, first, second, null);
@@ -69,7 +70,7 @@ public final class Encounter {
         String firstId = idPrefix + "-" + FIRST;
         String secondId = idPrefix + "-" + SECOND;
         try {
-            int bound = open(firstSide, firstId, first, FIRST, port);
+            int bound = open(firstSide, firstId, first, FIRST, port == 0 ? freePort(firstSide, idPrefix) : port);
             if (bound < 0) {
                 throw new ExperimentException("the victim could not bind " + first.address() + " port " + port
                         + ": " + lastError);
@@ -82,7 +83,7 @@ public final class Encounter {
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
                 String refusal = lastError;
                 Boolean firstCanListen = tcp && !first.listen() ? listen(firstSide, firstId, FIRST) : null;
-                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED);
+                return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED, null);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
             boolean firstServes = !tcp || first.listen();
@@ -97,16 +98,42 @@ public final class Encounter {
             if (secondServes) {
                 secondSide.serve(secondId, d -> arrived(d, SECOND));
             }
-            int sent = sendAll(client, bound, attempts, cancel);
+            int sent;
+            String stopped = null;
+            try {
+                sent = sendAll(client, bound, attempts, cancel);
+            } catch (CancelToken.CancelledException e) {
+                // Keep what was observed so far: a cancelled run is still a record of what happened.
+                stopped = e.getMessage();
+                event("experiment", "stopped", stopped);
+                sent = sentSoFar;
+            }
             long toSecond = receivedBy.values().stream().filter(SECOND::equals).count();
             long total = receivedBy.size();
             Outcome observed = toSecond == 0 ? Outcome.SEPARATE : toSecond == total ? Outcome.STEALS : Outcome.SHARES;
-            return result(bound, null, firstCouldStillListen, sent, observed);
+            return result(bound, null, firstCouldStillListen, sent, observed, stopped);
         } catch (NativeSocketException e) {
             throw new ExperimentException("experiment step failed: " + e.getMessage());
         } finally {
             secondSide.closeSocket(secondId);
             firstSide.closeSocket(firstId);
+        }
+    }
+
+    /**
+     * A port nothing uses on any address: a dual-stack wildcard socket binds port 0 and is closed again. Binding the
+     * victim's own address with port 0 is not enough: the kernel then only avoids ports used on that address, and
+     * the attacker's different address may find the port taken by an unrelated socket (e.g. another program's
+     * client connection on 127.0.0.1), which would show as a refusal the semantics do not explain.
+     */
+    private int freePort(SocketSide side, String idPrefix) throws NativeSocketException {
+        String id = idPrefix + "-port";
+        side.open(id, protocol, Family.IPV6);
+        try {
+            side.option(id, SockOpt.V6ONLY, false);
+            return side.bind(id, "::", 0);
+        } finally {
+            side.closeSocket(id);
         }
     }
 
@@ -145,14 +172,14 @@ public final class Encounter {
 
     private int sendAll(SocketSide client, int port, int attempts, CancelToken cancel) throws ExperimentException {
         String target = target();
-        int sent = 0;
+        sentSoFar = 0;
         for (int i = 1; i <= attempts; i++) {
             cancel.check();
             String tag = Integer.toString(i);
             CountDownLatch arrival = arrivals.computeIfAbsent(tag, t -> new CountDownLatch(1));
             try {
                 client.sendTag(protocol, target, port, tag);
-                sent++;
+                sentSoFar++;
             } catch (NativeSocketException e) {
                 event("client", protocol == Protocol.TCP ? "connect" : "send", "#" + tag + " to " + target + ": " + e.errorName());
                 continue;
@@ -166,7 +193,7 @@ public final class Encounter {
                 throw new CancelToken.CancelledException("interrupted");
             }
         }
-        return sent;
+        return sentSoFar;
     }
 
     private void arrived(Delivery delivery, String actor) {
@@ -181,12 +208,12 @@ public final class Encounter {
     }
 
     private EncounterResult result(int port, String secondBindError, Boolean firstCouldStillListen, int sent,
-                                   Outcome observed) {
+                                   Outcome observed, String stopped) {
         int toFirst = (int) receivedBy.values().stream().filter(FIRST::equals).count();
         int toSecond = (int) receivedBy.values().stream().filter(SECOND::equals).count();
         List<TimelineEvent> ordered = new ArrayList<>(timeline);
         ordered.sort((a, b) -> a.at().compareTo(b.at()));
         return new EncounterResult(port, target(), secondBindError, firstCouldStillListen, sent, toFirst, toSecond,
-                sent - toFirst - toSecond, observed, ordered);
+                sent - toFirst - toSecond, observed, ordered, stopped);
     }
 }

@@ -16,10 +16,11 @@ import org.socketinspector.semantics.Outcome;
  * @param lost                  sent but received by nobody
  * @param observed              refused, separate, shares or steals, as seen
  * @param timeline              every step with its time
+ * @param stopped               why the traffic phase stopped early (cancel, time limit), null when it completed
  */
 public record EncounterResult(int port, String target, String secondBindError, Boolean firstCouldStillListen,
                               int attempts, int toVictim, int toAttacker, int lost, Outcome observed,
-                              List<TimelineEvent> timeline) {
+                              List<TimelineEvent> timeline, String stopped) {
 
     public EncounterResult {
         timeline = List.copyOf(timeline);

@@ -103,7 +103,7 @@ public final class HelperSide implements SocketSide {
 
     @Override
     public void option(String socketId, SockOpt option, boolean enabled) throws NativeSocketException {
-        call(String.join(" ", "opt", socketId, option.name().toLowerCase(java.util.Locale.ROOT), enabled ? "on" : "off"));
+        call(String.join(" ", "opt", socketId, option.wireName(), enabled ? "on" : "off"));
     }
 
     @Override

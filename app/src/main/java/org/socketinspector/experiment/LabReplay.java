@@ -51,13 +51,19 @@ public final class LabReplay {
             client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target());
             BindAnswer prediction = BindSemantics.forOs(OsFamily.LINUX)
-                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self));
+                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self,
+                            request.port() == 0 ? null : request.port()));
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = expectedAt(prediction, request, encounter.target());
-            Boolean agrees = Prediction.agrees(withOutcome(prediction, expected), result.observed(),
-                    result.secondBindError(), result.firstCouldStillListen());
+            boolean complete = result.stopped() == null;
+            Boolean agrees = complete ? Prediction.agrees(withOutcome(prediction, expected), result.observed(),
+                    result.secondBindError(), result.firstCouldStillListen()) : null;
+            if (!complete) {
+                notes.add("incomplete: " + result.stopped() + " after " + result.attempts() + " of " + request.attempts());
+            }
             return new ReplayResult("replay", request, victimUid, attackerUid, nsName, prediction, expected, result,
-                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started, Instant.now());
+                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started,
+                    complete ? Instant.now() : null);
         } finally {
             for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
                 if (side != null) {
@@ -77,6 +83,10 @@ public final class LabReplay {
         }
         if (OsKind.current() != OsKind.LINUX) {
             throw new ExperimentException("lab replays run on Linux so far; this machine runs " + OsKind.current().wireName());
+        }
+        if (r.namespace() && ProcessControl.effectiveUid() != 0) {
+            throw new ExperimentException("a replay in a network namespace needs root (this process runs as uid "
+                    + ProcessControl.effectiveUid() + "); run it without --netns on loopback");
         }
         Limits.attempts(r.attempts());
         if (r.port() < 0 || r.port() > 65535) {

@@ -9,7 +9,7 @@ public final class Limits {
     public static final int MAX_ATTEMPTS = 1000;
     /** Default time limit of a probe or a replay. */
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
-    /** Default time limit of a whole bind matrix (about 70 s on 2 busy cores). */
+    /** Default time limit of a whole bind matrix (about 25 s on 2 busy cores with 4 parallel cells). */
     public static final Duration DEFAULT_MATRIX_DURATION = Duration.ofMinutes(5);
     public static final Duration MAX_DURATION = Duration.ofMinutes(10);
     /** How long one connection or datagram may take to reach a side before it counts as lost. */

@@ -91,7 +91,7 @@ public final class LiveProbe {
         SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self), true);
         SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), uid, false);
         return BindSemantics.forOs(OsFamily.LINUX)
-                .answer(Prediction.question(OsFamily.LINUX, r.protocol(), victim, probe, self));
+                .answer(Prediction.question(OsFamily.LINUX, r.protocol(), victim, probe, self, r.port()));
     }
 
     private static int uid(String user, int fallback) {

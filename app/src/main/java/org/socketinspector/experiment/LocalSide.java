@@ -17,7 +17,7 @@ import org.socketinspector.sockets.SockOpt;
 public final class LocalSide implements SocketSide {
 
     /** poll slice of the serving loops: how quickly a closed socket stops being served. */
-    private static final int SLICE_MILLIS = 50;
+    private static final int SLICE_MILLIS = 10;
     /** How long an accepted connection may take to send its tag and close. */
     private static final int TAG_WAIT_MILLIS = 1000;
 

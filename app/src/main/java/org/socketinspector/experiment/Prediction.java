@@ -21,11 +21,16 @@ public final class Prediction {
     private Prediction() {
     }
 
-    /** The question an encounter of these two sockets asks the model. */
-    public static BindQuestion question(OsFamily os, Protocol protocol, SocketSpec first, SocketSpec second, int selfUid) {
+    /**
+     * The question an encounter of these two sockets asks the model.
+     *
+     * @param port the port when known (a privileged port changes the answer for non-root users), else null
+     */
+    public static BindQuestion question(OsFamily os, Protocol protocol, SocketSpec first, SocketSpec second, int selfUid,
+                                        Integer port) {
         return new BindQuestion(os, protocol,
                 endpoint(first, selfUid, protocol == Protocol.TCP && first.listen() ? BindState.LISTEN : BindState.BOUND),
-                endpoint(second, selfUid, BindState.BOUND));
+                endpoint(second, selfUid, BindState.BOUND), port);
     }
 
     private static BindEndpoint endpoint(SocketSpec spec, int selfUid, BindState state) {

@@ -18,6 +18,7 @@ import org.socketinspector.semantics.Outcome;
  * @param result        the observation: counts, outcome, timeline
  * @param agrees        prediction and observation agree; null without prediction
  * @param notes         what the run could not do as asked (e.g. "attacker ran as the same user: not root")
+ * @param ended         null when the run was cancelled or hit its time limit (its counts are then partial)
  */
 public record ReplayResult(String kind, ReplayRequest request, int victimUid, int attackerUid, String namespace,
                            BindAnswer prediction, Outcome expected, EncounterResult result, Boolean agrees,
@@ -37,10 +38,11 @@ public record ReplayResult(String kind, ReplayRequest request, int victimUid, in
     @Override
     public String outcomeLine() {
         String unit = request.protocol() == org.socketinspector.model.Protocol.TCP ? "connections" : "datagrams";
+        String prefix = result.stopped() == null ? "" : "stopped early (" + result.stopped() + "): ";
         if (result.observed() == Outcome.REFUSED) {
-            return "attacker's bind refused (" + result.secondBindError() + "); victim kept its traffic";
+            return prefix + "attacker's bind refused (" + result.secondBindError() + "); victim kept its traffic";
         }
-        return "attacker took " + result.toAttacker() + " of " + result.attempts() + " " + unit + " to "
+        return prefix + "attacker took " + result.toAttacker() + " of " + result.attempts() + " " + unit + " to "
                 + result.target() + " (victim " + result.toVictim() + ", lost " + result.lost() + "): "
                 + result.observed().wireName();
     }

@@ -47,7 +47,7 @@ public record SocketSpec(String address, Set<SockOpt> options, int uid, boolean 
 
     /** Short text: "127.0.0.1 reuseaddr+reuseport". */
     public String label() {
-        String opts = options.stream().filter(o -> o != SockOpt.V6ONLY).map(o -> o.name().toLowerCase(java.util.Locale.ROOT))
+        String opts = options.stream().filter(o -> o != SockOpt.V6ONLY).map(SockOpt::wireName)
                 .sorted().reduce((a, b) -> a + "+" + b).orElse("none");
         String addr = address.equals("::") ? (dualStack() ? "[::] dual-stack" : "[::] v6only") : address;
         return addr + " " + opts;

@@ -35,4 +35,32 @@ class BindMatrixTest {
         assertThat(result.disagreeing()).extracting(MatrixCell::summary).isEmpty();
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
+
+    @Test
+    void aWrongModelIsCaughtCellByCell() throws Exception {
+        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the question space's user is root");
+        // A model that says every second bind is refused: the matrix must flag exactly the cells that bound.
+        BindSemantics alwaysRefused = new BindSemantics() {
+            @Override
+            public OsFamily os() {
+                return OsFamily.LINUX;
+            }
+
+            @Override
+            public org.socketinspector.semantics.BindAnswer answer(BindQuestion question) {
+                return new org.socketinspector.semantics.BindAnswer(org.socketinspector.semantics.Outcome.REFUSED,
+                        "EADDRINUSE", null, "test model", List.of());
+            }
+        };
+        List<BindQuestion> rootOnly = QuestionSpace.linux().stream()
+                .filter(q -> q.first().user().equals("root") && q.second().user().equals("root")
+                        && q.first().state() == org.socketinspector.semantics.BindState.LISTEN)
+                .limit(64).toList();
+        MatrixResult result = new BindMatrix(Platform.sockets(), alwaysRefused, 4, 4).run(rootOnly, new CancelToken(), null);
+        long bound = result.cells().stream().filter(c -> c.observed().secondBindError() == null).count();
+        assertThat(bound).isPositive();
+        assertThat(result.disagreements()).isEqualTo((int) bound);
+        assertThat(result.disagreeing()).allSatisfy(c -> assertThat(c.summary()).contains("model refused EADDRINUSE"));
+        assertThat(result.disagreeing()).allSatisfy(c -> assertThat(c.observed().timeline()).isNotEmpty());
+    }
 }

@@ -114,26 +114,31 @@ class LabReplayTest {
     }
 
     @Test
-    void cancelMidRunEndsWithinOneStep() throws Exception {
+    void cancelMidRunEndsWithinOneStepAndKeepsWhatWasSeen() throws Exception {
         // Every datagram goes to 127.0.0.2 where nobody listens, so the run would take 100 x 0.5 s.
         SocketSpec victim = new SocketSpec("127.0.0.1", Set.of(), -1, true);
         SocketSpec attacker = new SocketSpec("::1", Set.of(), -1, true);
         CancelToken cancel = new CancelToken();
-        java.util.concurrent.CompletableFuture<Throwable> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<ReplayResult> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                replay.run(new ReplayRequest("custom", OsFamily.LINUX, Protocol.UDP, victim, attacker, "127.0.0.2", 100,
-                        0, false), cancel);
-                return null;
-            } catch (Throwable t) {
-                return t;
+                return replay.run(new ReplayRequest("custom", OsFamily.LINUX, Protocol.UDP, victim, attacker,
+                        "127.0.0.2", 100, 0, false), cancel);
+            } catch (ExperimentException e) {
+                throw new IllegalStateException(e);
             }
         });
         Thread.sleep(1500);
         long cancelledAt = System.nanoTime();
         cancel.cancel("test");
-        Throwable thrown = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(thrown).isInstanceOf(CancelToken.CancelledException.class);
+        ReplayResult r = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat((System.nanoTime() - cancelledAt) / 1_000_000).as("ms from cancel to end").isLessThan(3000);
+        assertThat(r.result().stopped()).isEqualTo("cancelled: test");
+        assertThat(r.result().attempts()).isBetween(1, 99);
+        assertThat(r.result().lost()).isEqualTo(r.result().attempts());
+        assertThat(r.ended()).isNull();
+        assertThat(r.agrees()).isNull();
+        assertThat(r.outcomeLine()).startsWith("stopped early (cancelled: test)");
+        assertThat(r.result().timeline()).anySatisfy(e -> assertThat(e.event()).isEqualTo("stopped"));
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
 }

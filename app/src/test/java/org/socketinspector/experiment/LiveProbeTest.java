@@ -119,4 +119,27 @@ class LiveProbeTest {
         assertThat(r.finding()).isEqualTo("LINUX-UDP-REUSEADDR");
         assertThat(r.agrees()).isTrue();
     }
+
+    @Test
+    void aPrivilegedPortRefusesAnotherUserWithEaccesAsTheModelSays() throws Exception {
+        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");
+        int port = -1;
+        for (int candidate = 1023; candidate > 900 && port < 0; candidate--) {
+            listener = sockets.open(Protocol.TCP, Family.IPV4);
+            try {
+                sockets.bind(listener, "127.0.0.1", candidate);
+                sockets.listen(listener, 8);
+                port = candidate;
+            } catch (org.socketinspector.sockets.NativeSocketException busy) {
+                sockets.close(listener);
+                listener = -1;
+            }
+        }
+        Assumptions.assumeTrue(port > 0, "no free port between 901 and 1023");
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, "::1", Users.NOBODY, Set.of()), new CancelToken());
+        assertThat(r.result().error()).isEqualTo("EACCES");
+        assertThat(r.prediction().error()).isEqualTo("EACCES");
+        assertThat(r.agrees()).isTrue();
+        assertStillAccepts("127.0.0.1", port);
+    }
 }

@@ -35,21 +35,9 @@ class ParentKilledTest {
         Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
         int port = freeUdpPort();
         // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
-        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.socketinspector.Main",
-                "experiment", "replay", "--proto", "udp", "--victim-address", "127.0.0.1", "--attacker-address", "::1",
-                "--attacker-user", "nobody", "--target", "127.0.0.2", "--count", "200", "--port", Integer.toString(port),
-                "--yes", "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process app = startLongReplay(port);
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
-                Thread.sleep(100);
-            }
-            assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
-                    .isEqualTo(2);
-            List<ProcessHandle> helpers = app.descendants().toList();
-            assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
 
             app.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
             app.waitFor();
@@ -61,6 +49,52 @@ class ParentKilledTest {
             app.descendants().forEach(ProcessHandle::destroyForcibly);
             app.destroyForcibly();
         }
+    }
+
+    @Test
+    void ctrlCCancelsStoresThePartialRunAndEndsTheHelpers() throws Exception {
+        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        int port = freeUdpPort();
+        Process app = startLongReplay(port);
+        try {
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
+            app.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
+            assertThat(app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            assertThat(boundSockets(port)).isZero();
+            try (org.socketinspector.store.HistoryStore history =
+                         org.socketinspector.store.HistoryStore.open(dir.resolve("h.db"))) {
+                var runs = history.list(org.socketinspector.store.HistoryFilter.experiments(),
+                        org.socketinspector.store.Page.FIRST);
+                assertThat(runs).hasSize(1);
+                assertThat(history.json(runs.get(0).id()).orElseThrow()).contains("cancelled: Ctrl-C");
+            }
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    /** Waits until the victim and the attacker are bound on the port; returns the app's helper processes. */
+    private List<ProcessHandle> awaitHelpersBound(Process app, int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
+                .isEqualTo(2);
+        List<ProcessHandle> helpers = app.descendants().toList();
+        assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+        return helpers;
+    }
+
+    private Process startLongReplay(int port) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.socketinspector.Main",
+                "experiment", "replay", "--proto", "udp", "--victim-address", "127.0.0.1", "--attacker-address", "::1",
+                "--attacker-user", "nobody", "--target", "127.0.0.2", "--count", "200", "--port", Integer.toString(port),
+                "--yes", "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
     }
 
     private static int freeUdpPort() throws Exception {

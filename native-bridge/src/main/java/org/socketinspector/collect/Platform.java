@@ -5,6 +5,7 @@ import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
+import org.socketinspector.sockets.windows.WinsockSockets;
 import org.socketinspector.windows.WindowsNetstatScanner;
 
 /**
@@ -67,6 +68,7 @@ public final class Platform {
     public static NativeSockets sockets() {
         return switch (OsKind.current()) {
             case LINUX -> new LinuxSockets();
+            case WINDOWS -> new WinsockSockets();
             default -> throw new UnsupportedOperationException("native sockets are not implemented for "
                     + System.getProperty("os.name") + " yet");
         };

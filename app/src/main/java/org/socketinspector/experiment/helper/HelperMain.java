@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.socketinspector.experiment.Delivery;
 import org.socketinspector.experiment.LocalSide;
 import org.socketinspector.model.Family;
@@ -72,7 +71,7 @@ public final class HelperMain {
         String id = w.size() > 1 ? w.get(1) : "";
         switch (w.get(0)) {
             case "open" -> side.open(id, Protocol.fromWireName(w.get(2)), Family.fromWireName(w.get(3)));
-            case "opt" -> side.option(id, SockOpt.valueOf(w.get(2).toUpperCase(Locale.ROOT)), w.get(3).equals("on"));
+            case "opt" -> side.option(id, SockOpt.fromWireName(w.get(2)), w.get(3).equals("on"));
             case "bind" -> {
                 return Integer.toString(side.bind(id, w.get(2), Integer.parseInt(w.get(3))));
             }
