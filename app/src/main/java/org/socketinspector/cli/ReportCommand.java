@@ -38,11 +38,11 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     // Not required = true: picocli would then demand them before "report merge" too; checked in call().
-    @Option(names = "--format", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "html|pdf|csv|json", converter = FormatConverter.class,
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
+    @Option(names = "--output", paramLabel = "FILE", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
             + "and NAME-findings.csv next to NAME.csv)")
     Path output;
 
@@ -56,7 +56,7 @@ public final class ReportCommand implements Callable<Integer> {
     Source source;
 
     static final class Source {
-        @Option(names = "--input", description = "a saved audit JSON (reported as saved) or scan JSON (audited "
+        @Option(names = "--input", paramLabel = "FILE", description = "a saved audit JSON (reported as saved) or scan JSON (audited "
                 + "first); without --input and --history this machine is scanned and audited")
         Path input;
 
@@ -75,7 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--redact-users", description = "also replace user names (implies --redact)")
     boolean redactUsers;
 
-    @Option(names = "--page-size", defaultValue = "a4", converter = PageSizeConverter.class,
+    @Option(names = "--page-size", paramLabel = "a4|letter", defaultValue = "a4", converter = PageSizeConverter.class,
             description = "PDF paper: a4 (default) or letter")
     PageSize pageSize;
 
@@ -93,7 +93,13 @@ public final class ReportCommand implements Callable<Integer> {
         }
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
-        List<Path> written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+        List<Path> written;
+        try {
+            written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+        } catch (IllegalArgumentException e) {
+            String from = source == null ? "the live scan" : source.input != null ? source.input.toString() : source.historyId;
+            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
+        }
         written.forEach(p -> spec.commandLine().getOut().println(p));
         return SocketInspectorCommand.EXIT_OK;
     }

@@ -26,11 +26,11 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "AUDIT_JSON", description = "audit or scan JSON files, one per host")
     List<Path> inputs;
 
-    @Option(names = "--format", required = true, converter = ReportCommand.FormatConverter.class,
+    @Option(names = "--format", paramLabel = "html|pdf|csv|json", required = true, converter = ReportCommand.FormatConverter.class,
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", required = true, description = "the file to write")
+    @Option(names = "--output", paramLabel = "FILE", required = true, description = "the file to write")
     Path output;
 
     @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
@@ -39,7 +39,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Option(names = "--redact-users", description = "also replace user names (implies --redact)")
     boolean redactUsers;
 
-    @Option(names = "--page-size", defaultValue = "a4", converter = ReportCommand.PageSizeConverter.class,
+    @Option(names = "--page-size", paramLabel = "a4|letter", defaultValue = "a4", converter = ReportCommand.PageSizeConverter.class,
             description = "PDF paper: a4 (default) or letter")
     PageSize pageSize;
 

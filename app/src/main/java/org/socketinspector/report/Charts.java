@@ -11,7 +11,7 @@ import java.util.Locale;
 final class Charts {
 
     private static final int WIDTH = 520;
-    private static final int LABEL = 200;
+    private static final int LABEL = 230;
     private static final int ROW = 20;
 
     private Charts() {
@@ -57,6 +57,6 @@ final class Charts {
     }
 
     private static String shorten(String label) {
-        return label.length() <= 30 ? label : label.substring(0, 29) + "…";
+        return label.length() <= 28 ? label : label.substring(0, 27) + "…";
     }
 }

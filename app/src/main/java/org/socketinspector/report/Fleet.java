@@ -82,7 +82,12 @@ public final class Fleet {
         List<Host> hosts = new ArrayList<>(files.size());
         Map<String, RuleGroup> rules = new TreeMap<>();
         for (Path file : files) {
-            Report report = exporter.prepare(source.read(file), List.of(), options);
+            Report report;
+            try {
+                report = exporter.prepare(source.read(file), List.of(), options);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
             Report.Header h = report.header();
             Map<Severity, Integer> counts = new EnumMap<>(report.summary().bySeverity());
             Host host = new Host(hosts.size(), file, h.host(), h.os(), h.osVersion(), h.collectedAt(), h.privileged(),

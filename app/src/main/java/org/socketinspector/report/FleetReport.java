@@ -113,7 +113,7 @@ public final class FleetReport {
                 + "<th class=\"num\" width=\"6%\">Med.</th><th class=\"num\" width=\"6%\">Low</th>"
                 + "<th class=\"num\" width=\"5%\">Info</th></tr></thead><tbody>");
         for (Fleet.Host h : fleet.hosts()) {
-            m.raw("<tr><td><a href=\"#" + h.anchor() + "\">").text(h.name()).raw("</a></td><td>")
+            m.raw("<tr><td><a href=\"#" + h.anchor() + "\">").brief(h.name()).raw("</a></td><td>")
                     .text((h.os() == null ? "" : h.os()) + " " + (h.osVersion() == null ? "" : h.osVersion()))
                     .raw("</td><td>").text(h.collectedAt() == null ? "?" : DateTimeFormatter.ISO_INSTANT.format(h.collectedAt()))
                     .raw("</td><td>" + (h.privileged() ? "yes" : "no") + "</td><td class=\"num\">" + h.listeners()
@@ -137,10 +137,10 @@ public final class FleetReport {
                     .raw("</p><table class=\"hits\"><thead><tr><th width=\"30%\">Host</th><th width=\"12%\">Severity</th>"
                             + "<th width=\"33%\">Socket</th><th width=\"25%\">Process</th></tr></thead><tbody>");
             for (Fleet.Hit hit : g.hits()) {
-                m.raw("<tr><td><a href=\"#host-" + hit.hostIndex() + "\">").text(hit.host()).raw("</a></td><td>");
+                m.raw("<tr><td><a href=\"#host-" + hit.hostIndex() + "\">").brief(hit.host()).raw("</a></td><td>");
                 HtmlReport.badge(m, hit.severity());
                 m.raw(hit.suppressed() ? " (suppressed)" : "").raw("</td><td class=\"mono\">").text(hit.subject())
-                        .raw("</td><td>").text(hit.process()).raw("</td></tr>");
+                        .raw("</td><td>").brief(hit.process()).raw("</td></tr>");
             }
             m.raw("</tbody></table>");
         }

@@ -23,19 +23,27 @@ public final class Html {
         return out.toString();
     }
 
+    /** Summary tables (top ports, host table, rule groups) point at the full value further down. */
+    public static final int MAX_SUMMARY = 160;
+
     /** Like {@link #escape} but cuts values longer than {@link #MAX_DISPLAY}, saying how much was left out. */
     public static String display(String text) {
+        return display(text, MAX_DISPLAY);
+    }
+
+    /** Like {@link #escape} but cuts values longer than {@code max}, saying how much was left out. */
+    public static String display(String text, int max) {
         if (text == null) {
             return "";
         }
-        if (text.length() <= MAX_DISPLAY) {
+        if (text.length() <= max) {
             return escape(text);
         }
-        int end = MAX_DISPLAY;
+        int end = max;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        StringBuilder out = new StringBuilder(MAX_DISPLAY + 100);
+        StringBuilder out = new StringBuilder(max + 100);
         escapeTo(text, 0, end, out);
         out.append("… [").append(text.length() - end).append(" more characters; full value in the CSV and JSON exports]");
         return out.toString();

@@ -170,7 +170,7 @@ public final class HtmlReport {
                 m.raw("<tr><td>");
                 badge(m, p.worst());
                 m.raw("</td><td class=\"mono\">").text(p.endpoint()).raw("</td><td>").text(p.protocol())
-                        .raw("</td><td>").text(p.process()).raw("</td><td class=\"num\">" + p.findings() + "</td></tr>");
+                        .raw("</td><td>").brief(p.process()).raw("</td><td class=\"num\">" + p.findings() + "</td></tr>");
             }
             m.raw("</tbody></table>");
         }

@@ -23,6 +23,12 @@ final class Markup {
         return this;
     }
 
+    /** Escaped, cut at {@link Html#MAX_SUMMARY}: for summary tables whose full value appears elsewhere. */
+    Markup brief(String text) throws IOException {
+        out.write(Html.display(text, Html.MAX_SUMMARY));
+        return this;
+    }
+
     Markup text(Object value) throws IOException {
         return text(value == null ? null : value.toString());
     }

@@ -36,11 +36,35 @@ public final class ReportBuilder {
     public Report build(Audit audit, List<ExperimentSummary> experiments, boolean includeExperiments,
                         List<String> redactions) {
         Scan scan = audit.scan();
+        check(audit);
         List<Finding> findings = audit.findings().stream().sorted(Orders.FINDINGS).toList();
         List<SocketRecord> sockets = scan.sockets().stream().sorted(Orders.SOCKETS).toList();
         return new Report(audit, header(scan, redactions), summary(findings, sockets),
                 reportFindings(findings, includeExperiments ? experiments : List.of()), sockets,
                 appendix(findings), includeExperiments);
+    }
+
+    /** The contract's required fields that the report orders and groups by; a clear error names the one missing. */
+    private static void check(Audit audit) {
+        if (audit.scan().host() == null || audit.scan().tool() == null) {
+            throw new IllegalArgumentException("field \"" + (audit.scan().host() == null ? "host" : "tool")
+                    + "\" is missing");
+        }
+        for (int i = 0; i < audit.findings().size(); i++) {
+            Finding f = audit.findings().get(i);
+            String missing = f.rule() == null ? "rule" : f.severity() == null ? "severity" : f.socket() == null ? "socket" : null;
+            if (missing != null) {
+                throw new IllegalArgumentException("findings[" + i + "]: field \"" + missing + "\" is missing");
+            }
+        }
+        for (int i = 0; i < audit.scan().sockets().size(); i++) {
+            var s = audit.scan().sockets().get(i);
+            String missing = s.protocol() == null ? "protocol" : s.family() == null ? "family"
+                    : s.localAddress() == null ? "localAddress" : null;
+            if (missing != null) {
+                throw new IllegalArgumentException("sockets[" + i + "]: field \"" + missing + "\" is missing");
+            }
+        }
     }
 
     private static Report.Header header(Scan scan, List<String> redactions) {

@@ -41,10 +41,43 @@ class JsonReportTest {
         ((ObjectNode) audit.get("findings").get(0)).put("severity", "critical");
         ((ObjectNode) audit.get("sockets").get(0)).put("localPort", 70000);
         audit.put("collectedAt", "yesterday");
-        audit.put("surprise", true);
+        audit.remove("privileged");
         assertThat(Schemas.errors("audit-1.schema.json", audit)).hasSizeGreaterThanOrEqualTo(4)
                 .anyMatch(e -> e.contains("severity")).anyMatch(e -> e.contains("localPort"))
-                .anyMatch(e -> e.contains("collectedAt")).anyMatch(e -> e.contains("surprise"));
+                .anyMatch(e -> e.contains("collectedAt")).anyMatch(e -> e.contains("privileged"));
+    }
+
+    /**
+     * The contract lets readers ignore unknown fields (docs/json-contract.md), so the schemas allow them; this test
+     * makes sure that every field we write is nevertheless described there, so the schema never falls behind.
+     */
+    @Test
+    void everyFieldWeWriteIsDescribedInTheSchema() throws Exception {
+        JsonNode scanDefs = Json.mapper().readTree(Schemas.directory().resolve("scan-1.schema.json").toFile()).get("$defs");
+        JsonNode audit = Json.mapper().readTree(Schemas.directory().resolve("audit-1.schema.json").toFile());
+        ObjectNode written = ScanJson.toTree(ReportFixtures.demo());
+        JsonNode socket = written.get("sockets").get(0);
+        org.socketinspector.model.SocketRecord probed = ReportFixtures.demo().scan().sockets().get(0)
+                .withProbe(new org.socketinspector.model.ProbeResult("127.0.0.1", "SO_REUSEADDR", false, "EADDRINUSE", 98));
+        JsonNode probe = Json.mapper().valueToTree(probed).get("probe");
+        assertDescribed(written, audit.get("properties"));
+        assertDescribed(written.get("host"), scanDefs.at("/host/properties"));
+        assertDescribed(written.get("tool"), scanDefs.at("/tool/properties"));
+        assertDescribed(socket, scanDefs.at("/socket/properties"));
+        assertDescribed(socket.get("process"), scanDefs.at("/process/properties"));
+        assertDescribed(socket.get("options"), scanDefs.at("/options/properties"));
+        assertDescribed(probe, scanDefs.at("/probe/properties"));
+        assertDescribed(written.get("findings").get(0), audit.at("/$defs/finding/properties"));
+        assertDescribed(written.get("findings").get(0).get("socket"), audit.at("/$defs/subject/properties"));
+    }
+
+    private static void assertDescribed(JsonNode written, JsonNode properties) {
+        assertThat(properties.isObject()).isTrue();
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        written.fieldNames().forEachRemaining(fields::add);
+        java.util.List<String> described = new java.util.ArrayList<>();
+        properties.fieldNames().forEachRemaining(described::add);
+        assertThat(described).containsAll(fields);
     }
 
     @Test
