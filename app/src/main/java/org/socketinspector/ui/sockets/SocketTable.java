@@ -137,6 +137,9 @@ public final class SocketTable extends TableView<SocketRow> {
     /** Shows or hides the remote column (useful only when connections are listed). */
     public void showRemote(boolean show) {
         remoteColumn.setVisible(show);
+        // With the remote column the columns no longer fit beside the side panel: scroll sideways instead of
+        // squeezing every column to an ellipsis.
+        setColumnResizePolicy(show ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private static ContextMenu rowMenu(TableRow<SocketRow> row, SocketsViewModel model, Consumer<SocketRecord> whatIf) {
