@@ -110,7 +110,7 @@ final class InetDiag {
         String src = AddressText.format(data, msg + 8, family);
         String dst = AddressText.format(data, msg + 24, family);
         int ifIndex = b.getInt(msg + 40);
-        long uid = b.getInt(msg + 64) & 0xffffffffL;
+        Long uid = state == TcpStates.TIME_WAIT ? null : b.getInt(msg + 64) & 0xffffffffL;
         long inode = b.getInt(msg + 68) & 0xffffffffL;
         // idiag_cookie[2]: the low 32 bits first (net/core/sock_diag.c, sock_diag_save_cookie)
         long cookie = (b.getInt(msg + 44) & 0xffffffffL) | ((b.getInt(msg + 48) & 0xffffffffL) << 32);

@@ -225,7 +225,7 @@ public final class LinuxSocketScanner {
             List<DiagSocket> table = netlink.dump(tcpStates);
             sources.add(SOURCE_NETLINK);
             return table;
-        } catch (IOException | LinkageError e) {
+        } catch (IOException e) {
             List<DiagSocket> table = procNet(tcpStates);
             sources.add(SOURCE_PROC_NET);
             limitations.add("sock_diag netlink unavailable (" + e.getMessage() + "): read /proc/net/{tcp,tcp6,udp,udp6}"
@@ -271,7 +271,8 @@ public final class LinuxSocketScanner {
             local = AddressText.withZone(local, zones.computeIfAbsent(s.interfaceIndex(), LinuxSocketScanner::zone));
         }
         return new SocketRecord(s.protocol(), s.family(), local, s.localPort(), s.remoteAddress(),
-                s.remoteAddress() == null ? null : s.remotePort(), state, null, pid, process, (int) s.uid(),
+                s.remoteAddress() == null ? null : s.remotePort(), state, null, pid, process,
+                s.uid() == null ? null : (int) (long) s.uid(),
                 s.inode() == 0 ? null : s.inode(), options, null);
     }
 

@@ -18,6 +18,9 @@ final class NetlinkSockDiag {
 
     /** TCP sockets in {@code tcpStates} and every UDP socket, both families. */
     List<DiagSocket> dump(int tcpStates) throws IOException {
+        if (!NativeAccess.available()) {
+            throw new IOException(NativeAccess.PROBLEM);
+        }
         int fd = LinuxLibc.socket(LinuxLibc.AF_NETLINK, LinuxLibc.SOCK_RAW | LinuxLibc.SOCK_CLOEXEC,
                 InetDiag.NETLINK_SOCK_DIAG);
         if (fd < 0) {

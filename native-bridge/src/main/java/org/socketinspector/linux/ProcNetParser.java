@@ -48,7 +48,8 @@ final class ProcNetParser {
             boolean unconnected = remotePort == 0 && (state == TcpStates.LISTEN || state == TcpStates.CLOSE);
             String remoteAddress = unconnected ? null : address(remote[0], family);
             return new DiagSocket(protocol, family, state, address(local[0], family), localPort, remoteAddress,
-                    unconnected ? 0 : remotePort, 0, Long.parseLong(f[7]), Long.parseLong(f[9]), null, 0);
+                    unconnected ? 0 : remotePort, 0, state == TcpStates.TIME_WAIT ? null : Long.valueOf(f[7]),
+                    Long.parseLong(f[9]), null, 0);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " line " + lineNumber + ": cannot parse '" + line + "': "
                     + e.getMessage(), e);

@@ -42,6 +42,9 @@ final class SocketOptionReader implements AutoCloseable {
      *                        descriptor number was reused for another socket since /proc was read
      */
     Result read(int pid, int fd, long cookie, Family family, boolean expectListening, boolean tcp) {
+        if (!NativeAccess.available()) {
+            return Result.failed(NativeAccess.PROBLEM, false);
+        }
         int pidfd = pidfd(pid);
         if (pidfd < 0) {
             return Result.failed(pidFailures.get(pid), true);

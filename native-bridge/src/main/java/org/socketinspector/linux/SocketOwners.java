@@ -1,6 +1,9 @@
 package org.socketinspector.linux;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +106,21 @@ final class SocketOwners {
         long socketInode(String fd) {
             int end = ascii(fd, path, prefixLength);
             path[end] = 0;
+            if (!NativeAccess.available()) {
+                return viaNio(fd);
+            }
             long length = LinuxLibc.readlink(path, target, target.length);
             return length <= 0 ? -1 : parseSocketLink(target, (int) length);
+        }
+
+        private long viaNio(String fd) {
+            try {
+                byte[] text = Files.readSymbolicLink(Path.of(new String(path, 0, prefixLength,
+                        StandardCharsets.US_ASCII), fd)).toString().getBytes(StandardCharsets.US_ASCII);
+                return text.length > target.length ? -1 : parseSocketLink(text, text.length);
+            } catch (IOException e) {
+                return -1;
+            }
         }
 
         private static int ascii(String text, byte[] into, int at) {
@@ -130,7 +146,7 @@ final class SocketOwners {
         return !name.isEmpty();
     }
 
-    private static final byte[] SOCKET_PREFIX = "socket:[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SOCKET_PREFIX = "socket:[".getBytes(StandardCharsets.US_ASCII);
 
     /** The inode in a link target "socket:[12345]" (the first {@code length} bytes), or -1 for anything else. */
     static long parseSocketLink(byte[] target, int length) {

@@ -3,6 +3,7 @@ package org.socketinspector.linux;
 /** Names of the kernel's TCP states, numbered as in include/net/tcp_states.h; the names ss and netstat print. */
 final class TcpStates {
     static final int ESTABLISHED = 1;
+    static final int TIME_WAIT = 6;
     static final int LISTEN = 10;
     /** UDP sockets that are not connected are in TCP_CLOSE. */
     static final int CLOSE = 7;

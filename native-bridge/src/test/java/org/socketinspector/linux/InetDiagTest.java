@@ -42,6 +42,8 @@ class InetDiagTest {
         assertThat(client.remoteAddress()).isEqualTo("127.0.0.1");
         assertThat(client.remotePort()).isEqualTo(CapturedTables.known("tcp4-listen").port());
         assertThat(byInode(all, CapturedTables.known("udp4-bound").inode()).state()).isEqualTo(TcpStates.CLOSE);
+        assertThat(all).filteredOn(d -> d.state() == TcpStates.TIME_WAIT).as("TIME_WAIT in the capture").isNotEmpty()
+                .allMatch(d -> d.uid() == null && d.inode() == 0);
     }
 
     @Test
