@@ -121,6 +121,9 @@ public final class BindMatrix {
         }
         Boolean agrees = Prediction.agrees(predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
         if (Boolean.TRUE.equals(agrees)) {
+            // An agreeing cell keeps the answer and the counts; its explanation and timeline add nothing to read.
+            predicted = new BindAnswer(predicted.outcome(), predicted.error(), predicted.firstCanStillListen(), null,
+                    List.of());
             r = new EncounterResult(r.port(), r.target(), r.secondBindError(), r.firstCouldStillListen(), r.attempts(),
                     r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of(), r.stopped());
         }

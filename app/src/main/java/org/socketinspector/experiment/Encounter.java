@@ -25,6 +25,8 @@ public final class Encounter {
     /** Roles in the timeline and in the counts. */
     public static final String FIRST = "victim";
     public static final String SECOND = "attacker";
+    /** How often a victim may retry with a new port that another program took between reservation and bind. */
+    private static final int PORT_RETRIES = 3;
 
     private final Protocol protocol;
     private final SocketSpec first;
@@ -71,6 +73,12 @@ public final class Encounter {
         String secondId = idPrefix + "-" + SECOND;
         try {
             int bound = open(firstSide, firstId, first, FIRST, port == 0 ? freePort(firstSide, idPrefix) : port);
+            for (int retry = 0; bound < 0 && port == 0 && "EADDRINUSE".equals(lastError) && retry < PORT_RETRIES; retry++) {
+                // Another program took the reserved port before the victim bound it; take another one.
+                event("experiment", "retry", "the reserved port was taken meanwhile; reserving another one");
+                firstSide.closeSocket(firstId);
+                bound = open(firstSide, firstId, first, FIRST, freePort(firstSide, idPrefix));
+            }
             if (bound < 0) {
                 throw new ExperimentException("the victim could not bind " + first.address() + " port " + port
                         + ": " + lastError);

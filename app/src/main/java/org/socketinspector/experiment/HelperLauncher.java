@@ -171,33 +171,81 @@ public final class HelperLauncher {
         }
     }
 
-    /** Copies a classpath entry into this run's world-readable folder (removed when this JVM exits normally). */
+    /**
+     * Copies a classpath entry into a world-readable cache folder, {@code <tmp>/socket-inspector-helper-cp}, one
+     * subfolder per entry version (path, sizes and modification times), so repeated runs reuse the copy and nothing
+     * accumulates. The cache is used only if this uid owns it and nobody else may write into it (another user could
+     * otherwise plant classes a helper would run); else a private copy for this run is made and removed at exit.
+     */
     private static synchronized Path copyReadable(Path entry) throws ExperimentException {
         try {
             if (readableCopy == null) {
-                Path dir = Files.createTempDirectory("socket-inspector-helper-");
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-                readableCopy = dir;
+                readableCopy = cacheFolder();
             }
-            Path target = readableCopy.resolve(Integer.toHexString(entry.toString().hashCode()) + "-" + entry.getFileName());
+            Path target = readableCopy.resolve(version(entry) + "-" + entry.getFileName());
             if (!Files.exists(target)) {
-                try (Stream<Path> tree = Files.walk(entry)) {
-                    for (Path source : (Iterable<Path>) tree::iterator) {
-                        Path copy = target.resolve(entry.relativize(source).toString());
-                        if (Files.isDirectory(source)) {
-                            Files.createDirectories(copy);
-                            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
-                        } else {
-                            Files.copy(source, copy);
-                            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                        }
-                    }
+                Path partial = Files.createTempDirectory(readableCopy, "partial-");
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path copy = partial.resolve(entry.getFileName().toString());
+                copyTree(entry, copy);
+                try {
+                    Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    // another run made the same copy first: use theirs
                 }
+                deleteTree(partial);
             }
             return target;
         } catch (IOException e) {
             throw new ExperimentException("cannot make " + entry + " readable for the helper: " + e.getMessage());
+        }
+    }
+
+    private static Path cacheFolder() throws IOException {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "socket-inspector-helper-cp");
+        try {
+            Files.createDirectory(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            // checked below
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean mine = !Files.isSymbolicLink(cache)
+                && (Integer) Files.getAttribute(cache, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                == ProcessControl.effectiveUid();
+        if (mine && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return cache;
+        }
+        Path own = Files.createTempDirectory("socket-inspector-helper-");
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(own)));
+        return own;
+    }
+
+    /** A name for this version of a jar or class folder: its path, and every file's size and modification time. */
+    private static String version(Path entry) throws IOException {
+        StringBuilder state = new StringBuilder(entry.toAbsolutePath().toString());
+        try (Stream<Path> tree = Files.walk(entry)) {
+            for (Path p : (Iterable<Path>) tree.sorted()::iterator) {
+                state.append('|').append(entry.relativize(p)).append(':').append(Files.size(p)).append(':')
+                        .append(Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return Integer.toHexString(state.toString().hashCode()) + Integer.toHexString(state.length());
+    }
+
+    private static void copyTree(Path entry, Path target) throws IOException {
+        try (Stream<Path> tree = Files.walk(entry)) {
+            for (Path source : (Iterable<Path>) tree::iterator) {
+                Path copy = target.resolve(entry.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(source, copy);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A bind-matrix run. To keep the record small, only disagreeing cells keep their timeline.
+ * A bind-matrix run. To keep the record small, only disagreeing cells keep their timeline and the model's
+ * explanation and sources; agreeing cells keep the answer (outcome, error, first-can-listen) and the counts.
  *
  * @param kernel         uname release of the machine
  * @param cells          every cell, in the question space's order
