@@ -18,9 +18,7 @@ final class Charts {
     }
 
     static void svg(Markup m, String title, String barClass, List<Report.Bar> bars) throws IOException {
-        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
-        if (bars.isEmpty()) {
-            m.raw("<p class=\"muted\">None.</p></div>");
+        if (emptyOrTitled(m, title, bars)) {
             return;
         }
         int max = bars.stream().mapToInt(Report.Bar::value).max().orElse(1);
@@ -40,9 +38,7 @@ final class Charts {
     }
 
     static void table(Markup m, String title, String barClass, List<Report.Bar> bars) throws IOException {
-        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
-        if (bars.isEmpty()) {
-            m.raw("<p class=\"muted\">None.</p></div>");
+        if (emptyOrTitled(m, title, bars)) {
             return;
         }
         int max = bars.stream().mapToInt(Report.Bar::value).max().orElse(1);
@@ -54,6 +50,16 @@ final class Charts {
                     + "</td></tr>");
         }
         m.raw("</tbody></table></div>");
+    }
+
+    /** Writes the chart's frame and title; true (and the frame closed) when there is nothing to draw. */
+    private static boolean emptyOrTitled(Markup m, String title, List<Report.Bar> bars) throws IOException {
+        m.raw("<div class=\"chart\"><h3>").text(title).raw("</h3>");
+        if (bars.isEmpty()) {
+            m.raw("<p class=\"muted\">None.</p></div>");
+            return true;
+        }
+        return false;
     }
 
     private static String shorten(String label) {

@@ -107,11 +107,11 @@ public final class FleetReport {
     }
 
     private void hostTable(Markup m) throws IOException {
-        m.raw("<section id=\"hosts\"><h2>Hosts</h2><table class=\"hosts\"><thead><tr><th width=\"26%\">Host</th>"
-                + "<th width=\"22%\">OS</th><th width=\"16%\">Collected</th><th width=\"6%\">Priv.</th>"
-                + "<th class=\"num\" width=\"7%\">Listen</th><th class=\"num\" width=\"6%\">High</th>"
+        m.raw("<section id=\"hosts\"><h2>Hosts</h2><table class=\"hosts\"><thead><tr><th width=\"24%\">Host</th>"
+                + "<th width=\"18%\">OS</th><th width=\"18%\">Collected</th><th width=\"6%\">Priv.</th>"
+                + "<th class=\"num\" width=\"9%\">Listen</th><th class=\"num\" width=\"7%\">High</th>"
                 + "<th class=\"num\" width=\"6%\">Med.</th><th class=\"num\" width=\"6%\">Low</th>"
-                + "<th class=\"num\" width=\"5%\">Info</th></tr></thead><tbody>");
+                + "<th class=\"num\" width=\"6%\">Info</th></tr></thead><tbody>");
         for (Fleet.Host h : fleet.hosts()) {
             m.raw("<tr><td><a href=\"#" + h.anchor() + "\">").brief(h.name()).raw("</a></td><td>")
                     .text((h.os() == null ? "" : h.os()) + " " + (h.osVersion() == null ? "" : h.osVersion()))

@@ -222,16 +222,7 @@ public final class HtmlReport {
             m.raw(" · <strong>suppressed by baseline</strong>");
         }
         m.raw("</p>").paragraphs(null, f.explanation());
-        if (f.remediation() != null && !f.remediation().isBlank()) {
-            m.raw("<p class=\"label\">Remediation</p>").paragraphs(null, f.remediation());
-        }
-        if (!f.references().isEmpty()) {
-            m.raw("<p class=\"label\">References</p><ul class=\"plain\">");
-            for (String ref : f.references()) {
-                m.raw("<li>").text(ref).raw("</li>");
-            }
-            m.raw("</ul>");
-        }
+        remediationAndReferences(m, f.remediation(), f.references());
         if (experimentsIncluded) {
             m.raw("<p class=\"label\">Experiments</p>");
             if (rf.experiments().isEmpty()) {
@@ -249,6 +240,20 @@ public final class HtmlReport {
             }
         }
         m.raw("</article>");
+    }
+
+    private static void remediationAndReferences(Markup m, String remediation, List<String> references)
+            throws IOException {
+        if (remediation != null && !remediation.isBlank()) {
+            m.raw("<p class=\"label\">Remediation</p>").paragraphs(null, remediation);
+        }
+        if (!references.isEmpty()) {
+            m.raw("<p class=\"label\">References</p><ul class=\"plain\">");
+            for (String ref : references) {
+                m.raw("<li>").text(ref).raw("</li>");
+            }
+            m.raw("</ul>");
+        }
     }
 
     private void sockets(Markup m, List<SocketRecord> sockets, List<Report.ReportFinding> findings) throws IOException {
@@ -327,16 +332,7 @@ public final class HtmlReport {
             for (RuleInfo r : rules) {
                 m.raw("<dt><span class=\"mono\">").text(r.id()).raw("</span> — ").text(r.title()).raw("</dt><dd>")
                         .paragraphs(null, r.description());
-                if (r.remediation() != null && !r.remediation().isBlank()) {
-                    m.raw("<p class=\"label\">Remediation</p>").paragraphs(null, r.remediation());
-                }
-                if (!r.references().isEmpty()) {
-                    m.raw("<ul class=\"plain\">");
-                    for (String ref : r.references()) {
-                        m.raw("<li>").text(ref).raw("</li>");
-                    }
-                    m.raw("</ul>");
-                }
+                remediationAndReferences(m, r.remediation(), r.references());
                 m.raw("</dd>");
             }
             m.raw("</dl>");
