@@ -89,6 +89,32 @@ class WhatIfViewModelTest {
     }
 
     @Test
+    void onlyACaseOfThisOsCanRunForRealAndItsUsersMustExistHere() {
+        List<org.socketinspector.experiment.ReplayRequest> handed = new ArrayList<>();
+        model.onRunExperiment(handed::add);
+        model.osProperty().set(WhatIfViewModel.currentOs() == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS);
+        assertThat(model.canRunExperiment()).isFalse();
+        assertThat(model.runExperiment()).isFalse();
+
+        model.osProperty().set(WhatIfViewModel.currentOs());
+        model.first().userProperty().set("root");
+        model.second().userProperty().set("no-such-account-here");
+        assertThat(model.runExperiment()).isFalse();
+        assertThat(model.experimentProblemProperty().get()).contains("unknown user 'no-such-account-here'");
+
+        model.second().userProperty().set("nobody");
+        model.second().options().add(BindOption.REUSEADDR);
+        assertThat(model.runExperiment()).isTrue();
+        assertThat(handed).singleElement().satisfies(r -> {
+            assertThat(r.victim().address()).isEqualTo("0.0.0.0");
+            assertThat(r.victim().uid()).isZero();
+            assertThat(r.attacker().address()).isEqualTo("127.0.0.1");
+            assertThat(r.attacker().uid()).isEqualTo(65534);
+            assertThat(r.port()).as("a free port, never a live one").isZero();
+        });
+    }
+
+    @Test
     void withoutAModelForTheOsTheDialogSaysSo() {
         WhatIfViewModel none = new WhatIfViewModel(os -> Optional.empty());
         assertThat(none.problems()).anyMatch(p -> p.contains("No bind-semantics model"));
