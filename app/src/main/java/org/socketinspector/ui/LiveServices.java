@@ -18,7 +18,7 @@ public final class LiveServices {
         ScanService scans = request -> RuleEngine.audit(Platform.collector(Source.AUTO).collect(request));
         return new UiServices(scans, scan -> RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)),
-                (request, cancel) -> new LabReplay(Platform.sockets()).run(request, cancel),
+                (request, cancel, progress) -> new LabReplay(Platform.sockets()).run(request, cancel, progress),
                 HistoryStore::openDefault);
     }
 }

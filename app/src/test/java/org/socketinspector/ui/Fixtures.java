@@ -34,8 +34,8 @@ public final class Fixtures {
 
     /** The real lab replay (helpers on loopback), as the application runs it. */
     public static org.socketinspector.ui.experiments.ReplayRunner realReplays() {
-        return (request, cancel) -> new org.socketinspector.experiment.LabReplay(
-                org.socketinspector.collect.Platform.sockets()).run(request, cancel);
+        return (request, cancel, progress) -> new org.socketinspector.experiment.LabReplay(
+                org.socketinspector.collect.Platform.sockets()).run(request, cancel, progress);
     }
 
     /** A scan of {@code count} TCP listeners on 127.0.0.1 ports 10000.., owned by pid 5000 + i, in state {@code state}. */

@@ -46,6 +46,8 @@ public final class ExperimentsView extends SplitPane {
     private final TableView<TimelineEvent> timeline = new TableView<>();
     private final Label elapsed = new Label();
     private Instant startedAt;
+    /** Timeline times are shown relative to this: the run's start. */
+    private Instant timeBase;
 
     public ExperimentsView(ExperimentsViewModel model) {
         this.model = model;
@@ -121,9 +123,26 @@ public final class ExperimentsView extends SplitPane {
         Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), e -> elapsed.setText(
                 String.format("%.1f s", Duration.between(startedAt, Instant.now()).toMillis() / 1000.0))));
         clock.setCycleCount(Timeline.INDEFINITE);
+        Runnable liveProgress = () -> {
+            int delivered = model.toVictimProperty().get() + model.toAttackerProperty().get();
+            int total = model.request() == null ? 0 : model.request().attempts();
+            progress.setProgress(delivered == 0 || total == 0 ? ProgressBar.INDETERMINATE_PROGRESS
+                    : Math.min(1.0, delivered / (double) total));
+            if (model.stateProperty().get() == State.RUNNING) {
+                counters.setText("victim " + model.toVictimProperty().get() + " · attacker "
+                        + model.toAttackerProperty().get() + " · of " + total);
+            }
+        };
+        model.toVictimProperty().addListener(o -> liveProgress.run());
+        model.toAttackerProperty().addListener(o -> liveProgress.run());
         model.stateProperty().addListener((o, was, now) -> {
             if (now == State.RUNNING) {
                 startedAt = Instant.now();
+                timeBase = startedAt;
+                timeline.setItems(model.liveTimeline());
+                counters.setVisible(true);
+                counters.setManaged(true);
+                liveProgress.run();
                 clock.play();
             } else {
                 clock.stop();
@@ -155,8 +174,8 @@ public final class ExperimentsView extends SplitPane {
         timeline.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         timeline.setPlaceholder(new Label("The timeline of the run appears here."));
         timeline.getColumns().setAll(java.util.List.of(
-                column("Time", 110, e -> startedAt == null || model.resultProperty().get() == null ? e.at().toString()
-                        : "+" + Duration.between(model.resultProperty().get().started(), e.at()).toMillis() + " ms"),
+                column("Time", 110, e -> timeBase == null ? e.at().toString()
+                        : "+" + Duration.between(timeBase, e.at()).toMillis() + " ms"),
                 column("Actor", 90, TimelineEvent::actor),
                 column("Event", 100, TimelineEvent::event),
                 column("Detail", 320, TimelineEvent::detail)));
@@ -200,14 +219,19 @@ public final class ExperimentsView extends SplitPane {
             n.setVisible(show);
             n.setManaged(show);
         }
-        timeline.getItems().setAll(show ? r.result().timeline() : java.util.List.of());
         if (!show) {
+            if (model.stateProperty().get() != State.RUNNING) {
+                timeline.setItems(javafx.collections.FXCollections.observableArrayList());
+            }
             return;
         }
+        timeBase = r.started();
+        timeline.setItems(javafx.collections.FXCollections.observableArrayList(r.result().timeline()));
         EncounterResult e = r.result();
         verdict.getStyleClass().removeIf(s -> s.startsWith("verdict-"));
         verdict.getStyleClass().add("verdict-" + e.observed().wireName());
-        verdict.setText("Observed: " + e.observed().wireName() + (r.agrees() == null ? " (no prediction)"
+        verdict.setText(e.stopped() != null ? "Stopped early (" + e.stopped() + "); observed so far: " + e.observed().wireName()
+                : "Observed: " + e.observed().wireName() + (r.agrees() == null ? " (no prediction)"
                 : r.agrees() ? " — agrees with the model" : " — DISAGREES with the model"));
         counters.setText("victim " + e.toVictim() + " · attacker " + e.toAttacker() + " · lost " + e.lost()
                 + " of " + e.attempts() + (e.secondBindError() == null ? "" : " · attacker's bind: " + e.secondBindError()));

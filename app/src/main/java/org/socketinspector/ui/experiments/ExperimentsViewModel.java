@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.socketinspector.experiment.CancelToken;
+import org.socketinspector.experiment.Encounter;
+import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.experiment.ExperimentRecord;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ReplayPreset;
@@ -56,6 +58,9 @@ public final class ExperimentsViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.READY);
     private final ReadOnlyObjectWrapper<ReplayResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper toVictim = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "toVictim");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper toAttacker = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "toAttacker");
+    private final javafx.collections.ObservableList<TimelineEvent> liveTimeline = javafx.collections.FXCollections.observableArrayList();
     private volatile CancelToken running;
 
     public ExperimentsViewModel(ReplayRunner runner, Supplier<HistoryStore> history, OsFamily os, int selfUid) {
@@ -142,10 +147,13 @@ public final class ExperimentsViewModel {
         running = cancel;
         state.set(State.RUNNING);
         result.set(null);
+        toVictim.set(0);
+        toAttacker.set(0);
+        liveTimeline.clear();
         message.set("Running " + request.preset() + "…");
         background.execute(() -> {
             try {
-                ReplayResult r = runner.run(request, cancel);
+                ReplayResult r = runner.run(request, cancel, event -> fxThread.execute(() -> progress(event)));
                 String stored = store(r);
                 fxThread.execute(() -> finished(r, stored));
             } catch (Exception e) {
@@ -161,6 +169,18 @@ public final class ExperimentsViewModel {
         CancelToken token = running;
         if (token != null) {
             token.cancel("cancelled by the user");
+        }
+    }
+
+    /** One event of the running experiment, on the FX thread: the live counters and timeline follow it. */
+    private void progress(TimelineEvent event) {
+        liveTimeline.add(event);
+        if (event.event().equals("accepted") || event.event().equals("received")) {
+            if (event.actor().equals(Encounter.FIRST)) {
+                toVictim.set(toVictim.get() + 1);
+            } else if (event.actor().equals(Encounter.SECOND)) {
+                toAttacker.set(toAttacker.get() + 1);
+            }
         }
     }
 
@@ -191,6 +211,21 @@ public final class ExperimentsViewModel {
         running = null;
         message.set(why);
         state.set(State.FAILED);
+    }
+
+    /** Connections or datagrams the victim received so far in the running experiment. */
+    public javafx.beans.property.ReadOnlyIntegerProperty toVictimProperty() {
+        return toVictim.getReadOnlyProperty();
+    }
+
+    /** Connections or datagrams the attacker received so far in the running experiment. */
+    public javafx.beans.property.ReadOnlyIntegerProperty toAttackerProperty() {
+        return toAttacker.getReadOnlyProperty();
+    }
+
+    /** The running experiment's events as they happen. */
+    public javafx.collections.ObservableList<TimelineEvent> liveTimeline() {
+        return liveTimeline;
     }
 
     public OsFamily os() {

@@ -82,10 +82,14 @@ class ExperimentsViewModelTest {
         assertThat(model.resultProperty().get().agrees()).isTrue();
         assertThat(model.messageProperty().get()).contains("stored in the history as E");
         assertThat(history().count(HistoryFilter.experiments())).isEqualTo(1);
+        // The live counters followed the run event by event and end where the result ends.
+        assertThat(model.toVictimProperty().get()).isEqualTo(model.resultProperty().get().result().toVictim());
+        assertThat(model.toAttackerProperty().get()).isZero();
+        assertThat(model.liveTimeline()).containsExactlyElementsOf(model.resultProperty().get().result().timeline());
     }
 
     @Test
-    void cancellingARunningReplayStopsItAndLeavesNoHelper() throws Exception {
+    void cancellingARunningReplayMidwayStopsItAndLeavesNoHelper() throws Exception {
         Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "lab replays need Linux sockets here");
         ExperimentsViewModel model = new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.LINUX,
                 ExperimentsViewModel.currentUid());
@@ -97,13 +101,22 @@ class ExperimentsViewModelTest {
                 done.countDown();
             }
         });
+        // The live counters move during the run: cancel as soon as three connections have been counted.
+        javafx.beans.InvalidationListener cancelAtThree = o -> {
+            if (model.toVictimProperty().get() + model.toAttackerProperty().get() == 3) {
+                model.cancel();
+            }
+        };
+        model.toVictimProperty().addListener(cancelAtThree);
+        model.toAttackerProperty().addListener(cancelAtThree);
         model.start(THREAD, Runnable::run);
-        Thread.sleep(300);
-        model.cancel();
 
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(model.stateProperty().get()).isEqualTo(State.FAILED);
-        assertThat(model.messageProperty().get()).startsWith("Cancelled");
+        // Cancelled mid-traffic, the replay ends its helpers and keeps what it saw so far, marked as stopped early.
+        assertThat(model.stateProperty().get()).isEqualTo(State.FINISHED);
+        assertThat(model.resultProperty().get().result().stopped()).contains("cancelled by the user");
+        assertThat(model.messageProperty().get()).contains("stopped early");
+        assertThat(model.toVictimProperty().get() + model.toAttackerProperty().get()).isBetween(3, 999);
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
 }
