@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
@@ -21,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
 import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.UiEvents.ExperimentRequested;
 import org.socketinspector.ui.UiEvents.WhatIfRequested;
@@ -143,7 +146,7 @@ public final class MainWindow extends BorderPane {
         open.setOnAction(e -> chooseCapture());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> javafx.application.Platform.exit());
+        quit.setOnAction(e -> Platform.exit());
         MenuItem save = new MenuItem("Save snapshot");
         save.setId("menu-save-snapshot");
         save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
@@ -152,7 +155,7 @@ public final class MainWindow extends BorderPane {
         export.setId("menu-export");
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         export.setOnAction(e -> openExport());
-        Menu file = new Menu("File", null, open, save, export, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, save, export, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
 
         MenuItem whatIf = new MenuItem("What if…");
@@ -252,7 +255,7 @@ public final class MainWindow extends BorderPane {
 
     /** Stores the live view's current scan and findings in the history, to compare later. */
     public void saveSnapshot() {
-        org.socketinspector.rules.Audit audit = live.sockets().auditProperty().get();
+        Audit audit = live.sockets().auditProperty().get();
         Alert alert;
         if (audit == null) {
             alert = new Alert(Alert.AlertType.INFORMATION, "There is no scan yet to save.");
