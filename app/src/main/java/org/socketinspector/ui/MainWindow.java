@@ -117,7 +117,7 @@ public final class MainWindow extends BorderPane {
         return experiments;
     }
 
-    public HistoryViewModel historyView() {
+    public HistoryViewModel historyModel() {
         return history;
     }
 
