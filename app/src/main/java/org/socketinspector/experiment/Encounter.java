@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
@@ -37,6 +38,7 @@ public final class Encounter {
     private final String explicitTarget;
     private String lastError;
     private volatile int sentSoFar;
+    private volatile Consumer<TimelineEvent> listener = e -> { };
 
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
         this(protocol, first, second, null);
@@ -206,13 +208,27 @@ public final class Encounter {
 
     private void arrived(Delivery delivery, String actor) {
         receivedBy.putIfAbsent(delivery.tag(), actor);
-        timeline.add(new TimelineEvent(delivery.at(), actor, protocol == Protocol.TCP ? "accepted" : "received",
+        add(new TimelineEvent(delivery.at(), actor, protocol == Protocol.TCP ? "accepted" : "received",
                 "#" + delivery.tag()));
         arrivals.computeIfAbsent(delivery.tag(), t -> new CountDownLatch(1)).countDown();
     }
 
+    /**
+     * Also hands every timeline event to {@code listener} as it happens (the GUI's live per-side counters). Called on
+     * the experiment's threads; the listener must be quick and thread-safe.
+     */
+    public Encounter onEvent(Consumer<TimelineEvent> newListener) {
+        this.listener = newListener;
+        return this;
+    }
+
+    private void add(TimelineEvent e) {
+        timeline.add(e);
+        listener.accept(e);
+    }
+
     private void event(String actor, String event, String detail) {
-        timeline.add(new TimelineEvent(Instant.now(), actor, event, detail));
+        add(new TimelineEvent(Instant.now(), actor, event, detail));
     }
 
     private EncounterResult result(int port, String secondBindError, Boolean firstCouldStillListen, int sent,

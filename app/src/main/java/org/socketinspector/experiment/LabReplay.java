@@ -3,6 +3,7 @@ package org.socketinspector.experiment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.nativeio.ProcessControl;
@@ -26,6 +27,12 @@ public final class LabReplay {
     }
 
     public ReplayResult run(ReplayRequest request, CancelToken cancel) throws ExperimentException {
+        return run(request, cancel, event -> { });
+    }
+
+    /** As {@link #run(ReplayRequest, CancelToken)}, handing each timeline event to {@code progress} as it happens. */
+    public ReplayResult run(ReplayRequest request, CancelToken cancel, Consumer<TimelineEvent> progress)
+            throws ExperimentException {
         check(request);
         Instant started = Instant.now();
         int self = ProcessControl.effectiveUid();
@@ -49,7 +56,8 @@ public final class LabReplay {
             attacker = HelperLauncher.start(attackerUid, nsName);
             cancel.check();
             client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
-            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target());
+            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target())
+                    .onEvent(progress);
             BindAnswer prediction = BindSemantics.forOs(OsFamily.LINUX)
                     .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self,
                             request.port() == 0 ? null : request.port()));

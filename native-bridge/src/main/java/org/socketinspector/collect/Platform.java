@@ -3,10 +3,10 @@ package org.socketinspector.collect;
 import java.util.Locale;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
-import org.socketinspector.windows.WindowsNetstatScanner;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
+import org.socketinspector.windows.WindowsNetstatScanner;
 
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):

@@ -1,0 +1,24 @@
+package org.socketinspector.ui;
+
+import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
+
+/** The events pages publish on the {@link EventBus}. */
+public final class UiEvents {
+
+    private UiEvents() {
+    }
+
+    /** The user asked what would happen if another socket bound next to {@code first} (null: an empty dialog). */
+    public record WhatIfRequested(SocketRecord first) {
+    }
+
+    /** A capture, saved scan or stored snapshot was read and should open as a tab. */
+    public record AuditOpened(String title, Audit audit) {
+    }
+
+    /** The user wants to replay a case for real (from the what-if dialog). */
+    public record ExperimentRequested(ReplayRequest request) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.socketinspector.ui.sockets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.socketinspector.model.SocketOptions;
+
+class SocketTextTest {
+
+    @Test
+    void flagsNameWhatIsSetAndSayUnknownRatherThanNo() {
+        assertThat(SocketText.flags(SocketOptions.UNKNOWN)).isEqualTo("unknown");
+        assertThat(SocketText.flags(new SocketOptions(false, false, null, null))).isEqualTo("—");
+        assertThat(SocketText.flags(new SocketOptions(true, null, null, true))).isEqualTo("REUSEADDR V6ONLY");
+        assertThat(SocketText.flags(new SocketOptions(null, null, true, null))).isEqualTo("EXCLUSIVE");
+    }
+
+    @Test
+    void endpointsSortNumericallyIpv4BeforeIpv6ThenByPort() {
+        List<String> sorted = Stream.of(
+                        new String[] {"::1", "80"}, new String[] {"127.0.0.1", "8080"}, new String[] {"10.0.0.2", "22"},
+                        new String[] {"127.0.0.1", "80"}, new String[] {"9.1.1.1", "22"}, new String[] {"::", "22"})
+                .sorted(java.util.Comparator.comparing(a -> SocketText.endpointSortKey(a[0], Integer.parseInt(a[1]))))
+                .map(a -> a[0] + " " + a[1]).toList();
+        assertThat(sorted).containsExactly("9.1.1.1 22", "10.0.0.2 22", "127.0.0.1 80", "127.0.0.1 8080", ":: 22", "::1 80");
+    }
+
+    @Test
+    void onlyIpLiteralsParseAndNothingIsLookedUp() {
+        assertThat(SocketText.literalBytes("127.0.0.1")).containsExactly(127, 0, 0, 1);
+        assertThat(SocketText.literalBytes("::1")).hasSize(16);
+        assertThat(SocketText.literalBytes("localhost")).isNull();
+        assertThat(SocketText.literalBytes("999.1.1.1")).isNull();
+        assertThat(SocketText.literalBytes("1.2.3")).isNull();
+        assertThat(SocketText.literalBytes("fe80::zz")).isNull();
+        assertThat(SocketText.literalBytes("")).isNull();
+    }
+}
