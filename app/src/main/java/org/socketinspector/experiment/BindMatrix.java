@@ -17,6 +17,7 @@ import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSockets;
 
 /**
@@ -114,8 +115,13 @@ public final class BindMatrix {
         if (skip != null) {
             return new MatrixCell(q, predicted, null, null, skip);
         }
-        EncounterResult r = new Encounter(q.protocol(), first, second)
-                .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
+        EncounterResult r = encounter(w, q, first, second, id, cancel);
+        if (predicted.outcome() == Outcome.SHARES && r.secondBindError() == null && r.stopped() == null
+                && r.observed() != Outcome.SHARES) {
+            // A fair hash sends all N connections to one side with probability 2^(1-N) (about 1 in 30,000 cells
+            // at 16): measure such a cell once more before calling it a disagreement. A real one repeats.
+            r = encounter(w, q, first, second, id + "-again", cancel);
+        }
         if (r.stopped() != null) {
             throw new CancelToken.CancelledException(r.stopped());
         }
@@ -128,6 +134,12 @@ public final class BindMatrix {
                     r.toVictim(), r.toAttacker(), r.lost(), r.observed(), List.of(), r.stopped());
         }
         return new MatrixCell(q, predicted, r, agrees, null);
+    }
+
+    private EncounterResult encounter(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
+                                      CancelToken cancel) throws ExperimentException {
+        return new Encounter(q.protocol(), first, second)
+                .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
     }
 
     /** A worker thread's sides: this process for its own uid, one helper per other uid. */

@@ -1,17 +1,24 @@
 package org.socketinspector.experiment;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A network namespace an experiment creates for itself (root only): {@code ip netns add si-<pid>-<n>}, its
- * loopback brought up, deleted at the end. Inside it only its own lo exists, so nothing can leave it.
+ * loopback brought up, deleted at the end. Inside it only its own lo exists, so nothing can leave it. A namespace
+ * outlives a kill -9 of the application (its helpers do not, and it holds no socket then): the next experiment
+ * deletes every {@code si-<pid>-<n>} whose process is gone.
  */
 public final class NetworkNamespace implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Pattern OURS = Pattern.compile("^si-(\\d+)-\\d+\\b", Pattern.MULTILINE);
 
     private final String name;
 
@@ -20,6 +27,7 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     public static NetworkNamespace create() throws ExperimentException {
+        deleteStale();
         String name = "si-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         run(List.of("ip", "netns", "add", name));
         NetworkNamespace ns = new NetworkNamespace(name);
@@ -45,7 +53,27 @@ public final class NetworkNamespace implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command) throws ExperimentException {
+    /** Deletes the namespaces left by experiments whose process died before it could delete them. */
+    private static void deleteStale() throws ExperimentException {
+        for (String stale : staleNames(run(List.of("ip", "netns", "list")),
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))) {
+            new NetworkNamespace(stale).close();
+        }
+    }
+
+    /** The {@code si-<pid>-<n>} names in {@code ip netns list} output whose pid is not alive. */
+    static List<String> staleNames(String listOutput, LongPredicate alive) {
+        Matcher m = OURS.matcher(listOutput);
+        List<String> stale = new ArrayList<>();
+        while (m.find()) {
+            if (!alive.test(Long.parseLong(m.group(1)))) {
+                stale.add(m.group().trim());
+            }
+        }
+        return stale;
+    }
+
+    private static String run(List<String> command) throws ExperimentException {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
@@ -56,6 +84,7 @@ public final class NetworkNamespace implements AutoCloseable {
             if (p.exitValue() != 0) {
                 throw new ExperimentException(String.join(" ", command) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new ExperimentException("cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -22,8 +22,13 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm writer(Path db, int count, String tag, int events, Path stderr) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                HistoryWriterProcess.class.getName(), db.toString(), String.valueOf(count), tag, String.valueOf(events));
+        List<String> command = new ArrayList<>(List.of(java));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // as the launcher does: sqlite-jdbc loads a library
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HistoryWriterProcess.class.getName(),
+                db.toString(), String.valueOf(count), tag, String.valueOf(events)));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(stderr.toFile());
         return new ChildJvm(pb.start());
     }
