@@ -3,6 +3,7 @@ package org.socketinspector.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,11 +21,14 @@ import org.socketinspector.rules.Finding;
  */
 public final class ScanJson {
 
+    /** Top-level fields indented, one socket or finding per line. */
+    private static final ObjectWriter DOCUMENT = Json.mapper().writer(new RecordPerLinePrinter());
+
     private ScanJson() {
     }
 
     public static String write(Scan scan) {
-        return toText(Json.pretty().valueToTree(scan));
+        return toText(Json.mapper().valueToTree(scan));
     }
 
     /**
@@ -32,7 +36,7 @@ public final class ScanJson {
      * about 40 MB of JSON). Same text as {@link #write(Scan)}; {@code out} is flushed, not closed.
      */
     public static void write(Scan scan, Writer out) throws IOException {
-        Json.pretty().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, scan);
+        DOCUMENT.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, scan);
         out.write(System.lineSeparator());
         out.flush();
     }
@@ -84,7 +88,7 @@ public final class ScanJson {
 
     private static String toText(JsonNode node) {
         try {
-            return Json.pretty().writeValueAsString(node);
+            return DOCUMENT.writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
