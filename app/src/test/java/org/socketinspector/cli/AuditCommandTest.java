@@ -49,20 +49,20 @@ class AuditCommandTest {
     void groupsFindingsBySeverityAndFailsOnThreshold(@TempDir Path dir) throws Exception {
         Path scan = savedScan(dir);
 
-        WhatIfCommandTest.Run text = WhatIfCommandTest.run("audit", "--input", scan.toString());
+        CliRun text = CliRun.run("audit", "--input", scan.toString());
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().startsWith("HIGH (1)\n  [WIN-REUSEADDR-SHARED]"), text.out());
         assertTrue(text.out().contains("python.exe (pid 4242, user PC\\dev)"), text.out());
         assertTrue(!text.out().contains(":445"), "the exclusive System listener has no finding:\n" + text.out());
 
-        assertEquals(3, WhatIfCommandTest.run("audit", "--input", scan.toString(), "--fail-on", "high").exitCode());
-        assertEquals(3, WhatIfCommandTest.run("audit", "--input", scan.toString(), "--fail-on", "low").exitCode());
-        assertEquals(2, WhatIfCommandTest.run("audit", "--input", scan.toString(), "--fail-on", "info").exitCode());
+        assertEquals(3, CliRun.run("audit", "--input", scan.toString(), "--fail-on", "high").exitCode());
+        assertEquals(3, CliRun.run("audit", "--input", scan.toString(), "--fail-on", "low").exitCode());
+        assertEquals(2, CliRun.run("audit", "--input", scan.toString(), "--fail-on", "info").exitCode());
     }
 
     @Test
     void jsonIsTheAuditContract(@TempDir Path dir) throws Exception {
-        WhatIfCommandTest.Run run = WhatIfCommandTest.run("audit", "--json", "--input", savedScan(dir).toString());
+        CliRun run = CliRun.run("audit", "--json", "--input", savedScan(dir).toString());
 
         JsonNode root = Json.mapper().readTree(run.out());
         assertEquals("socket-inspector/audit/1", root.get("schema").asText());
@@ -77,7 +77,7 @@ class AuditCommandTest {
         // An audit can be audited again: --input accepts the audit contract too, and finds the same.
         Path audit = dir.resolve("audit.json");
         Files.writeString(audit, run.out());
-        JsonNode again = Json.mapper().readTree(WhatIfCommandTest.run("audit", "--json", "--input", audit.toString()).out());
+        JsonNode again = Json.mapper().readTree(CliRun.run("audit", "--json", "--input", audit.toString()).out());
         assertEquals(root.get("findings"), again.get("findings"));
     }
 
@@ -86,18 +86,18 @@ class AuditCommandTest {
         Path scan = savedScan(dir);
         Path baseline = dir.resolve("baseline.json");
 
-        assertEquals(0, WhatIfCommandTest.run("audit", "--input", scan.toString(), "--write-baseline",
+        assertEquals(0, CliRun.run("audit", "--input", scan.toString(), "--write-baseline",
                 baseline.toString()).exitCode());
         JsonNode entries = Json.mapper().readTree(Files.readString(baseline));
         assertEquals("WIN-REUSEADDR-SHARED", entries.get(0).get("rule").asText());
         assertEquals(8000, entries.get(0).get("port").asInt());
         assertEquals("python.exe", entries.get(0).get("process").asText());
 
-        WhatIfCommandTest.Run run = WhatIfCommandTest.run("audit", "--input", scan.toString(), "--baseline",
+        CliRun run = CliRun.run("audit", "--input", scan.toString(), "--baseline",
                 baseline.toString(), "--fail-on", "high");
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().startsWith("SUPPRESSED BY BASELINE (2)"), run.out());
-        JsonNode json = Json.mapper().readTree(WhatIfCommandTest.run("audit", "--json", "--input", scan.toString(),
+        JsonNode json = Json.mapper().readTree(CliRun.run("audit", "--json", "--input", scan.toString(),
                 "--baseline", baseline.toString()).out());
         assertTrue(json.get("findings").get(0).get("suppressed").asBoolean());
     }
@@ -113,7 +113,7 @@ class AuditCommandTest {
                 "  UDP    0.0.0.0:5353           *:*                                    2208",
                 "  UDP    0.0.0.0:5353           *:*                                    3100", ""));
 
-        WhatIfCommandTest.Run run = WhatIfCommandTest.run("audit", "--json", "--input", capture.toString(),
+        CliRun run = CliRun.run("audit", "--json", "--input", capture.toString(),
                 "--fail-on", "high");
 
         assertEquals(3, run.exitCode(), run.err());
@@ -129,7 +129,7 @@ class AuditCommandTest {
     void badInputNamesTheFile(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("capture.txt");
         Files.writeString(bad, "hello world\n");
-        WhatIfCommandTest.Run run = WhatIfCommandTest.run("audit", "--input", bad.toString());
+        CliRun run = CliRun.run("audit", "--input", bad.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("capture.txt") && run.err().contains("not a capture"), run.err());
     }

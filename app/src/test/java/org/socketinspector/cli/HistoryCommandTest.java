@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.cli.ScanCommandTest.Run;
 import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Family;
@@ -42,17 +41,17 @@ class HistoryCommandTest {
         return dir.resolve("history.db");
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         String[] withDb = new String[args.length + 2];
         System.arraycopy(args, 0, withDb, 0, args.length);
         withDb[args.length] = "--db";
         withDb[args.length + 1] = db().toString();
-        return ScanCommandTest.run(withDb);
+        return CliRun.run(withDb);
     }
 
     @Test
     void listOnAnEmptyHistorySaysSo() {
-        Run r = run("history", "list");
+        CliRun r = run("history", "list");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("No stored runs in " + db());
     }
@@ -65,18 +64,18 @@ class HistoryCommandTest {
             }
         }
 
-        Run page2 = run("history", "list", "--limit", "5", "--page", "2");
+        CliRun page2 = run("history", "list", "--limit", "5", "--page", "2");
         assertThat(page2.exitCode()).isZero();
         assertThat(page2.out()).contains("E7 ", "E3 ").doesNotContain("E8 ", "E2 ")
                 .contains("rows 6-10 of 12 (next: --offset 10)");
 
-        Run probes = run("history", "list", "--kind", "probe", "--json");
+        CliRun probes = run("history", "list", "--kind", "probe", "--json");
         JsonNode json = Json.mapper().readTree(probes.out());
         assertThat(json.path("total").asInt()).isEqualTo(6);
         assertThat(json.path("runs").get(0).path("id").asText()).isEqualTo("E11");
         assertThat(json.path("runs").get(0).path("kind").asText()).isEqualTo("probe");
 
-        Run disagreeing = run("history", "list", "--disagreeing");
+        CliRun disagreeing = run("history", "list", "--disagreeing");
         assertThat(disagreeing.out()).contains("E6 ").contains("rows 1-1 of 1");
     }
 
@@ -94,22 +93,22 @@ class HistoryCommandTest {
             history.saveExperiment(experiment("replay", 1, true));
         }
 
-        Run r = run("history", "show", "E1");
+        CliRun r = run("history", "show", "E1");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("E1  replay  replay run 1", "agrees with the prediction: yes",
                 "outcome: attacker took 0 of 2", "timeline (2 events):", "{\"at\":0,\"side\":\"victim\"}");
 
-        Run json = run("history", "show", "e1", "--json");
+        CliRun json = run("history", "show", "e1", "--json");
         assertThat(Json.mapper().readTree(json.out()).path("counts").path("victim").asInt()).isEqualTo(2);
     }
 
     @Test
     void unknownAndMalformedIdsFailClearly() {
-        Run unknown = run("history", "show", "E99");
+        CliRun unknown = run("history", "show", "E99");
         assertThat(unknown.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
         assertThat(unknown.err()).contains("no experiment E99 in " + db());
 
-        Run malformed = run("history", "show", "12");
+        CliRun malformed = run("history", "show", "12");
         assertThat(malformed.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
         assertThat(malformed.err()).contains("E<number>");
     }
@@ -121,14 +120,14 @@ class HistoryCommandTest {
             history.saveExperiment(experiment("probe", 2, true));
         }
 
-        Run deleted = run("history", "delete", "E1");
+        CliRun deleted = run("history", "delete", "E1");
         assertThat(deleted.exitCode()).isZero();
         assertThat(deleted.out()).contains("deleted E1");
 
-        Run again = run("history", "delete", "E1");
+        CliRun again = run("history", "delete", "E1");
         assertThat(again.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
         assertThat(again.err()).contains("no experiment E1");
-        Run wrongType = run("history", "delete", "S2");
+        CliRun wrongType = run("history", "delete", "S2");
         assertThat(wrongType.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
         try (HistoryStore history = HistoryStore.open(db())) {
             assertThat(history.count(HistoryFilter.ALL)).isEqualTo(1);
@@ -146,7 +145,7 @@ class HistoryCommandTest {
             history.saveExperiment(experiment("probe", 1, true));
         }
 
-        Run r = run("history", "diff", "S1", "S2");
+        CliRun r = run("history", "diff", "S1", "S2");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("+ tcp 0.0.0.0:8080 pid 300 java", "- tcp 0.0.0.0:53 pid 200 dnsmasq",
                 "~ tcp 0.0.0.0:22 pid 101 sshd user ? [reuseaddr]: pid 100 -> 101", "1 opened, 1 closed, 1 changed",
@@ -158,7 +157,7 @@ class HistoryCommandTest {
         assertThat(json.path("changed").get(0).path("fields").get(0).path("field").asText()).isEqualTo("pid");
         assertThat(json.path("raised").get(0).path("rule").asText()).isEqualTo("TEST-RULE");
 
-        Run experiment = run("history", "diff", "S1", "E3");
+        CliRun experiment = run("history", "diff", "S1", "E3");
         assertThat(experiment.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
         assertThat(experiment.err()).contains("E3 is an experiment");
     }
@@ -170,7 +169,7 @@ class HistoryCommandTest {
             history.saveSnapshot(audit);
         }
 
-        Run r = run("history", "export", "S1", "--json");
+        CliRun r = run("history", "export", "S1", "--json");
         assertThat(r.exitCode()).isZero();
         assertThat(ScanJson.read(r.out())).isEqualTo(audit);
 
@@ -183,11 +182,11 @@ class HistoryCommandTest {
     void scanSaveStoresALiveSnapshot() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "live scans run on Linux");
 
-        Run table = run("scan", "--save");
+        CliRun table = run("scan", "--save");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("saved snapshot S1 to " + db());
 
-        Run json = run("scan", "--save", "--json");
+        CliRun json = run("scan", "--save", "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.err()).contains("saved snapshot S2");
         Scan printed = ScanJson.read(json.out()).scan();

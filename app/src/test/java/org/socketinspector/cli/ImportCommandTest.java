@@ -21,20 +21,20 @@ class ImportCommandTest {
 
     @Test
     void windowsCaptureAsTheScanTable() {
-        ScanCommandTest.Run run = ScanCommandTest.run("import", CAPTURES.resolve("windows/en-netstat-anob.txt").toString());
+        CliRun run = CliRun.run("import", CAPTURES.resolve("windows/en-netstat-anob.txt").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("PROTO", "0.0.0.0:135", "svchost.exe", "[fe80::244e:2f1e:2096:62b2%9]:1900")
                 .contains("sources: import:netstat-windows; imported capture (the capturing user's rights are unknown)")
                 .contains("limitation: netstat -b could not obtain the owning executable of 35 sockets")
                 .doesNotContain("127.0.0.1:1031"); // a connection: only with --all
-        assertThat(ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/en-netstat-anob.txt").toString()).out())
+        assertThat(CliRun.run("import", "--all", CAPTURES.resolve("windows/en-netstat-anob.txt").toString()).out())
                 .contains("127.0.0.1:1031");
     }
 
     @Test
     void jsonContractWithTheCapturesOsAndUnknownOptions() throws Exception {
-        ScanCommandTest.Run run = ScanCommandTest.run("import", "--json",
+        CliRun run = CliRun.run("import", "--json",
                 CAPTURES.resolve("windows/en-netstat-ano.txt").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -57,7 +57,7 @@ class ImportCommandTest {
         Path file = dir.resolve("pc-raum-3.txt");
         Files.write(file, published.getBytes(Charset.forName("windows-1252")));
 
-        ScanCommandTest.Run run = ScanCommandTest.run("import", "--json", file.toString());
+        CliRun run = CliRun.run("import", "--json", file.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = Json.mapper().readTree(run.out());
@@ -75,7 +75,7 @@ class ImportCommandTest {
                 + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712\r\n"
                 + "  TCP    0.0.0.0:445            0.0.0.0:0\r\n", StandardCharsets.UTF_8);
 
-        ScanCommandTest.Run run = ScanCommandTest.run("import", file.toString());
+        CliRun run = CliRun.run("import", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo(file + ":5: expected a state after the foreign address of a TCP row, "
@@ -88,10 +88,10 @@ class ImportCommandTest {
         Path list = dir.resolve("list.txt");
         Files.writeString(list, "milk\neggs\n");
 
-        ScanCommandTest.Run unknown = ScanCommandTest.run("import", list.toString());
-        ScanCommandTest.Run forced = ScanCommandTest.run("import", "--format", "ss",
+        CliRun unknown = CliRun.run("import", list.toString());
+        CliRun forced = CliRun.run("import", "--format", "ss",
                 CAPTURES.resolve("windows/en-netstat-ano.txt").toString());
-        ScanCommandTest.Run badFormat = ScanCommandTest.run("import", "--format", "csv", list.toString());
+        CliRun badFormat = CliRun.run("import", "--format", "csv", list.toString());
 
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).startsWith(list + ": not a capture this tool knows");
@@ -102,12 +102,12 @@ class ImportCommandTest {
 
     @Test
     void aScanJsonFileRoundTrips() throws Exception {
-        ScanCommandTest.Run first = ScanCommandTest.run("import", "--json", "--all",
+        CliRun first = CliRun.run("import", "--json", "--all",
                 CAPTURES.resolve("linux/ss-tuanpe.txt").toString());
         Path json = dir.resolve("vm.json");
         Files.writeString(json, first.out());
 
-        ScanCommandTest.Run again = ScanCommandTest.run("import", "--json", json.toString());
+        CliRun again = CliRun.run("import", "--json", json.toString());
 
         assertThat(again.exitCode()).as(again.err()).isZero();
         JsonNode before = Json.mapper().readTree(first.out());
@@ -119,7 +119,7 @@ class ImportCommandTest {
 
     @Test
     void remotePeersKnownOnlyByNameShowAnUnknownPort() {
-        ScanCommandTest.Run run = ScanCommandTest.run("import", "--all", CAPTURES.resolve("windows/ru-netstat-a.txt").toString());
+        CliRun run = CliRun.run("import", "--all", CAPTURES.resolve("windows/ru-netstat-a.txt").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("a172-226-117-113:?", "2.19.78.144:?")
@@ -131,7 +131,7 @@ class ImportCommandTest {
         Path json = dir.resolve("broken.json");
         Files.writeString(json, "{\"schema\": \"something/else\"}");
 
-        ScanCommandTest.Run run = ScanCommandTest.run("import", json.toString());
+        CliRun run = CliRun.run("import", json.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith(json + ": field \"schema\": expected");

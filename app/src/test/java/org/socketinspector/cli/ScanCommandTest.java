@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketinspector.json.Json;
-import picocli.CommandLine;
 
 /** Runs {@code scan} as the command line does, with captured output, against a listener this JVM opens. */
 class ScanCommandTest {
@@ -22,18 +19,6 @@ class ScanCommandTest {
     private static final List<String> SOCKET_FIELDS = List.of("protocol", "family", "localAddress", "localPort",
             "remoteAddress", "remotePort", "state", "nativeState", "pid", "process", "uid", "inode", "options", "probe");
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SocketInspectorCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void jsonHasEveryContractFieldWithNullsKept() throws Exception {
@@ -43,7 +28,7 @@ class ScanCommandTest {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
 
-            Run run = run("scan", "--json");
+            CliRun run = CliRun.run("scan", "--json");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode root = Json.mapper().readTree(run.out());
@@ -85,7 +70,7 @@ class ScanCommandTest {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
 
-            Run run = run("scan");
+            CliRun run = CliRun.run("scan");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             String[] lines = run.out().split("\n");
@@ -101,7 +86,7 @@ class ScanCommandTest {
 
     @Test
     void unknownSourceIsAUsageError() {
-        Run run = run("scan", "--source", "telepathy");
+        CliRun run = CliRun.run("scan", "--source", "telepathy");
         assertThat(run.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
         assertThat(run.err()).contains("expected native, ss, netstat or auto but was 'telepathy'");
     }

@@ -19,7 +19,7 @@ class ScanCrossCheckTest {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
 
-            ScanCommandTest.Run run = ScanCommandTest.run("scan", "--cross-check");
+            CliRun run = CliRun.run("scan", "--cross-check");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("limitation: cross-check: ");

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,23 +16,10 @@ import org.socketinspector.json.Json;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.semantics.QuestionSpace.WindowsCell;
-import picocli.CommandLine;
 
 /** {@code whatif} as the command line runs it: single questions, and the documented Windows tables as a batch. */
 class WhatIfCommandTest {
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = SocketInspectorCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void everyDocumentedWindowsCellThroughTheBatchPath(@TempDir Path dir) throws Exception {
@@ -51,7 +36,7 @@ class WhatIfCommandTest {
         Path file = dir.resolve("tables.jsonl");
         Files.write(file, lines);
 
-        Run run = run("whatif", "--batch", file.toString());
+        CliRun run = CliRun.run("whatif", "--batch", file.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         String[] answers = run.out().split("\n");
@@ -83,7 +68,7 @@ class WhatIfCommandTest {
                 "{\"os\": \"linux\", \"protocol\": \"udp\", \"first\": {\"address\": \"::\", \"state\": \"listen\"}, \"second\": {\"address\": \"::1\"}}",
                 good));
 
-        Run run = run("whatif", "--batch", file.toString());
+        CliRun run = CliRun.run("whatif", "--batch", file.toString());
 
         String[] answers = run.out().split("\n");
         assertEquals(7, answers.length, run.out());
@@ -100,7 +85,7 @@ class WhatIfCommandTest {
 
     @Test
     void aSingleQuestionAsJson() throws Exception {
-        Run run = run("whatif", "--os", "windows", "--protocol", "tcp", "--first", "0.0.0.0", "--first-user", "svc",
+        CliRun run = CliRun.run("whatif", "--os", "windows", "--protocol", "tcp", "--first", "0.0.0.0", "--first-user", "svc",
                 "--second", "127.0.0.1,reuseaddr", "--second-user", "svc", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -112,7 +97,7 @@ class WhatIfCommandTest {
 
     @Test
     void aSingleQuestionAsText() {
-        Run run = run("whatif", "--os", "linux", "--protocol", "udp", "--first", "0.0.0.0,reuseaddr", "--first-user",
+        CliRun run = CliRun.run("whatif", "--os", "linux", "--protocol", "udp", "--first", "0.0.0.0,reuseaddr", "--first-user",
                 "avahi", "--second", "0.0.0.0,reuseaddr", "--second-user", "nobody");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -121,14 +106,14 @@ class WhatIfCommandTest {
 
     @Test
     void aPrivilegedPortAsksForRoot() {
-        Run run = run("whatif", "--os", "linux", "--first", "127.0.0.1", "--first-user", "root", "--second", "::1",
+        CliRun run = CliRun.run("whatif", "--os", "linux", "--first", "127.0.0.1", "--first-user", "root", "--second", "::1",
                 "--second-user", "alice", "--port", "80", "--json");
         assertTrue(run.out().contains("\"EACCES\""), run.out());
     }
 
     @Test
     void aBadOptionIsAUsageError() {
-        Run run = run("whatif", "--os", "linux", "--first", "0.0.0.0,fast", "--second", "::1");
+        CliRun run = CliRun.run("whatif", "--os", "linux", "--first", "0.0.0.0,fast", "--second", "::1");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown option 'fast'"), run.err());
     }
