@@ -101,7 +101,9 @@ public enum Rule {
             "Socket options could not be read",
             "Without the socket's reuse options the audit cannot say whether another process could take its port.",
             "Run elevated: 'sudo socket-inspector audit' on Linux (root reads the options with pidfd_getfd), or from "
-                    + "an Administrator prompt on Windows (so the safe bind probe can classify exclusivity).",
+                    + "an Administrator prompt on Windows (so the safe bind probe can classify exclusivity). If the "
+                    + "audit already ran elevated, the owner lives in another PID namespace (a container): run the "
+                    + "audit inside that container.",
             List.of("pidfd_getfd(2)", "Reference 5.2: safe bind probe"));
 
     private final String id;
