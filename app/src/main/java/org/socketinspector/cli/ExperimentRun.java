@@ -71,11 +71,9 @@ public final class ExperimentRun {
 
     /** Stores the run in the history and prints it (JSON alone on stdout with --json; the note on stderr). */
     private void storeAndPrint(ExperimentRecord record, String text, PrintWriter out, PrintWriter err) throws JsonProcessingException {
-        String document = Json.mapper().writeValueAsString(record);
         HistoryId id;
         try (HistoryStore history = db.open()) {
-            id = history.saveExperiment(new ExperimentEntry(record.kind(), record.title(), record.started(),
-                    record.ended(), record.host(), record.toolVersion(), record.agrees(), record.outcomeLine(), document));
+            id = history.saveExperiment(ExperimentEntry.of(record));
         }
         if (json) {
             out.println(Json.pretty().writeValueAsString(record));

@@ -1,7 +1,10 @@
 package org.socketinspector.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.Objects;
+import org.socketinspector.experiment.ExperimentRecord;
+import org.socketinspector.json.Json;
 
 /**
  * One experiment run as the history keeps it: the columns that listing and filtering need, plus the full record
@@ -29,5 +32,11 @@ public record ExperimentEntry(String kind, String title, Instant startedAt, Inst
             throw new IllegalArgumentException("experiment kind must be a name other than '"
                     + RunType.SNAPSHOT_KIND + "', found '" + kind + "'");
         }
+    }
+
+    /** The history row of a finished (or cancelled) experiment: its listing columns and its full JSON. */
+    public static ExperimentEntry of(ExperimentRecord r) throws JsonProcessingException {
+        return new ExperimentEntry(r.kind(), r.title(), r.started(), r.ended(), r.host(), r.toolVersion(), r.agrees(),
+                r.outcomeLine(), Json.mapper().writeValueAsString(r));
     }
 }

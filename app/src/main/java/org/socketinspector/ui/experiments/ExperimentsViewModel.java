@@ -27,7 +27,6 @@ import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
-import org.socketinspector.json.Json;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.OsFamily;
@@ -186,17 +185,11 @@ public final class ExperimentsViewModel {
 
     private String store(ExperimentRecord record) {
         try {
-            HistoryId id = history.get().saveExperiment(entry(record));
+            HistoryId id = history.get().saveExperiment(ExperimentEntry.of(record));
             return "stored in the history as " + id;
         } catch (RuntimeException | JsonProcessingException e) {
             return "not stored in the history: " + e.getMessage();
         }
-    }
-
-    /** The history row of a finished experiment (as the CLI stores it). */
-    static ExperimentEntry entry(ExperimentRecord r) throws JsonProcessingException {
-        return new ExperimentEntry(r.kind(), r.title(), r.started(), r.ended(), r.host(), r.toolVersion(), r.agrees(),
-                r.outcomeLine(), Json.mapper().writeValueAsString(r));
     }
 
     private void finished(ReplayResult r, String stored) {
