@@ -1,12 +1,16 @@
 package org.socketinspector.collect;
 
+import java.io.IOException;
 import java.util.Locale;
+import org.socketinspector.linux.LinuxSocketScanner;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
+import org.socketinspector.model.Scan;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
 import org.socketinspector.windows.WindowsNetstatScanner;
+import org.socketinspector.windows.WindowsSocketScanner;
 
 /**
  * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
@@ -14,8 +18,7 @@ import org.socketinspector.windows.WindowsNetstatScanner;
  *
  * <p>To add a source: add a case below. The OS packages ({@code linux}, {@code windows}, {@code parse}, ...) must
  * not depend on {@code collect} (that would be a package cycle, see ArchitectureTest); they return the model
- * ({@code Scan}) or throw IOException, and a small {@link SocketCollector} adapter in this package, like
- * {@link LinuxNativeCollector}, wraps them.
+ * ({@code Scan}) or throw IOException, and {@link ScannerCollector} wraps them.
  */
 public final class Platform {
     private Platform() {
@@ -30,24 +33,45 @@ public final class Platform {
         Source wanted = source == Source.AUTO ? Source.NATIVE : source;
         return switch (os) {
             case LINUX -> switch (wanted) {
-                case NATIVE -> new LinuxNativeCollector();
-                case SS -> new ToolCollector("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
-                case NETSTAT -> new ToolCollector("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
+                case NATIVE -> linuxNative(new LinuxSocketScanner());
+                case SS -> tool("ss", new LinuxToolScanner(LinuxToolScanner.Tool.SS)::scan);
+                case NETSTAT -> tool("netstat", new LinuxToolScanner(LinuxToolScanner.Tool.NETSTAT)::scan);
                 default -> throw notYet(os, wanted);
             };
             case WINDOWS -> switch (wanted) {
-                case NATIVE -> new WindowsNativeCollector();
-                case NETSTAT -> new ToolCollector("netstat", new WindowsNetstatScanner()::scan);
+                case NATIVE -> windowsNative(new WindowsSocketScanner());
+                case NETSTAT -> tool("netstat", new WindowsNetstatScanner()::scan);
                 default -> throw notYet(os, wanted);
             };
             // No native macOS collector yet: its tools are the only source, so native means them too.
             case MACOS -> switch (wanted) {
-                case NATIVE, NETSTAT -> new ToolCollector("netstat+lsof", new MacToolScanner()::scan);
+                case NATIVE, NETSTAT -> tool("netstat+lsof", new MacToolScanner()::scan);
                 default -> throw notYet(os, wanted);
             };
             default -> throw new CollectionException("no collector for " + os.wireName() + " (os.name "
                     + System.getProperty("os.name") + "): live scans run on Linux, Windows and macOS so far");
         };
+    }
+
+    /** sock_diag netlink, /proc/&lt;pid&gt;/fd owners, pidfd_getfd + getsockopt options; one scanner kept for reuse. */
+    private static SocketCollector linuxNative(LinuxSocketScanner scanner) {
+        return new ScannerCollector(LinuxSocketScanner.SOURCE_NETLINK, request -> scanner.scan(request.includeConnections()));
+    }
+
+    /** IP Helper tables, Toolhelp32 and token owners, the optional Winsock bind probe. */
+    private static SocketCollector windowsNative(WindowsSocketScanner scanner) {
+        return new ScannerCollector(WindowsSocketScanner.SOURCE_IPHLPAPI,
+                request -> scanner.scan(request.includeConnections(), request.probe(), request.probeUdp()));
+    }
+
+    /** A text tool (ss, netstat, lsof) run and parsed. */
+    private static SocketCollector tool(String name, ToolScan scan) {
+        return new ScannerCollector(name, request -> scan.scan(request.includeConnections()));
+    }
+
+    /** A tool runner's scan: listeners only, or every connection too. */
+    private interface ToolScan {
+        Scan scan(boolean includeConnections) throws IOException;
     }
 
     /** Native sockets (probes, experiments) for this machine's OS. */

@@ -1,24 +1,25 @@
 package org.socketinspector.collect;
 
+import java.io.IOException;
 import org.socketinspector.model.Scan;
 
 /**
- * Adapts a text-tool scanner of an OS package (ss, netstat, lsof runners) to {@link SocketCollector}; the OS
- * packages return a Scan or throw IOException and do not know this package (see {@link Platform}).
+ * Adapts a scanner of an OS package (the native tables, or the ss/netstat/lsof runners) to {@link SocketCollector}:
+ * the OS packages return a Scan or throw IOException and do not know this package (see {@link Platform}).
  */
-final class ToolCollector implements SocketCollector {
+final class ScannerCollector implements SocketCollector {
 
-    /** A tool scan: one call, IOException when the tool cannot be run or read. */
-    interface ToolScan {
-        Scan scan(boolean includeConnections) throws java.io.IOException;
+    /** One scan; IOException when the tables or the tool cannot be read. */
+    interface Scanner {
+        Scan scan(ScanRequest request) throws IOException;
     }
 
     private final String name;
-    private final ToolScan scan;
+    private final Scanner scanner;
 
-    ToolCollector(String name, ToolScan scan) {
+    ScannerCollector(String name, Scanner scanner) {
         this.name = name;
-        this.scan = scan;
+        this.scanner = scanner;
     }
 
     @Override
@@ -26,11 +27,12 @@ final class ToolCollector implements SocketCollector {
         return name;
     }
 
+    /** One scan at a time: the Linux scanner keeps its last /proc pass between scans. */
     @Override
-    public Scan collect(ScanRequest request) throws CollectionException {
+    public synchronized Scan collect(ScanRequest request) throws CollectionException {
         try {
-            return scan.scan(request.includeConnections());
-        } catch (java.io.IOException e) {
+            return scanner.scan(request);
+        } catch (IOException e) {
             throw new CollectionException("cannot read the sockets through " + name + ": " + e.getMessage(), e);
         }
     }
