@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.collect.Platform;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ReplayPreset;
@@ -11,8 +12,6 @@ import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
-import org.socketinspector.semantics.OsFamily;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,7 +106,7 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
         if (preset != null) {
             ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
-            ReplayRequest r = ReplayRequest.of(p, count, port, netns, ProcessControl.effectiveUid());
+            ReplayRequest r = ReplayRequest.of(p, count, port, netns, Platform.processes().effectiveUid());
             return target == null ? r : new ReplayRequest(r.preset(), r.os(), r.protocol(), r.victim(), r.attacker(),
                     target, r.attempts(), r.port(), r.namespace());
         }
@@ -115,7 +114,7 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
                 ExperimentArgs.uid(spec, "--victim-user", victimUser), true);
         SocketSpec attacker = new SocketSpec(attackerAddress, ExperimentArgs.options(spec, "--attacker-options", attackerOptions),
                 ExperimentArgs.uid(spec, "--attacker-user", attackerUser), true);
-        return new ReplayRequest("custom", OsFamily.LINUX, Protocol.fromWireName(proto), victim, attacker, target,
+        return new ReplayRequest("custom", HostFacts.osFamily(), Protocol.fromWireName(proto), victim, attacker, target,
                 count, port, netns);
     }
 }

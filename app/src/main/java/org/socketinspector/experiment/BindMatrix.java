@@ -10,13 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.ToolInfo;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSockets;
 
@@ -52,7 +53,7 @@ public final class BindMatrix {
             AddressPolicy.requireLab(q.second().address());
         }
         Instant started = Instant.now();
-        int self = ProcessControl.effectiveUid();
+        int self = Platform.processes().effectiveUid();
         List<Worker> workers = new ArrayList<>();
         ThreadLocal<Worker> worker = ThreadLocal.withInitial(() -> {
             Worker w = new Worker(new LocalSide(sockets), self);
@@ -116,16 +117,16 @@ public final class BindMatrix {
             return new MatrixCell(q, predicted, null, null, skip);
         }
         EncounterResult r = encounter(w, q, first, second, id, cancel);
-        if (predicted.outcome() == Outcome.SHARES && r.secondBindError() == null && r.stopped() == null
-                && r.observed() != Outcome.SHARES) {
-            // A fair hash sends all N connections to one side with probability 2^(1-N) (about 1 in 30,000 cells
-            // at 16): measure such a cell once more before calling it a disagreement. A real one repeats.
+        if (q.os() == OsFamily.LINUX && predicted.outcome() == Outcome.SHARES && r.secondBindError() == null
+                && r.stopped() == null && r.observed() != Outcome.SHARES) {
+            // Linux's SO_REUSEPORT hash sends all N connections to one side with probability 2^(1-N) (about 1 in
+            // 30,000 cells at 16): measure such a cell once more before calling it a disagreement. A real one repeats.
             r = encounter(w, q, first, second, id + "-again", cancel);
         }
         if (r.stopped() != null) {
             throw new CancelToken.CancelledException(r.stopped());
         }
-        Boolean agrees = Prediction.agrees(predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
+        Boolean agrees = Prediction.agrees(q.os(), predicted, r.observed(), r.secondBindError(), r.firstCouldStillListen());
         if (Boolean.TRUE.equals(agrees)) {
             // An agreeing cell keeps the answer and the counts; its explanation and timeline add nothing to read.
             predicted = new BindAnswer(predicted.outcome(), predicted.error(), predicted.firstCanStillListen(), null,
@@ -159,7 +160,7 @@ public final class BindMatrix {
                 if (uid == self) {
                     continue;
                 }
-                if (self != 0) {
+                if (!Platform.processes().canActAsOtherUsers()) {
                     return "needs root to act as uid " + uid;
                 }
                 if (!others.containsKey(uid) && !failures.containsKey(uid)) {

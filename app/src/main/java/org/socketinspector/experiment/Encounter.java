@@ -75,7 +75,7 @@ public final class Encounter {
         String secondId = idPrefix + "-" + SECOND;
         try {
             int bound = open(firstSide, firstId, first, FIRST, port == 0 ? freePort(firstSide, idPrefix) : port);
-            for (int retry = 0; bound < 0 && port == 0 && "EADDRINUSE".equals(lastError) && retry < PORT_RETRIES; retry++) {
+            for (int retry = 0; bound < 0 && port == 0 && addressInUse(lastError) && retry < PORT_RETRIES; retry++) {
                 // Another program took the reserved port before the victim bound it; take another one.
                 event("experiment", "retry", "the reserved port was taken meanwhile; reserving another one");
                 firstSide.closeSocket(firstId);
@@ -128,6 +128,10 @@ public final class Encounter {
             secondSide.closeSocket(secondId);
             firstSide.closeSocket(firstId);
         }
+    }
+
+    private static boolean addressInUse(String error) {
+        return "EADDRINUSE".equals(error) || "WSAEADDRINUSE".equals(error);
     }
 
     /**

@@ -15,13 +15,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.helper.HelperMain;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.Sockets;
 
 /**
  * Starts helper processes: a child JVM running {@link HelperMain} on this program's own classes, under another
- * uid through {@code setpriv} (root only), inside a network namespace through {@code ip netns exec}. Every helper
+ * uid through {@code setpriv} (root on Linux only), inside a network namespace through {@code ip netns exec}
+ * (Linux). Each helper is tied to this process's life at once (see {@link ProcessControl}). Every helper
  * started is remembered until ended, so {@link #endAll()} (cancel, shutdown hook) can end each by PID.
  *
  * <p>A helper under another uid must be able to read the JVM and the classes it runs; root's home (and its Maven
@@ -42,9 +45,14 @@ public final class HelperLauncher {
      * @param namespace a network namespace name created by the experiment, or null
      */
     public static HelperSide start(int uid, String namespace) throws ExperimentException {
-        int self = ProcessControl.effectiveUid();
+        ProcessControl processes = Platform.processes();
+        int self = processes.effectiveUid();
         boolean otherUser = uid >= 0 && uid != self;
-        if ((otherUser || namespace != null) && self != 0) {
+        if (otherUser && OsKind.current() == OsKind.WINDOWS) {
+            throw new ExperimentException("a helper cannot run as another account on Windows (that would need its"
+                    + " password); run the case as this user");
+        }
+        if ((otherUser || namespace != null) && !processes.canActAsOtherUsers()) {
             throw new ExperimentException("running a helper " + (otherUser ? "as uid " + uid : "in a namespace")
                     + " needs root (this process runs as uid " + self + ")");
         }
@@ -55,7 +63,7 @@ public final class HelperLauncher {
         if (otherUser) {
             command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path java = javaExecutable();
         if (otherUser) {
             requireReadable(java, uid, "the JDK");
         }
@@ -66,19 +74,27 @@ public final class HelperLauncher {
         }
         command.addAll(List.of("-cp", classpath(otherUser ? uid : -1), HelperMain.class.getName(),
                 Long.toString(ProcessHandle.current().pid())));
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            LIVE.add(process.toHandle());
-            try {
-                return new HelperSide(process);
-            } catch (IOException | RuntimeException e) {
-                end(process.toHandle());
-                throw e;
-            }
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new ExperimentException("could not start a helper (" + String.join(" ", command.subList(0, Math.min(6, command.size())))
                     + " ...): " + e.getMessage());
         }
+        LIVE.add(process.toHandle());
+        try {
+            processes.tieToThisProcess(process.toHandle());
+            return new HelperSide(process);
+        } catch (IOException | RuntimeException e) {
+            end(process.toHandle());
+            throw new ExperimentException("could not set up the helper (pid " + process.pid() + "): " + e.getMessage());
+        }
+    }
+
+    /** This JVM's java launcher (java.exe on Windows). */
+    private static Path javaExecutable() {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        return OsKind.current() == OsKind.WINDOWS ? bin.resolve("java.exe") : bin.resolve("java");
     }
 
     /** Ends one helper by PID and waits (bounded) until it is gone. */
@@ -211,7 +227,7 @@ public final class HelperLauncher {
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         boolean mine = !Files.isSymbolicLink(cache)
                 && (Integer) Files.getAttribute(cache, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                == ProcessControl.effectiveUid();
+                == Platform.processes().effectiveUid();
         if (mine && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
             return cache;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.socketinspector.collect.OsKind;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.model.ToolInfo;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
@@ -35,7 +35,7 @@ public final class LabReplay {
             throws ExperimentException {
         check(request);
         Instant started = Instant.now();
-        int self = ProcessControl.effectiveUid();
+        int self = Platform.processes().effectiveUid();
         List<String> notes = new ArrayList<>();
         int victimUid = request.victim().uid() < 0 ? self : request.victim().uid();
         int attackerUid = request.attacker().uid() < 0 ? self : request.attacker().uid();
@@ -58,13 +58,13 @@ public final class LabReplay {
             client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target())
                     .onEvent(progress);
-            BindAnswer prediction = BindSemantics.forOs(OsFamily.LINUX)
-                    .answer(Prediction.question(OsFamily.LINUX, request.protocol(), request.victim(), request.attacker(), self,
+            BindAnswer prediction = BindSemantics.forOs(request.os())
+                    .answer(Prediction.question(request.os(), request.protocol(), request.victim(), request.attacker(), self,
                             request.port() == 0 ? null : request.port()));
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = expectedAt(prediction, request, encounter.target());
             boolean complete = result.stopped() == null;
-            Boolean agrees = complete ? Prediction.agrees(withOutcome(prediction, expected), result.observed(),
+            Boolean agrees = complete ? Prediction.agrees(request.os(), withOutcome(prediction, expected), result.observed(),
                     result.secondBindError(), result.firstCouldStillListen()) : null;
             if (!complete) {
                 notes.add("incomplete: " + result.stopped() + " after " + result.attempts() + " of " + request.attempts());
@@ -85,16 +85,21 @@ public final class LabReplay {
     }
 
     private static void check(ReplayRequest r) throws ExperimentException {
-        if (r.os() != OsFamily.LINUX) {
+        OsFamily here = HostFacts.osFamily();
+        if (r.os() != here) {
             throw new ExperimentException("the case '" + r.preset() + "' is about " + r.os().wireName()
                     + " and runs only there; this machine runs " + OsKind.current().wireName());
         }
-        if (OsKind.current() != OsKind.LINUX) {
-            throw new ExperimentException("lab replays run on Linux so far; this machine runs " + OsKind.current().wireName());
+        if (here != OsFamily.LINUX && here != OsFamily.WINDOWS) {
+            throw new ExperimentException("lab replays run on Linux and Windows; this machine runs "
+                    + OsKind.current().wireName());
         }
-        if (r.namespace() && ProcessControl.effectiveUid() != 0) {
+        if (r.namespace() && here != OsFamily.LINUX) {
+            throw new ExperimentException("network namespaces exist only on Linux; run the replay on loopback");
+        }
+        if (r.namespace() && !Platform.processes().canActAsOtherUsers()) {
             throw new ExperimentException("a replay in a network namespace needs root (this process runs as uid "
-                    + ProcessControl.effectiveUid() + "); run it without --netns on loopback");
+                    + Platform.processes().effectiveUid() + "); run it without --netns on loopback");
         }
         Limits.attempts(r.attempts());
         if (r.port() < 0 || r.port() > 65535) {

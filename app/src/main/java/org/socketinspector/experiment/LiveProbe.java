@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.ToolInfo;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
@@ -43,7 +43,7 @@ public final class LiveProbe {
         }
         cancel.check();
         Instant started = Instant.now();
-        int self = ProcessControl.effectiveUid();
+        int self = Platform.processes().effectiveUid();
         int uid = r.uid() < 0 ? self : r.uid();
         List<TimelineEvent> timeline = new ArrayList<>();
         String options = r.options().stream().map(o -> "SO_" + o.name()).sorted().collect(Collectors.joining("+"));
@@ -90,8 +90,8 @@ public final class LiveProbe {
         }
         SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self), true);
         SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), uid, false);
-        return BindSemantics.forOs(OsFamily.LINUX)
-                .answer(Prediction.question(OsFamily.LINUX, r.protocol(), victim, probe, self, r.port()));
+        OsFamily here = HostFacts.osFamily();
+        return BindSemantics.forOs(here).answer(Prediction.question(here, r.protocol(), victim, probe, self, r.port()));
     }
 
     private static int uid(String user, int fallback) {
@@ -104,8 +104,16 @@ public final class LiveProbe {
 
     /** The finding (rule id, see docs/experiments.md) this probe's options and address speak to. */
     static String finding(ProbeRequest r) {
+        return finding(r, HostFacts.osFamily());
+    }
+
+    static String finding(ProbeRequest r, OsFamily os) {
         if (!overlaps(r)) {
             return "LOCALHOST-FAMILY-SHADOW";
+        }
+        if (os == OsFamily.WINDOWS && r.options().contains(SockOpt.REUSEADDR)) {
+            boolean shared = r.victimOptions() != null && r.victimOptions().contains(SockOpt.REUSEADDR);
+            return shared ? "WIN-REUSEADDR-SHARED" : "WIN-NOT-EXCLUSIVE";
         }
         if (r.options().contains(SockOpt.REUSEPORT)) {
             return "LINUX-REUSEPORT-GROUP";

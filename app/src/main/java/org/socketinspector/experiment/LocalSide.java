@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.SockOpt;
@@ -32,7 +32,7 @@ public final class LocalSide implements SocketSide {
 
     @Override
     public int uid() {
-        return ProcessControl.effectiveUid();
+        return Platform.processes().effectiveUid();
     }
 
     @Override

@@ -63,6 +63,20 @@ public final class Prediction {
     }
 
     /**
+     * As {@link #agrees(BindAnswer, Outcome, String, Boolean)}, for a run on {@code os}. Windows documents a successful
+     * co-bind as "which socket receives a connection or datagram is indeterminate", so there any split of the
+     * traffic, all of it to one side included, agrees with a predicted share.
+     */
+    public static Boolean agrees(OsFamily os, BindAnswer predicted, Outcome observed, String error,
+                                 Boolean firstCouldStillListen) {
+        boolean windows = os == OsFamily.WINDOWS || os == OsFamily.WINDOWS_XP;
+        if (windows && predicted != null && predicted.outcome() == Outcome.SHARES && observed != Outcome.REFUSED) {
+            observed = Outcome.SHARES;
+        }
+        return agrees(predicted, observed, error, firstCouldStillListen);
+    }
+
+    /**
      * Whether the observation agrees with the prediction: same outcome, same bind error (or none), and the same
      * answer to "could the first socket still listen" (or none). Null when there is no prediction.
      */

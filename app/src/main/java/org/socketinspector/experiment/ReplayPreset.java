@@ -8,8 +8,9 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.SockOpt;
 
 /**
- * The classic cases, ready to replay. Uids: -1 is "the user running the experiment"; {@link #OTHER_USER} becomes
- * uid 65534 when the experiment runs as root (else the case is replayed with the same user, and says so).
+ * The classic cases, ready to replay, each on the OS it is about. Uids: -1 is "the user running the experiment";
+ * {@link #OTHER_USER} becomes uid 65534 when the experiment runs as root on Linux (else, and always on Windows, the
+ * case is replayed with the same user, and says so).
  *
  * @param target where the client sends; null: the address both sockets claim (see {@link Encounter#target()})
  */
@@ -47,10 +48,20 @@ public record ReplayPreset(String name, String description, OsFamily os, Protoco
             new ReplayPreset("windows-specific-over-wildcard",
                     "Windows, same user: a default wildcard listener does not stop a bind to 127.0.0.1, which takes that address's traffic.",
                     OsFamily.WINDOWS, Protocol.TCP, socket("0.0.0.0", -1), socket("127.0.0.1", -1), null),
+            new ReplayPreset("windows-reuseaddr-over-wildcard",
+                    "Windows, the Go case: a server listens on 0.0.0.0 without SO_EXCLUSIVEADDRUSE; a process of the same user binds 127.0.0.1 with SO_REUSEADDR and takes every local client.",
+                    OsFamily.WINDOWS, Protocol.TCP, socket("0.0.0.0", -1), socket("127.0.0.1", -1, SockOpt.REUSEADDR), null),
+            new ReplayPreset("windows-exclusive-control",
+                    "Windows control, the remediation: the server sets SO_EXCLUSIVEADDRUSE on 0.0.0.0; the same bind of 127.0.0.1 with SO_REUSEADDR is refused (WSAEACCES) and the server keeps all traffic.",
+                    OsFamily.WINDOWS, Protocol.TCP, socket("0.0.0.0", -1, SockOpt.EXCLUSIVEADDRUSE),
+                    socket("127.0.0.1", -1, SockOpt.REUSEADDR), null),
             new ReplayPreset("windows-reuseaddr-shared",
-                    "Windows: a listener that set SO_REUSEADDR can be co-bound by any user with SO_REUSEADDR.",
+                    "Windows: a listener that set SO_REUSEADDR can be co-bound with SO_REUSEADDR (by any user); which socket gets a connection is indeterminate.",
                     OsFamily.WINDOWS, Protocol.TCP, socket("0.0.0.0", -1, SockOpt.REUSEADDR),
-                    socket("0.0.0.0", OTHER_USER, SockOpt.REUSEADDR), null));
+                    socket("0.0.0.0", OTHER_USER, SockOpt.REUSEADDR), null),
+            new ReplayPreset("windows-localhost-family-shadow",
+                    "Windows family shadow: the service listens on 127.0.0.1 only; another process binds ::1 with no option and gets every client that resolves localhost to ::1 first.",
+                    OsFamily.WINDOWS, Protocol.TCP, socket("127.0.0.1", -1), socket("::1", OTHER_USER), "::1"));
 
     public static Optional<ReplayPreset> named(String name) {
         return ALL.stream().filter(p -> p.name().equals(name)).findFirst();

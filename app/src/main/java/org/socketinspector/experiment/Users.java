@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.socketinspector.collect.Platform;
 
-/** Account names and uids, from /etc/passwd (the semantics model speaks of users by name). */
+/**
+ * Account names and uids (the semantics model speaks of users by name): from /etc/passwd on Unix. Windows has no
+ * passwd file and experiments there act only as the user running them, whose "uid" is its SID's RID (see
+ * {@code ProcessControl}): that one is known by its name.
+ */
 public final class Users {
 
     public static final int NOBODY = 65534;
@@ -20,7 +25,13 @@ public final class Users {
                 return entry.get(0);
             }
         }
-        return uid == 0 ? "root" : uid == NOBODY ? "nobody" : "uid" + uid;
+        if (uid == 0) {
+            return "root";
+        }
+        if (uid == NOBODY) {
+            return "nobody";
+        }
+        return uid == self() ? System.getProperty("user.name") : "uid" + uid;
     }
 
     /** A uid from a name or a number ("nobody", "65534"). */
@@ -39,7 +50,16 @@ public final class Users {
         if (user.equals("nobody")) {
             return NOBODY;
         }
-        throw new ExperimentException("unknown user '" + user + "' (not in " + PASSWD + ")");
+        if (user.equalsIgnoreCase(System.getProperty("user.name"))) {
+            return self();
+        }
+        throw new ExperimentException("unknown user '" + user + "' (" + (Files.exists(PASSWD)
+                ? "not in " + PASSWD : "only the user running the experiment, " + System.getProperty("user.name")
+                + ", is known here") + ")");
+    }
+
+    private static int self() {
+        return Platform.processes().effectiveUid();
     }
 
     private static List<List<String>> entries() {

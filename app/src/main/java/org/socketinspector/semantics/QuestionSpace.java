@@ -15,7 +15,8 @@ import org.socketinspector.model.Protocol;
  * user pairs root/root, root/nobody, nobody/root, nobody/nobody (nobody = uid 65534). The order is the order of
  * bench/bind_matrix.py, whose output docs/measurements/linux-bind-matrix.jsonl holds one measured row per cell.
  *
- * <p>Windows: every cell of Microsoft's three tables (see {@link WindowsTables}), W = 0.0.0.0, S = 127.0.0.1.
+ * <p>Windows: every cell of Microsoft's three tables (see {@link WindowsTables}), W = 0.0.0.0, S = 127.0.0.1; and
+ * the space a live matrix measures there ({@link #windowsLive}).
  */
 public final class QuestionSpace {
 
@@ -51,6 +52,42 @@ public final class QuestionSpace {
                                             with(first, firstOptions, users.get(0), state),
                                             with(second, secondOptions, users.get(1), BindState.BOUND)));
                                 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** The address kinds of the live Windows matrix: IPv4 wildcard and loopback, :: IPv6-only and dual-stack, ::1. */
+    public static final List<BindEndpoint> WINDOWS_ADDRESSES = List.of(
+            endpoint("0.0.0.0"), endpoint("127.0.0.1"), endpoint("::", BindOption.V6ONLY),
+            endpoint("::", BindOption.DUALSTACK), endpoint("::1"));
+
+    /** Windows has no SO_REUSEPORT; setting both of its options on one socket is refused by setsockopt. */
+    public static final List<Set<BindOption>> WINDOWS_OPTION_SETS = List.of(
+            Set.of(), Set.of(BindOption.REUSEADDR), Set.of(BindOption.EXCLUSIVEADDRUSE));
+
+    /**
+     * The cells a live bind matrix measures on Windows: TCP (first socket listening or only bound) and UDP, the
+     * {@link #WINDOWS_ADDRESSES} and {@link #WINDOWS_OPTION_SETS} for each socket, both sockets of {@code user}
+     * (a helper cannot act as another account there): 675 cells (450 TCP, 225 UDP).
+     */
+    public static List<BindQuestion> windowsLive(String user) {
+        List<BindQuestion> cells = new ArrayList<>();
+        for (Protocol protocol : Protocol.values()) {
+            List<BindState> states = protocol == Protocol.TCP ? List.of(BindState.LISTEN, BindState.BOUND)
+                    : List.of(BindState.BOUND);
+            for (BindEndpoint first : WINDOWS_ADDRESSES) {
+                for (BindEndpoint second : WINDOWS_ADDRESSES) {
+                    for (Set<BindOption> firstOptions : WINDOWS_OPTION_SETS) {
+                        for (Set<BindOption> secondOptions : WINDOWS_OPTION_SETS) {
+                            for (BindState state : states) {
+                                cells.add(new BindQuestion(OsFamily.WINDOWS, protocol,
+                                        with(first, firstOptions, user, state),
+                                        with(second, secondOptions, user, BindState.BOUND)));
                             }
                         }
                     }

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.ui.UiEvents.AuditOpened;
@@ -72,7 +73,7 @@ public final class MainWindow extends BorderPane {
         Tab liveTab = new Tab("Live", new LiveView(live, whatIf, openLink));
         liveTab.setId("tab-live");
         liveTab.setClosable(false);
-        experiments = new ExperimentsViewModel(services.experiments(), this::history, WhatIfViewModel.currentOs(),
+        experiments = new ExperimentsViewModel(services.experiments(), this::history, HostFacts.osFamily(),
                 ExperimentsViewModel.currentUid());
         experimentsTab = new Tab("Experiments", new ExperimentsView(experiments));
         experimentsTab.setId("tab-experiments");

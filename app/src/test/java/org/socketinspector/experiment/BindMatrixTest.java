@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
@@ -20,7 +19,7 @@ class BindMatrixTest {
 
     @Test
     void everyLinuxCellAgreesWithTheModel() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: half of the cells run as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: half of the cells run as uid 65534");
         List<BindQuestion> space = QuestionSpace.linux();
         MatrixResult result = new BindMatrix(Platform.sockets(), BindSemantics.forOs(OsFamily.LINUX),
                 BindMatrix.DEFAULT_ATTEMPTS, 4).run(space, new CancelToken(), null);
@@ -38,7 +37,7 @@ class BindMatrixTest {
 
     @Test
     void aWrongModelIsCaughtCellByCell() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the question space's user is root");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: the question space's user is root");
         // A model that says every second bind is refused: the matrix must flag exactly the cells that bound.
         BindSemantics alwaysRefused = new BindSemantics() {
             @Override

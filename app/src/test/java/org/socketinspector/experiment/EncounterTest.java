@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.SockOpt;
 import org.socketinspector.collect.Platform;
@@ -59,7 +58,7 @@ class EncounterTest {
 
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to start a helper as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
         try (LocalSide root = new LocalSide(Platform.sockets()); HelperSide nobody = HelperLauncher.start(65534, null)) {
             assertThat(nobody.uid()).isEqualTo(65534);
             EncounterResult tcp = new Encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),

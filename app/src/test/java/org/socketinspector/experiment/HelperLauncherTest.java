@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.collect.Platform;
 
 /** Helper processes: started as the asked uid, gone when their control pipe closes, classpath readable. */
 @EnabledOnOs(OS.LINUX)
@@ -45,7 +45,7 @@ class HelperLauncherTest {
 
     @Test
     void startsUnderAnotherUidAndIsEndedByPid() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to start a helper as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
         HelperSide helper = HelperLauncher.start(Users.NOBODY, null);
         ProcessHandle handle = ProcessHandle.of(helper.pid()).orElseThrow();
         assertThat(helper.uid()).isEqualTo(Users.NOBODY);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.SockOpt;
@@ -20,7 +19,7 @@ import org.socketinspector.sockets.SockOpt;
 class LabReplayTest {
 
     private final LabReplay replay = new LabReplay(Platform.sockets());
-    private final int self = ProcessControl.effectiveUid();
+    private final int self = Platform.processes().effectiveUid();
 
     private ReplayResult run(String preset, int attempts, boolean namespace) throws ExperimentException {
         return replay.run(ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), attempts, 0, namespace, self),

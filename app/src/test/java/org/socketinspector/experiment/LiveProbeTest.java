@@ -12,7 +12,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.SockOpt;
 
@@ -22,7 +21,7 @@ class LiveProbeTest {
 
     private final NativeSockets sockets = Platform.sockets();
     private final LiveProbe probe = new LiveProbe(sockets);
-    private final String me = Users.name(ProcessControl.effectiveUid());
+    private final String me = Users.name(Platform.processes().effectiveUid());
     private long listener = -1;
 
     @AfterEach
@@ -72,7 +71,7 @@ class LiveProbeTest {
 
     @Test
     void anotherUidCannotJoinIt() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to probe as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
         int port = listen("127.0.0.1", SockOpt.REUSEPORT);
         ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, Users.NOBODY, Set.of(SockOpt.REUSEPORT), SockOpt.REUSEPORT),
                 new CancelToken());
@@ -122,7 +121,7 @@ class LiveProbeTest {
 
     @Test
     void aPrivilegedPortRefusesAnotherUserWithEaccesAsTheModelSays() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");
         int port = -1;
         for (int candidate = 1023; candidate > 900 && port < 0; candidate--) {
             listener = sockets.open(Protocol.TCP, Family.IPV4);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
 
 /**
@@ -32,7 +31,7 @@ class ParentKilledTest {
 
     @Test
     void helpersDieWithTheirParentAndLeaveNoSocket() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
         int port = freeUdpPort();
         // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
         Process app = startLongReplay(port);
@@ -53,7 +52,7 @@ class ParentKilledTest {
 
     @Test
     void ctrlCCancelsStoresThePartialRunAndEndsTheHelpers() throws Exception {
-        Assumptions.assumeTrue(ProcessControl.effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
         int port = freeUdpPort();
         Process app = startLongReplay(port);
         try {

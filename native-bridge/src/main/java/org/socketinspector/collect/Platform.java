@@ -6,6 +6,9 @@ import org.socketinspector.linux.LinuxSocketScanner;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
 import org.socketinspector.model.Scan;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.nativeio.linux.LinuxProcessControl;
+import org.socketinspector.nativeio.windows.WindowsProcessControl;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
@@ -80,6 +83,16 @@ public final class Platform {
             case LINUX -> new LinuxSockets();
             case WINDOWS -> new WinsockSockets();
             default -> throw new UnsupportedOperationException("native sockets are not implemented for "
+                    + System.getProperty("os.name") + " yet");
+        };
+    }
+
+    /** Process control (who we run as, helpers that die with us) for this machine's OS. */
+    public static ProcessControl processes() {
+        return switch (OsKind.current()) {
+            case LINUX -> new LinuxProcessControl();
+            case WINDOWS -> new WindowsProcessControl();
+            default -> throw new UnsupportedOperationException("process control is not implemented for "
                     + System.getProperty("os.name") + " yet");
         };
     }

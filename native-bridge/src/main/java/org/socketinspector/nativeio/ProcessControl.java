@@ -1,36 +1,33 @@
 package org.socketinspector.nativeio;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
+import java.io.IOException;
 
-/** Process-level libc calls the helper processes need (Linux only). */
-public final class ProcessControl {
-
-    private ProcessControl() {
-    }
+/**
+ * What experiments need from the OS about processes, one implementation per OS (chosen by
+ * {@code collect.Platform}): who this process runs as, and that a helper process never outlives the process that
+ * started it. Linux arms that from the child's side (PR_SET_PDEATHSIG), Windows from the parent's (a job object);
+ * a helper's stdin watchdog backs both.
+ */
+public interface ProcessControl {
 
     /**
-     * Asks the kernel to SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG). The "parent" is the
-     * thread that started this process, so the starter must outlive its helpers.
-     *
-     * @param expectedParentPid the parent seen before the call: if it already changed, the parent died before
-     *                          the signal was armed and this returns false (the caller must exit)
+     * This process's user as a number: the effective uid on Unix; on Windows the RID of the token's user SID (for
+     * example 1001), which names a local account on this machine as a uid does.
      */
-    public static boolean dieWithParent(long expectedParentPid) {
-        try {
-            LibC.INSTANCE.prctl(LibC.PR_SET_PDEATHSIG, new NativeLong(LibC.SIGKILL), new NativeLong(0),
-                    new NativeLong(0), new NativeLong(0));
-        } catch (LastErrorException e) {
-            throw new IllegalStateException("prctl(PR_SET_PDEATHSIG) failed: " + Errno.name(e.getErrorCode()), e);
-        }
-        return LibC.INSTANCE.getppid() == expectedParentPid;
-    }
+    int effectiveUid();
 
-    public static int parentPid() {
-        return LibC.INSTANCE.getppid();
-    }
+    /** Whether helpers may be started as other users: as root on Linux; never on Windows (it needs a password). */
+    boolean canActAsOtherUsers();
 
-    public static int effectiveUid() {
-        return LibC.INSTANCE.geteuid();
-    }
+    /**
+     * Called by a helper before anything else: arms "die with the parent" where the OS does that from the child's
+     * side. False when the parent {@code parentPid} is already gone: the helper must exit.
+     */
+    boolean dieWithParent(long parentPid);
+
+    /**
+     * Called by the parent right after starting a helper: ties the helper's life to this process where the OS does
+     * that from the parent's side. Nothing to do on Linux.
+     */
+    void tieToThisProcess(ProcessHandle helper) throws IOException;
 }

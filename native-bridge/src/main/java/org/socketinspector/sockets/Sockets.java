@@ -10,9 +10,13 @@ public final class Sockets {
     private Sockets() {
     }
 
-    /** The jars or class folders native sockets need (this module and JNA), for a child JVM's classpath. */
+    /**
+     * The jars or class folders native sockets and process control need (this module, JNA and jna-platform, which
+     * the Windows process control uses), for a child JVM's classpath.
+     */
     public static List<Path> codeLocations() {
-        return List.of(location(Sockets.class), location(com.sun.jna.Native.class));
+        return List.of(location(Sockets.class), location(com.sun.jna.Native.class),
+                location(com.sun.jna.platform.win32.Kernel32.class)); // a class literal: kernel32 is not loaded
     }
 
     private static Path location(Class<?> type) {

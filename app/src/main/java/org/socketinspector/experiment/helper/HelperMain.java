@@ -9,7 +9,6 @@ import org.socketinspector.experiment.Delivery;
 import org.socketinspector.experiment.LocalSide;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.SockOpt;
 import org.socketinspector.collect.Platform;
@@ -32,11 +31,11 @@ public final class HelperMain {
 
     public static void main(String[] args) throws Exception {
         long parent = Long.parseLong(args[0]);
-        if (!ProcessControl.dieWithParent(parent)) {
+        if (!Platform.processes().dieWithParent(parent)) {
             System.exit(3); // the parent died before the death signal was armed
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
-        out.println(HelperProtocol.READY + " " + ProcessHandle.current().pid() + " " + ProcessControl.effectiveUid());
+        out.println(HelperProtocol.READY + " " + ProcessHandle.current().pid() + " " + Platform.processes().effectiveUid());
         new HelperMain(out).commandLoop(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
         // stdin closed (the parent went away or is done): the watchdog's exit
         System.exit(0);

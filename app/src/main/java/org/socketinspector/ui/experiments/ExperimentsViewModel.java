@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.Encounter;
 import org.socketinspector.experiment.TimelineEvent;
@@ -28,7 +29,6 @@ import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.SockOpt;
 import org.socketinspector.store.ExperimentEntry;
@@ -255,6 +255,6 @@ public final class ExperimentsViewModel {
 
     /** The uid of the user running the GUI (root may replay as other users). */
     public static int currentUid() {
-        return ProcessControl.effectiveUid();
+        return Platform.processes().effectiveUid();
     }
 }

@@ -16,8 +16,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.experiment.ExperimentException;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.Prediction;
 import org.socketinspector.experiment.ReplayRequest;
@@ -40,7 +40,7 @@ import org.socketinspector.ui.sockets.SocketText;
 public final class WhatIfViewModel {
 
     private final Function<OsFamily, Optional<BindSemantics>> models;
-    private final ObjectProperty<OsFamily> os = new SimpleObjectProperty<>(this, "os", currentOs());
+    private final ObjectProperty<OsFamily> os = new SimpleObjectProperty<>(this, "os", HostFacts.osFamily());
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
     private final Side first = new Side("0.0.0.0", System.getProperty("user.name", "root"));
     private final Side second = new Side("127.0.0.1", "nobody");
@@ -61,19 +61,9 @@ public final class WhatIfViewModel {
         update();
     }
 
-    /** The bind-semantics regime of the OS this application runs on. */
-    public static OsFamily currentOs() {
-        return switch (OsKind.current()) {
-            case WINDOWS -> OsFamily.WINDOWS;
-            case MACOS -> OsFamily.MACOS;
-            case FREEBSD -> OsFamily.FREEBSD;
-            default -> OsFamily.LINUX;
-        };
-    }
-
     /** Fills in a live or imported socket as the first one; the second starts on the same address as another user. */
     public void prefill(SocketRecord socket) {
-        os.set(currentOs());
+        os.set(HostFacts.osFamily());
         protocol.set(socket.protocol());
         firstState.set(socket.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(socket.state())
                 ? BindState.LISTEN : BindState.BOUND);
@@ -138,7 +128,7 @@ public final class WhatIfViewModel {
 
     /** Whether the case can be replayed here: only on the OS the application runs on. */
     public boolean canRunExperiment() {
-        return runExperiment != null && os.get() == currentOs();
+        return runExperiment != null && os.get() == HostFacts.osFamily();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.BindAnswer;
@@ -42,7 +43,7 @@ class WhatIfViewModelTest {
         model.prefill(nobody);
 
         BindQuestion q = model.question();
-        assertThat(q.os()).isEqualTo(WhatIfViewModel.currentOs());
+        assertThat(q.os()).isEqualTo(HostFacts.osFamily());
         assertThat(q.protocol()).isEqualTo(Protocol.TCP);
         assertThat(q.first().address()).isEqualTo("0.0.0.0");
         assertThat(q.first().options()).containsExactlyInAnyOrder(BindOption.REUSEADDR, BindOption.REUSEPORT);
@@ -92,11 +93,11 @@ class WhatIfViewModelTest {
     void onlyACaseOfThisOsCanRunForRealAndItsUsersMustExistHere() {
         List<org.socketinspector.experiment.ReplayRequest> handed = new ArrayList<>();
         model.onRunExperiment(handed::add);
-        model.osProperty().set(WhatIfViewModel.currentOs() == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS);
+        model.osProperty().set(HostFacts.osFamily() == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS);
         assertThat(model.canRunExperiment()).isFalse();
         assertThat(model.runExperiment()).isFalse();
 
-        model.osProperty().set(WhatIfViewModel.currentOs());
+        model.osProperty().set(HostFacts.osFamily());
         model.first().userProperty().set("root");
         model.second().userProperty().set("no-such-account-here");
         assertThat(model.runExperiment()).isFalse();

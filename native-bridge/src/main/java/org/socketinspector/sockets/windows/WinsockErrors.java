@@ -2,7 +2,7 @@ package org.socketinspector.sockets.windows;
 
 import java.util.Map;
 
-/** Names of the Winsock error codes a socket, setsockopt, bind, listen or getsockname can return (winerror.h). */
+/** Names of the Winsock error codes the calls of {@link WinsockSockets} can return (winerror.h). */
 public final class WinsockErrors {
 
     public static final int WSAEINTR = 10004;
@@ -22,6 +22,16 @@ public final class WinsockErrors {
     public static final int WSAENOBUFS = 10055;
     public static final int WSAEISCONN = 10056;
     public static final int WSAEINPROGRESS = 10036;
+    public static final int WSAEWOULDBLOCK = 10035;
+    public static final int WSAEMSGSIZE = 10040;
+    public static final int WSAENETUNREACH = 10051;
+    public static final int WSAECONNABORTED = 10053;
+    public static final int WSAECONNRESET = 10054;
+    public static final int WSAENOTCONN = 10057;
+    public static final int WSAESHUTDOWN = 10058;
+    public static final int WSAETIMEDOUT = 10060;
+    public static final int WSAECONNREFUSED = 10061;
+    public static final int WSAEHOSTUNREACH = 10065;
     public static final int WSASYSNOTREADY = 10091;
     public static final int WSAVERNOTSUPPORTED = 10092;
     public static final int WSANOTINITIALISED = 10093;
@@ -45,6 +55,16 @@ public final class WinsockErrors {
             Map.entry(WSAENOBUFS, "WSAENOBUFS"),
             Map.entry(WSAEISCONN, "WSAEISCONN"),
             Map.entry(WSAEINPROGRESS, "WSAEINPROGRESS"),
+            Map.entry(WSAEWOULDBLOCK, "WSAEWOULDBLOCK"),
+            Map.entry(WSAEMSGSIZE, "WSAEMSGSIZE"),
+            Map.entry(WSAENETUNREACH, "WSAENETUNREACH"),
+            Map.entry(WSAECONNABORTED, "WSAECONNABORTED"),
+            Map.entry(WSAECONNRESET, "WSAECONNRESET"),
+            Map.entry(WSAENOTCONN, "WSAENOTCONN"),
+            Map.entry(WSAESHUTDOWN, "WSAESHUTDOWN"),
+            Map.entry(WSAETIMEDOUT, "WSAETIMEDOUT"),
+            Map.entry(WSAECONNREFUSED, "WSAECONNREFUSED"),
+            Map.entry(WSAEHOSTUNREACH, "WSAEHOSTUNREACH"),
             Map.entry(WSASYSNOTREADY, "WSASYSNOTREADY"),
             Map.entry(WSAVERNOTSUPPORTED, "WSAVERNOTSUPPORTED"),
             Map.entry(WSANOTINITIALISED, "WSANOTINITIALISED"),
