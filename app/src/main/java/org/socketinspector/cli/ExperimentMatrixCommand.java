@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Runs every cell of the Linux bind matrix (TCP/UDP x IPv4/IPv6/dual-stack x option sets x users "
                 + "x addresses x bound/listening) with real sockets on loopback, next to the semantics model, and shows "
-                + "every disagreement. Cells as uid 65534 need root (else they are skipped, and say so)."},
+                + "every disagreement. Cells as uid 65534 need root (else they are skipped, and say so). Ctrl-C or "
+                + "--max-seconds stops it; the cells measured so far are stored, the others listed as skipped."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no disagreement", "1:disagreements found, it was cancelled or hit its time limit (the cells"
                 + " measured so far are stored), or it could not run", "2:usage error"})

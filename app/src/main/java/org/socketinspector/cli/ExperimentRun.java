@@ -25,7 +25,7 @@ public final class ExperimentRun {
     boolean json;
 
     @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
-            + " at most 600).")
+            + " at most 600). As on Ctrl-C, a matrix or a replay past its binds is stored with what it measured so far.")
     Integer maxSeconds;
 
     @Mixin
