@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Runs every cell of this OS's bind matrix (TCP/UDP x IPv4/IPv6/dual-stack x option sets x users "
                 + "x addresses x bound/listening) with real sockets on loopback, next to the semantics model, and shows "
                 + "every disagreement. Linux: 6,912 cells; cells as uid 65534 need root (else they are skipped, and say "
-                + "so). Windows: 675 cells, all as the user running it."},
+                + "so). Windows: 675 cells, all as the user running it. Ctrl-C or --max-seconds stops it; the cells "
+                + "measured so far are stored, the others listed as skipped."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no disagreement", "1:disagreements found, or it could not run", "2:usage error"})
+        exitCodeList = {"0:no disagreement", "1:disagreements found, it was cancelled or hit its time limit (the cells"
+                + " measured so far are stored), or it could not run", "2:usage error"})
 public final class ExperimentMatrixCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", defaultValue = "4", description = "Cells run at once (1.." + BindMatrix.MAX_PARALLELISM + ").")
@@ -58,8 +60,8 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
         if (result.disagreements() > 0) {
             spec.commandLine().getErr().println("socket-inspector: " + result.disagreements()
                     + " cells disagree with the model");
-            return SocketInspectorCommand.EXIT_FAILURE;
         }
-        return SocketInspectorCommand.EXIT_OK;
+        return result.disagreements() == 0 && result.stopped() == null ? SocketInspectorCommand.EXIT_OK
+                : SocketInspectorCommand.EXIT_FAILURE;
     }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 + "specific-over-wildcard-reuseport, plain-control; windows-specific-over-wildcard and "
                 + "windows-reuseaddr-shared run only on Windows. Or a custom case with --victim/--attacker options."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the replay ran", "1:it could not run (one line on stderr)", "2:usage error"})
+        exitCodeList = {"0:the replay ran", "1:it could not run, or it was cancelled or hit its time limit (the partial run"
+                + " is stored; one line on stderr)", "2:usage error"})
 public final class ExperimentReplayCommand implements Callable<Integer> {
 
     @Option(names = "--preset", description = "A preset case (see above).")
@@ -94,12 +95,7 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
         ReplayRequest request = request();
         ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(Platform.sockets()).run(request, cancel),
                 ExperimentText::replay, spec);
-        if (result.result().stopped() != null) {
-            spec.commandLine().getErr().println("socket-inspector: " + result.result().stopped()
-                    + " (the partial run was stored)");
-            return SocketInspectorCommand.EXIT_FAILURE;
-        }
-        return SocketInspectorCommand.EXIT_OK;
+        return result.stopped() == null ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
     }
 
     private ReplayRequest request() {

@@ -25,7 +25,7 @@ public final class ExperimentRun {
     boolean json;
 
     @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
-            + " at most 600).")
+            + " at most 600). As on Ctrl-C, a matrix or a replay past its binds is stored with what it measured so far.")
     Integer maxSeconds;
 
     @Mixin
@@ -39,6 +39,8 @@ public final class ExperimentRun {
     /**
      * Runs the body, stores its record and prints it. Ctrl-C (the JVM's shutdown) cancels the token; the hook then
      * waits (bounded) until the partial run is stored and its helpers are ended, and ends any helper left by PID.
+     * A run that stopped early (cancel, time limit) is stored and printed like any other, and says so on stderr;
+     * its command exits with {@link SocketInspectorCommand#EXIT_FAILURE}.
      */
     <R extends ExperimentRecord> R runAndStore(Duration defaultLimit, Body<R> body, Function<R, String> text,
                                                CommandSpec spec) throws Exception {
@@ -81,6 +83,9 @@ public final class ExperimentRun {
         } else {
             out.print(text);
             out.println("stored as " + id + " in " + db.file());
+        }
+        if (record.stopped() != null) {
+            err.println("socket-inspector: " + record.stopped() + " (the partial run was stored)");
         }
         out.flush();
         err.flush();

@@ -1,6 +1,8 @@
 package org.socketinspector.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.socketinspector.experiment.EncounterResult;
 import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.experiment.MatrixResult;
@@ -55,8 +57,10 @@ final class ExperimentText {
             s.append(Boolean.FALSE.equals(c.agrees()) ? "DISAGREE " : Boolean.TRUE.equals(c.agrees()) ? "ok       " : "-        ")
                     .append(c.summary()).append('\n');
         }
-        r.cells().stream().filter(c -> c.skipped() != null).map(MatrixCell::skipped).distinct()
-                .forEach(reason -> s.append("skipped: ").append(reason).append('\n'));
+        r.cells().stream().filter(c -> c.skipped() != null).collect(Collectors.groupingBy(MatrixCell::skipped,
+                        LinkedHashMap::new, Collectors.counting()))
+                .forEach((reason, n) -> s.append("skipped: ").append(n).append(n == 1 ? " cell: " : " cells: ")
+                        .append(reason).append('\n'));
         return s.toString();
     }
 

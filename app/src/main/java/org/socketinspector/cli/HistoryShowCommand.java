@@ -59,7 +59,9 @@ public final class HistoryShowCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, RunSummary run) {
         out.println(HistoryText.heading(run));
-        out.println("  started: " + HistoryText.time(run.startedAt()) + "   ended: " + HistoryText.time(run.endedAt()));
+        boolean incomplete = run.id().type() == RunType.EXPERIMENT && run.endedAt() == null;
+        out.println("  started: " + HistoryText.time(run.startedAt()) + "   ended: " + HistoryText.time(run.endedAt())
+                + (incomplete ? " (incomplete: cancelled or stopped at its time limit)" : ""));
         out.println("  host: " + (run.host() == null ? "-" : run.host()) + "   tool: "
                 + (run.toolVersion() == null ? "-" : run.toolVersion()));
         if (run.id().type() == RunType.EXPERIMENT) {

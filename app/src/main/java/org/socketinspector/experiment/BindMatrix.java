@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.Protocol;
@@ -46,6 +47,10 @@ public final class BindMatrix {
         this.parallelism = parallelism;
     }
 
+    /**
+     * Runs every cell, handing each to {@code progress} (when not null) as it ends. A cancel or the token's deadline
+     * does not throw: the result keeps the cells measured so far and says why it stopped.
+     */
     public MatrixResult run(List<BindQuestion> questions, CancelToken cancel, Consumer<MatrixCell> progress)
             throws ExperimentException {
         for (BindQuestion q : questions) {
@@ -68,13 +73,21 @@ public final class BindMatrix {
             return t;
         });
         List<MatrixCell> cells = new ArrayList<>();
+        AtomicReference<String> stopped = new AtomicReference<>();
         try {
             List<Future<MatrixCell>> futures = new ArrayList<>();
             for (int i = 0; i < questions.size(); i++) {
                 BindQuestion q = questions.get(i);
                 String id = "c" + i;
                 futures.add(pool.submit(() -> {
-                    MatrixCell cell = cell(worker.get(), q, id, cancel);
+                    MatrixCell cell;
+                    try {
+                        cell = cell(worker.get(), q, id, cancel);
+                    } catch (CancelToken.CancelledException e) {
+                        // Not reached, or cut off mid-run: skipped with the reason, never counted as a disagreement.
+                        stopped.compareAndSet(null, e.getMessage());
+                        cell = new MatrixCell(q, null, null, null, e.getMessage());
+                    }
                     if (progress != null) {
                         progress.accept(cell);
                     }
@@ -103,7 +116,8 @@ public final class BindMatrix {
         int disagree = (int) cells.stream().filter(c -> Boolean.FALSE.equals(c.agrees())).count();
         Instant ended = Instant.now();
         return new MatrixResult("matrix", HostFacts.kernel(), HostFacts.hostName(), ToolInfo.current().version(), cells,
-                ran, agree, disagree, cells.size() - ran, started, ended, ended.toEpochMilli() - started.toEpochMilli());
+                ran, agree, disagree, cells.size() - ran, started, stopped.get() == null ? ended : null,
+                ended.toEpochMilli() - started.toEpochMilli(), stopped.get());
     }
 
     private MatrixCell cell(Worker w, BindQuestion q, String id, CancelToken cancel) throws ExperimentException {

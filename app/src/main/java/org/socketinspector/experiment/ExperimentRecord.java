@@ -23,5 +23,19 @@ public interface ExperimentRecord {
 
     Instant started();
 
+    /** Null when the run was cancelled or reached its time limit (it is stored with what it measured so far). */
     Instant ended();
+
+    /**
+     * Why the run stopped before its end ("cancelled: Ctrl-C", "stopped: the experiment reached its time limit"),
+     * null when it completed.
+     */
+    default String stopped() {
+        return null;
+    }
+
+    /** "stopped early (why): " to lead the outcome line of a stopped run; "" for a complete one. */
+    default String stoppedPrefix() {
+        return stopped() == null ? "" : "stopped early (" + stopped() + "): ";
+    }
 }

@@ -10,7 +10,8 @@ import org.socketinspector.semantics.BindQuestion;
  * @param predicted the model's answer (null when no model or the cell could not run)
  * @param observed  the measurement (null when skipped)
  * @param agrees    null when either is missing
- * @param skipped   why the cell did not run (e.g. "needs root for uid 65534"), else null
+ * @param skipped   why the cell did not run (e.g. "needs root for uid 65534", or "cancelled: Ctrl-C" for a cell a
+ *                  stopped run did not measure), else null
  */
 public record MatrixCell(BindQuestion question, BindAnswer predicted, EncounterResult observed, Boolean agrees,
                          String skipped) {

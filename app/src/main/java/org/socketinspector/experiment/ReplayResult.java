@@ -36,9 +36,14 @@ public record ReplayResult(String kind, ReplayRequest request, int victimUid, in
     }
 
     @Override
+    public String stopped() {
+        return result.stopped();
+    }
+
+    @Override
     public String outcomeLine() {
         String unit = request.protocol() == org.socketinspector.model.Protocol.TCP ? "connections" : "datagrams";
-        String prefix = result.stopped() == null ? "" : "stopped early (" + result.stopped() + "): ";
+        String prefix = stoppedPrefix();
         if (result.observed() == Outcome.REFUSED) {
             return prefix + "attacker's bind refused (" + result.secondBindError() + "); victim kept its traffic";
         }

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.Platform;
+import org.socketinspector.experiment.HelperLauncher;
+import org.socketinspector.experiment.Users;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
@@ -19,6 +24,7 @@ import org.socketinspector.sockets.SockOpt;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
+import org.socketinspector.store.RunSummary;
 import picocli.CommandLine;
 
 /** The experiment commands as a user runs them: confirmation, JSON, exit codes, every run stored. */
@@ -83,6 +89,44 @@ class ExperimentCommandTest {
             String stored = history.json(history.list(HistoryFilter.experiments(), Page.FIRST).get(0).id()).orElseThrow();
             assertThat(Json.mapper().readTree(stored).at("/result/timeline")).isEqualTo(json.at("/result/timeline"));
         }
+    }
+
+    @Test
+    void aMatrixStoppedAtItsTimeLimitIsStoredPrintedAndListedAsIncomplete() throws Exception {
+        int self = Platform.processes().effectiveUid();
+        Assumptions.assumeTrue(self == 0 || self == Users.NOBODY,
+                "the question space's users are root and nobody: another user measures no cell");
+        String db = dir.resolve("h.db").toString();
+        CliRun matrix = CliRun.run("experiment", "matrix", "--max-seconds", "2", "--db", db);
+
+        assertThat(matrix.exitCode()).as(matrix.err()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        String limit = "stopped: the experiment reached its time limit";
+        assertThat(matrix.err()).contains("socket-inspector: " + limit + " (the partial run was stored)");
+        assertThat(matrix.out()).contains("stopped early (" + limit + "): ").contains(" of 6912 cells measured")
+                .contains(" cells: " + limit).contains("stored as E");
+        assertThat(HelperLauncher.livePids()).isEmpty();
+        try (HistoryStore history = HistoryStore.open(dir.resolve("h.db"))) {
+            List<RunSummary> rows = history.list(HistoryFilter.experiments(), Page.FIRST);
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).endedAt()).isNull();
+            JsonNode stored = Json.mapper().readTree(history.json(rows.get(0).id()).orElseThrow());
+            assertThat(stored.get("stopped").asText()).isEqualTo(limit);
+            int ran = stored.get("ran").asInt();
+            assertThat(ran).as("cells measured in 2 s").isPositive().isLessThan(6912);
+            List<JsonNode> measured = new ArrayList<>();
+            stored.get("cells").forEach(c -> {
+                if (!c.get("observed").isNull()) {
+                    measured.add(c);
+                }
+            });
+            assertThat(measured).hasSize(ran).allSatisfy(c -> assertThat(c.get("agrees").isBoolean()).isTrue());
+        }
+
+        CliRun list = CliRun.run("history", "list", "--db", db);
+        assertThat(list.out()).contains("matrix").contains("stopped early (" + limit + ")");
+        CliRun show = CliRun.run("history", "show", "E1", "--db", db);
+        assertThat(show.out()).contains("ended: - (incomplete: cancelled or stopped at its time limit)")
+                .contains("outcome: stopped early (" + limit + ")");
     }
 
     @Test
