@@ -38,17 +38,26 @@ public final class QuestionSpace {
 
     /** All 6912 Linux cells (4608 TCP, 2304 UDP), in the measurement script's order. */
     public static List<BindQuestion> linux() {
+        return space(OsFamily.LINUX, LINUX_ADDRESSES, LINUX_OPTION_SETS, LINUX_USERS);
+    }
+
+    /**
+     * Every combination, in this order: protocol, first address, second address, first options, second options,
+     * user pair, first socket's state (TCP: listening or only bound; UDP: bound).
+     */
+    private static List<BindQuestion> space(OsFamily os, List<BindEndpoint> addresses, List<Set<BindOption>> optionSets,
+                                            List<List<String>> userPairs) {
         List<BindQuestion> cells = new ArrayList<>();
         for (Protocol protocol : Protocol.values()) {
             List<BindState> states = protocol == Protocol.TCP ? List.of(BindState.LISTEN, BindState.BOUND)
                     : List.of(BindState.BOUND);
-            for (BindEndpoint first : LINUX_ADDRESSES) {
-                for (BindEndpoint second : LINUX_ADDRESSES) {
-                    for (Set<BindOption> firstOptions : LINUX_OPTION_SETS) {
-                        for (Set<BindOption> secondOptions : LINUX_OPTION_SETS) {
-                            for (List<String> users : LINUX_USERS) {
+            for (BindEndpoint first : addresses) {
+                for (BindEndpoint second : addresses) {
+                    for (Set<BindOption> firstOptions : optionSets) {
+                        for (Set<BindOption> secondOptions : optionSets) {
+                            for (List<String> users : userPairs) {
                                 for (BindState state : states) {
-                                    cells.add(new BindQuestion(OsFamily.LINUX, protocol,
+                                    cells.add(new BindQuestion(os, protocol,
                                             with(first, firstOptions, users.get(0), state),
                                             with(second, secondOptions, users.get(1), BindState.BOUND)));
                                 }
@@ -76,25 +85,7 @@ public final class QuestionSpace {
      * (a helper cannot act as another account there): 675 cells (450 TCP, 225 UDP).
      */
     public static List<BindQuestion> windowsLive(String user) {
-        List<BindQuestion> cells = new ArrayList<>();
-        for (Protocol protocol : Protocol.values()) {
-            List<BindState> states = protocol == Protocol.TCP ? List.of(BindState.LISTEN, BindState.BOUND)
-                    : List.of(BindState.BOUND);
-            for (BindEndpoint first : WINDOWS_ADDRESSES) {
-                for (BindEndpoint second : WINDOWS_ADDRESSES) {
-                    for (Set<BindOption> firstOptions : WINDOWS_OPTION_SETS) {
-                        for (Set<BindOption> secondOptions : WINDOWS_OPTION_SETS) {
-                            for (BindState state : states) {
-                                cells.add(new BindQuestion(OsFamily.WINDOWS, protocol,
-                                        with(first, firstOptions, user, state),
-                                        with(second, secondOptions, user, BindState.BOUND)));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return cells;
+        return space(OsFamily.WINDOWS, WINDOWS_ADDRESSES, WINDOWS_OPTION_SETS, List.of(List.of(user, user)));
     }
 
     /** One documented Windows table cell as a question, with the cell's documented result. */

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.model.Family;
-import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSockets;
 
 /**
  * kill -9 of the application mid-experiment: its helpers (one of them another uid) die with it and nothing of
@@ -32,7 +29,7 @@ class ParentKilledTest {
     @Test
     void helpersDieWithTheirParentAndLeaveNoSocket() throws Exception {
         Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
-        int port = freeUdpPort();
+        int port = FreePorts.udp();
         // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
         Process app = startLongReplay(port);
         try {
@@ -53,7 +50,7 @@ class ParentKilledTest {
     @Test
     void ctrlCCancelsStoresThePartialRunAndEndsTheHelpers() throws Exception {
         Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
-        int port = freeUdpPort();
+        int port = FreePorts.udp();
         Process app = startLongReplay(port);
         try {
             List<ProcessHandle> helpers = awaitHelpersBound(app, port);
@@ -136,17 +133,6 @@ class ParentKilledTest {
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
-    }
-
-    private static int freeUdpPort() throws Exception {
-        NativeSockets sockets = Platform.sockets();
-        long s = sockets.open(Protocol.UDP, Family.IPV6);
-        try {
-            sockets.bind(s, "::", 0);
-            return sockets.localPort(s);
-        } finally {
-            sockets.close(s);
-        }
     }
 
     /**

@@ -56,7 +56,7 @@ class WindowsExperimentsLiveTest {
 
     @Test
     void helpersEndWhenTheApplicationIsKilled() throws Exception {
-        int port = freeUdpPort();
+        int port = FreePorts.udp();
         // A long replay: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.socketinspector.Main",
@@ -84,17 +84,6 @@ class WindowsExperimentsLiveTest {
         } finally {
             app.descendants().forEach(ProcessHandle::destroyForcibly);
             app.destroyForcibly();
-        }
-    }
-
-    private static int freeUdpPort() throws Exception {
-        NativeSockets sockets = Platform.sockets();
-        long s = sockets.open(Protocol.UDP, Family.IPV6);
-        try {
-            sockets.bind(s, "::", 0);
-            return sockets.localPort(s);
-        } finally {
-            sockets.close(s);
         }
     }
 
