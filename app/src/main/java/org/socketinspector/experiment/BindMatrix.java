@@ -153,7 +153,7 @@ public final class BindMatrix {
 
     private EncounterResult encounter(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
                                       CancelToken cancel) throws ExperimentException {
-        return new Encounter(q.protocol(), first, second)
+        return new Encounter(q.protocol(), first, second, BindSemantics.forOs(q.os()).target(q))
                 .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,33 +36,25 @@ public final class Encounter {
     private final List<TimelineEvent> timeline = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
-    private final String explicitTarget;
+    private final String target;
     private String lastError;
     private volatile int sentSoFar;
     private volatile Consumer<TimelineEvent> listener = e -> { };
 
-    public Encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
-        this(protocol, first, second, null);
-    }
-
-    /** @param target where the client sends (loopback), or null for {@link #target()}'s choice */
+    /**
+     * @param target where the client sends (loopback): the case's explicit target, or the model's choice
+     *               ({@code BindSemantics.target}) for the address both sockets claim
+     */
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second, String target) {
         this.protocol = protocol;
         this.first = first;
         this.second = second;
-        this.explicitTarget = target;
+        this.target = Objects.requireNonNull(target, "target");
     }
 
-    /**
-     * The target a client aims at: the explicit one, else the second's address when the first covers it, else
-     * the first's (the same choice as the semantics model's and bench/bind_matrix.py's).
-     */
+    /** Where the client sends. */
     public String target() {
-        if (explicitTarget != null) {
-            return explicitTarget;
-        }
-        String secondTarget = second.loopbackTarget();
-        return first.covers(secondTarget) ? secondTarget : first.loopbackTarget();
+        return target;
     }
 
     /**
@@ -185,7 +178,6 @@ public final class Encounter {
     }
 
     private int sendAll(SocketSide client, int port, int attempts, CancelToken cancel) throws ExperimentException {
-        String target = target();
         sentSoFar = 0;
         for (int i = 1; i <= attempts; i++) {
             cancel.check();

@@ -8,6 +8,7 @@ import org.socketinspector.collect.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
@@ -56,11 +57,12 @@ public final class LabReplay {
             attacker = HelperLauncher.start(attackerUid, nsName);
             cancel.check();
             client = ns == null ? new LocalSide(sockets) : HelperLauncher.start(self, nsName);
-            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(), request.target())
-                    .onEvent(progress);
-            BindAnswer prediction = BindSemantics.forOs(request.os())
-                    .answer(Prediction.question(request.os(), request.protocol(), request.victim(), request.attacker(), self,
-                            request.port() == 0 ? null : request.port()));
+            BindSemantics model = BindSemantics.forOs(request.os());
+            BindQuestion question = Prediction.question(request.os(), request.protocol(), request.victim(),
+                    request.attacker(), self, request.port() == 0 ? null : request.port());
+            BindAnswer prediction = model.answer(question);
+            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
+                    request.target() != null ? request.target() : model.target(question)).onEvent(progress);
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = expectedAt(prediction, request, encounter.target());
             boolean complete = result.stopped() == null;

@@ -10,6 +10,16 @@ public interface BindSemantics {
 
     BindAnswer answer(BindQuestion question);
 
+    /**
+     * The address whose traffic the answer is about, where an experiment's client sends: the second socket's
+     * specific address if the first covers it, else the first's if the second covers it, else a loopback address
+     * both cover, else one the first covers (bench/bind_matrix.py picks the same). Every model of this package
+     * answers it for its own IPV6_V6ONLY default; another implementation (a test's stand-in) gets that answer.
+     */
+    default String target(BindQuestion question) {
+        return forOs(question.os()).target(question);
+    }
+
     /** The model of one OS family. */
     static BindSemantics forOs(OsFamily os) {
         return switch (os) {

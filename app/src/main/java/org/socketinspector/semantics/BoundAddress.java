@@ -51,11 +51,7 @@ record BoundAddress(String address, Family family, boolean wildcard, boolean dua
         return family == Family.IPV4 ? IPV4_LOOPBACK : IPV6_LOOPBACK;
     }
 
-    /**
-     * The address whose traffic the question is about: the second's specific address if the first covers it,
-     * else the first's specific address if the second covers it, else a loopback address both cover, else one
-     * the first covers. bench/bind_matrix.py picks the same target when it counts who receives traffic.
-     */
+    /** The address whose traffic the question is about: see {@link BindSemantics#target}. */
     static String target(BoundAddress first, BoundAddress second) {
         if (!second.wildcard && first.covers(second.address)) {
             return second.address;

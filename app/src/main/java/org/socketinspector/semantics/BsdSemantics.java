@@ -32,12 +32,21 @@ final class BsdSemantics implements BindSemantics {
     }
 
     @Override
+    public String target(BindQuestion q) {
+        return BoundAddress.target(BoundAddress.of(q.first(), v6OnlyByDefault()), BoundAddress.of(q.second(), v6OnlyByDefault()));
+    }
+
+    /** net.inet6.ip6.v6only: 1 on FreeBSD, 0 on macOS. */
+    private boolean v6OnlyByDefault() {
+        return os == OsFamily.FREEBSD;
+    }
+
+    @Override
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();
-        boolean v6OnlyDefault = os == OsFamily.FREEBSD;
-        BoundAddress a = BoundAddress.of(first, v6OnlyDefault);
-        BoundAddress b = BoundAddress.of(second, v6OnlyDefault);
+        BoundAddress a = BoundAddress.of(first, v6OnlyByDefault());
+        BoundAddress b = BoundAddress.of(second, v6OnlyByDefault());
         List<String> sources = new ArrayList<>(List.of(Sources.BSD_BIND));
         String unmeasured = " (BSD rules from source reading, not measured by this project.)";
         Boolean firstCanListen = first.state() == BindState.BOUND ? Boolean.TRUE : null;

@@ -20,6 +20,11 @@ final class LinuxSemantics implements BindSemantics {
     }
 
     @Override
+    public String target(BindQuestion q) {
+        return BoundAddress.target(BoundAddress.of(q.first(), false), BoundAddress.of(q.second(), false));
+    }
+
+    @Override
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();

@@ -37,6 +37,11 @@ final class WindowsSemantics implements BindSemantics {
     }
 
     @Override
+    public String target(BindQuestion q) {
+        return BoundAddress.target(BoundAddress.of(q.first(), true), BoundAddress.of(q.second(), true));
+    }
+
+    @Override
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();

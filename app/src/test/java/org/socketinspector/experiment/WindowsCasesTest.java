@@ -26,10 +26,9 @@ class WindowsCasesTest {
 
     private static Outcome expected(String preset) {
         ReplayRequest r = ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), 10, 0, false, SELF);
-        BindAnswer prediction = WINDOWS.answer(Prediction.question(OsFamily.WINDOWS, r.protocol(), r.victim(),
-                r.attacker(), SELF, null));
-        Encounter encounter = new Encounter(r.protocol(), r.victim(), r.attacker(), r.target());
-        return LabReplay.expectedAt(prediction, r, encounter.target());
+        BindQuestion question = Prediction.question(OsFamily.WINDOWS, r.protocol(), r.victim(), r.attacker(), SELF, null);
+        String target = r.target() != null ? r.target() : WINDOWS.target(question);
+        return LabReplay.expectedAt(WINDOWS.answer(question), r, target);
     }
 
     @Test
