@@ -15,9 +15,11 @@ import org.socketinspector.store.Page;
 import org.socketinspector.store.RunSummary;
 
 /**
- * The experiments in the history that speak to a finding: records with the rule they test ({@code finding}), whether
- * they {@code confirms} it, and the endpoint they probed ({@code request.protocol/listenerAddress/port}), as the
- * experiment package writes them (docs/experiments.md). Other records are skipped.
+ * The experiments in the history that speak to a finding: records with the rule they test ({@code finding}) and
+ * whether they {@code confirms} it, as the experiment package writes them (docs/experiments.md): a probe names the
+ * endpoint it probed ({@code request.protocol/listenerAddress/port}) and speaks to that socket's finding; a lab
+ * replay of a preset ({@code kind} "replay") ran on a port of its own and is evidence for every finding of its
+ * rule. Other records are skipped.
  */
 public final class ExperimentHistory {
 
@@ -52,7 +54,17 @@ public final class ExperimentHistory {
         JsonNode rule = root.path("finding");
         JsonNode confirms = root.path("confirms");
         JsonNode request = root.path("request");
-        if (!rule.isTextual() || !confirms.isBoolean() || !request.path("listenerAddress").isTextual()
+        if (!rule.isTextual() || !confirms.isBoolean()) {
+            return Optional.empty();
+        }
+        ExperimentSummary.Verdict verdict = confirms.asBoolean() ? ExperimentSummary.Verdict.CONFIRMED
+                : ExperimentSummary.Verdict.REFUTED;
+        if ("replay".equals(root.path("kind").asText())) {
+            return Optional.of(new ExperimentSummary(rule.asText(), null, verdict,
+                    "lab " + run.title() + " (its own port, not this socket)", run.outcome(), run.startedAt(),
+                    run.id().toString()));
+        }
+        if (!request.path("listenerAddress").isTextual()
                 || !request.path("port").isInt() || !request.path("protocol").isTextual()) {
             return Optional.empty();
         }
@@ -64,8 +76,7 @@ public final class ExperimentHistory {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.of(new ExperimentSummary(rule.asText(), subject,
-                confirms.asBoolean() ? ExperimentSummary.Verdict.CONFIRMED : ExperimentSummary.Verdict.REFUTED,
-                run.title(), run.outcome(), run.startedAt(), run.id().toString()));
+        return Optional.of(new ExperimentSummary(rule.asText(), subject, verdict, run.title(), run.outcome(),
+                run.startedAt(), run.id().toString()));
     }
 }

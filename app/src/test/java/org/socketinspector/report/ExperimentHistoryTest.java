@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.experiment.CancelToken;
+import org.socketinspector.experiment.ExperimentRecord;
+import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
+import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
@@ -50,6 +60,35 @@ class ExperimentHistoryTest {
                 .build(ReportFixtures.demo(), List.of(refuted, confirmed), true, List.of());
         assertThat(report.findings().get(0).experiments()).containsExactly(confirmed);
         assertThat(report.findings().get(1).experiments()).isEmpty();
+    }
+
+    @Test
+    void aLabReplayOfAPresetIsEvidenceForEveryFindingOfItsRule() throws Exception {
+        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux presets replay on Linux");
+        LabReplay lab = new LabReplay(Platform.sockets());
+        int self = Platform.processes().effectiveUid();
+        ReplayResult share = lab.run(ReplayRequest.of(ReplayPreset.named("linux-reuseport-share").orElseThrow(), 10, 0,
+                false, self), new CancelToken());
+        ReplayResult control = lab.run(ReplayRequest.of(ReplayPreset.named("plain-control").orElseThrow(), 3, 0,
+                false, self), new CancelToken());
+        assertThat(share.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
+        assertThat(share.confirms()).isEqualTo(share.result().toAttacker() > 0).isTrue();
+        assertThat(control.finding()).isNull();
+
+        ExperimentSummary evidence = read(share, 21).orElseThrow();
+        assertThat(read(control, 22)).as("the plain control names no rule").isEmpty();
+        assertThat(evidence.verdict()).isEqualTo(ExperimentSummary.Verdict.CONFIRMED);
+        assertThat(evidence.experiment()).startsWith("lab replay linux-reuseport-share").contains("not this socket");
+        Finding web = ReportFixtures.demo().findings().get(0); // LINUX-REUSEPORT-GROUP on 127.0.0.1:8080
+        Finding other = ReportFixtures.demo().findings().get(1);
+        assertThat(evidence.tests(web)).as("any port: the lab ran on its own").isTrue();
+        assertThat(evidence.tests(other)).isEqualTo(other.rule().equals("LINUX-REUSEPORT-GROUP"));
+    }
+
+    private static Optional<ExperimentSummary> read(ExperimentRecord record, long id) throws Exception {
+        RunSummary run = new RunSummary(HistoryId.experiment(id), record.kind(), record.title(), record.started(),
+                record.ended(), record.host(), record.toolVersion(), record.agrees(), record.outcomeLine());
+        return ExperimentHistory.summary(run, Json.mapper().writeValueAsString(record));
     }
 
     @Test
