@@ -44,6 +44,10 @@ final class ExperimentText {
                 .append(", lost ").append(e.lost()).append(" of ").append(e.attempts()).append('\n');
         s.append("agreement:  ").append(e.stopped() != null ? "unknown (the run stopped early)" : agreement(r.agrees()))
                 .append('\n');
+        if (r.finding() != null && r.confirms() != null) {
+            s.append("finding:    ").append(r.confirms() ? "shows the risk of " : "shows no theft: ").append(r.finding())
+                    .append(" (in the lab)").append('\n');
+        }
         r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));
         timeline(s, e.timeline());
         return s.toString();
