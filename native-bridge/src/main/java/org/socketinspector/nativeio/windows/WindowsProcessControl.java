@@ -6,6 +6,7 @@ import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
 import org.socketinspector.nativeio.ProcessControl;
 
@@ -87,13 +88,23 @@ public final class WindowsProcessControl implements ProcessControl {
         return Native.POINTER_SIZE == 8 ? 64 + 48 + 4 * 8 : 48 + 48 + 4 * 4;
     }
 
+    /** The token user's SID as text, read from the token: no account-name lookup (which may ask a domain controller). */
     private static String currentUserSid() {
         WinNT.HANDLEByReference token = new WinNT.HANDLEByReference();
         if (!Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(), WinNT.TOKEN_QUERY, token)) {
             throw new IllegalStateException("OpenProcessToken failed: Windows error " + Native.getLastError());
         }
         try {
-            return Advapi32Util.getTokenAccount(token.getValue()).sidString;
+            IntByReference size = new IntByReference();
+            Advapi32.INSTANCE.GetTokenInformation(token.getValue(), WinNT.TOKEN_INFORMATION_CLASS.TokenUser, null, 0,
+                    size); // fails with ERROR_INSUFFICIENT_BUFFER and says how much is needed
+            WinNT.TOKEN_USER user = new WinNT.TOKEN_USER(Math.max(size.getValue(), 1));
+            if (!Advapi32.INSTANCE.GetTokenInformation(token.getValue(), WinNT.TOKEN_INFORMATION_CLASS.TokenUser, user,
+                    size.getValue(), size)) {
+                throw new IllegalStateException("GetTokenInformation(TokenUser) failed: Windows error "
+                        + Native.getLastError());
+            }
+            return Advapi32Util.convertSidToStringSid(user.User.Sid);
         } finally {
             Kernel32.INSTANCE.CloseHandle(token.getValue());
         }
