@@ -44,7 +44,8 @@ final class MatrixPane extends VBox {
         about.setWrapText(true);
         about.setMinHeight(Region.USE_PREF_SIZE);
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        about.textProperty().bind(Bindings.createStringBinding(model::description, model.attemptsProperty()));
+        about.textProperty().bind(Bindings.createStringBinding(model::description, model.attemptsProperty(),
+                model.parallelismProperty()));
 
         Spinner<Integer> attempts = spinner("matrix-attempts", 1, Limits.MAX_ATTEMPTS, model.attemptsProperty());
         Spinner<Integer> parallel = spinner("matrix-parallel", 1, BindMatrix.MAX_PARALLELISM, model.parallelismProperty());
@@ -88,8 +89,10 @@ final class MatrixPane extends VBox {
         counts.getStyleClass().add(Styles.TITLE_4);
         counts.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                         "agree %,d · disagree %,d · skipped %,d", model.agreeProperty().get(),
-                        model.disagreeProperty().get(), model.skippedProperty().get()),
-                model.agreeProperty(), model.disagreeProperty(), model.skippedProperty()));
+                        model.disagreeProperty().get(), model.skippedProperty().get())
+                        + (model.notMeasuredProperty().get() == 0 ? "" : String.format(Locale.ROOT,
+                        " · not measured %,d (stopped)", model.notMeasuredProperty().get())),
+                model.agreeProperty(), model.disagreeProperty(), model.skippedProperty(), model.notMeasuredProperty()));
         model.disagreeProperty().addListener((o, was, now) -> {
             counts.getStyleClass().remove(Styles.DANGER);
             if (now.intValue() > 0) {
@@ -111,17 +114,24 @@ final class MatrixPane extends VBox {
             }
         });
 
-        Label disagreeTitle = new Label("Cells that disagree with the model");
-        disagreeTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        Label verdict = new Label();
+        verdict.setId("matrix-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.getStyleClass().add("verdict");
+        model.resultProperty().addListener((o, was, now) -> {
+            verdict.setText(model.verdict());
+            verdict.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
+            verdict.getStyleClass().add(now != null && now.disagreements() > 0 ? "verdict-steals" : "verdict-separate");
+        });
+        verdict.visibleProperty().bind(model.resultProperty().isNotNull());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        // The table appears only when there is something in it: a run without disagreements says so in one line.
         TableView<MatrixCell> table = new TableView<>(model.disagreeing());
         table.setId("matrix-disagreements");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
-        Label placeholder = new Label();
-        placeholder.setId("matrix-none");
-        placeholder.setWrapText(true);
-        table.setPlaceholder(placeholder);
-        model.resultProperty().addListener(o -> placeholder.setText(model.noDisagreement()));
-        placeholder.setText(model.noDisagreement());
+        table.visibleProperty().bind(Bindings.isNotEmpty(model.disagreeing()));
+        table.managedProperty().bind(table.visibleProperty());
         table.getColumns().setAll(java.util.List.of(
                 column("Proto", 60, c -> c.question().protocol().wireName()),
                 column("First socket", 250, c -> side(c.question().first()) + " " + c.question().first().state().wireName()),
@@ -140,7 +150,7 @@ final class MatrixPane extends VBox {
             return row;
         });
 
-        Label skippedTitle = new Label("Skipped cells");
+        Label skippedTitle = new Label("Cells not measured, and why");
         skippedTitle.getStyleClass().add(Styles.TEXT_BOLD);
         ListView<String> skipped = new ListView<>(model.skipReasons());
         skipped.setId("matrix-skipped");
@@ -151,7 +161,7 @@ final class MatrixPane extends VBox {
         model.skipReasons().addListener((ListChangeListener<String>) c -> skipped.setPrefHeight(
                 Math.min(120, 10 + 26 * model.skipReasons().size())));
 
-        getChildren().addAll(title, about, detailsPane, buttons, counts, message, disagreeTitle, table, skippedBox);
+        getChildren().addAll(title, about, detailsPane, buttons, counts, message, verdict, table, skippedBox);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

@@ -43,6 +43,7 @@ public final class MatrixViewModel {
     private final ReadOnlyIntegerWrapper agree = new ReadOnlyIntegerWrapper(this, "agree");
     private final ReadOnlyIntegerWrapper disagree = new ReadOnlyIntegerWrapper(this, "disagree");
     private final ReadOnlyIntegerWrapper skipped = new ReadOnlyIntegerWrapper(this, "skipped");
+    private final ReadOnlyIntegerWrapper notMeasured = new ReadOnlyIntegerWrapper(this, "notMeasured");
     private final ReadOnlyObjectWrapper<MatrixResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<MatrixCell> disagreeing = FXCollections.observableArrayList();
     private final ObservableList<String> skipReasons = FXCollections.observableArrayList();
@@ -66,16 +67,16 @@ public final class MatrixViewModel {
         return String.format(Locale.ROOT, "%,d cells for %s: TCP and UDP × addresses × option sets × users × bound or"
                 + " listening. Each cell binds two sockets on a port the kernel chooses (loopback or wildcard, never a"
                 + " running service's port), sends up to %d connections or datagrams over loopback and compares who"
-                + " got them with the model's answer.", total(), os.wireName(), attempts.get());
+                + " got them with the model's answer; %d cells run at once.", total(), os.wireName(), attempts.get(),
+                parallelism.get());
     }
 
     /** Exactly what a run will do, for the confirmation dialog. */
     public String confirmation() {
-        return description() + String.format(Locale.ROOT, "\n%d cells run at once. Cells as another user run in helper"
-                + " processes (root only; without root they are skipped and say so), ended by PID at the end."
+        return description() + String.format(Locale.ROOT, "\nCells as another user run in helper processes (root only;"
+                + " without root they are skipped and say so), ended by PID at the end."
                 + "\nNothing leaves loopback. Cancel stops it at any moment; it also stops after %d minutes. The run,"
-                + " complete or not, is stored in the history.", parallelism.get(),
-                Limits.DEFAULT_MATRIX_DURATION.toMinutes());
+                + " complete or not, is stored in the history.", Limits.DEFAULT_MATRIX_DURATION.toMinutes());
     }
 
     /** Starts the run on {@code background}; the counts follow it on {@code fxThread}. False when it cannot start. */
@@ -90,6 +91,7 @@ public final class MatrixViewModel {
         agree.set(0);
         disagree.set(0);
         skipped.set(0);
+        notMeasured.set(0);
         disagreeing.clear();
         skipReasons.clear();
         return run.start(String.format(Locale.ROOT, "Running %,d cells…", total()), Limits.DEFAULT_MATRIX_DURATION,
@@ -104,6 +106,9 @@ public final class MatrixViewModel {
 
     /** One cell ended, on the FX thread. */
     private void count(MatrixCell cell) {
+        if (cell.skipped() != null && run.stopping()) {
+            return; // cut off by the stop, not measured: the progress bar stays where the run stopped
+        }
         done.set(done.get() + 1);
         if (cell.skipped() != null) {
             skipped.set(skipped.get() + 1);
@@ -115,11 +120,14 @@ public final class MatrixViewModel {
     }
 
     private void finished(MatrixResult r, String stored) {
-        // The result is the truth: cells cut off by a cancel end as skipped after their progress was counted.
-        done.set(r.cells().size());
+        // The result is the truth. A stopped run lists the cells it did not reach as skipped with the stop reason:
+        // they are shown as "not measured", apart from cells skipped for a reason of their own (e.g. needs root).
+        int cut = r.stopped() == null ? 0 : (int) r.cells().stream().filter(c -> r.stopped().equals(c.skipped())).count();
+        done.set(r.cells().size() - cut);
         agree.set(r.agreements());
         disagree.set(r.disagreements());
-        skipped.set(r.skipped());
+        skipped.set(r.skipped() - cut);
+        notMeasured.set(cut);
         disagreeing.setAll(r.disagreeing());
         skipReasons.setAll(skipReasons(r.cells()));
         result.set(r);
@@ -136,14 +144,19 @@ public final class MatrixViewModel {
                 .toList();
     }
 
-    /** What the table of disagreements says when it is empty, plainly. */
-    public String noDisagreement() {
+    /** The verdict of the finished run in one sentence, "none" said plainly; null before a run ends. */
+    public String verdict() {
         MatrixResult r = result.get();
         if (r == null) {
-            return "The cells that disagree with the model appear here.";
+            return null;
         }
-        return String.format(Locale.ROOT, "None: all %,d measured cells agree with the model%s.", r.ran(),
-                r.stopped() == null ? "" : " (the run stopped early)");
+        String stopped = r.stopped() == null ? "" : " (the run stopped early)";
+        if (r.disagreements() == 0) {
+            return String.format(Locale.ROOT, "Disagreements: none. All %,d measured cells agree with the model%s.",
+                    r.ran(), stopped);
+        }
+        return String.format(Locale.ROOT, "%,d of %,d measured cells disagree with the model%s:", r.disagreements(),
+                r.ran(), stopped);
     }
 
     public OsFamily os() {
@@ -158,7 +171,12 @@ public final class MatrixViewModel {
         return parallelism;
     }
 
-    /** Cells ended so far (measured or skipped). */
+    /** Cells a stopped run did not reach (0 for a complete run). */
+    public ReadOnlyIntegerProperty notMeasuredProperty() {
+        return notMeasured.getReadOnlyProperty();
+    }
+
+    /** Cells ended so far (measured, or skipped for a reason of their own). */
     public ReadOnlyIntegerProperty doneProperty() {
         return done.getReadOnlyProperty();
     }

@@ -70,12 +70,12 @@ final class ProbePane extends ScrollPane {
         own.setId("probe-target-listener");
         own.setToggleGroup(targets);
         own.textProperty().bind(Bindings.createStringBinding(() -> "the listener's own address ("
-                + model.addressProperty().get().trim() + ")", model.addressProperty()));
+                + model.listenerAddress() + ")", model.addressProperty()));
         RadioButton other = new RadioButton();
         other.setId("probe-target-other");
         other.setToggleGroup(targets);
         other.textProperty().bind(Bindings.createStringBinding(() -> "the other family's loopback ("
-                + ProbeViewModel.otherLoopback(model.addressProperty().get().trim()) + "): tests a localhost family shadow",
+                + ProbeViewModel.otherLoopback(model.listenerAddress()) + "): tests a localhost family shadow",
                 model.addressProperty()));
         Runnable showTarget = () -> (model.targetProperty().get() == Target.LISTENER ? own : other).setSelected(true);
         model.targetProperty().addListener(o -> showTarget.run());
@@ -90,6 +90,7 @@ final class ProbePane extends ScrollPane {
         options.setAlignment(Pos.CENTER_LEFT);
         for (SockOpt o : model.availableOptions()) {
             CheckBox box = new CheckBox("SO_" + o.name());
+            box.setMnemonicParsing(false); // else the underscore of SO_ is taken for a mnemonic and vanishes
             box.setId("probe-option-" + o.wireName());
             box.setSelected(model.options().contains(o));
             box.selectedProperty().addListener((obs, was, now) -> {
@@ -111,7 +112,12 @@ final class ProbePane extends ScrollPane {
         user.setEditable(true);
         user.getItems().setAll(model.suggestedUsers());
         user.valueProperty().bindBidirectional(model.userProperty());
-        model.socketProperty().addListener(o -> user.getItems().setAll(model.suggestedUsers()));
+        user.setPromptText("this user");
+        model.socketProperty().addListener(o -> {
+            String chosen = model.userProperty().get();
+            user.getItems().setAll(model.suggestedUsers());
+            model.userProperty().set(chosen); // new items clear a combo box's value
+        });
         user.setDisable(!model.canChooseUser());
         Label userHint = new Label(model.canChooseUser() ? "another user's probe runs in a helper process as that uid"
                 : "only root on Linux can probe as another user");
@@ -173,7 +179,7 @@ final class ProbePane extends ScrollPane {
         resultBox = new VBox(8, verdict, labelled("Attacker", attacker), labelled("Model", prediction),
                 labelled("Finding", finding));
         resultBox.setId("probe-result");
-        resultBox.getStyleClass().add("probe-result");
+        resultBox.getStyleClass().add("experiment-result");
         model.resultProperty().addListener((o, was, now) -> showResult(now));
         showResult(null);
 

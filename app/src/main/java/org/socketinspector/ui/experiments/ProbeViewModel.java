@@ -78,8 +78,8 @@ public final class ProbeViewModel {
         for (Observable input : new Observable[] {protocol, address, port}) {
             input.addListener(o -> {
                 SocketRecord s = socket.get();
-                if (s != null && !(s.protocol() == protocol.get() && s.localAddress().equals(address.get().trim())
-                        && Integer.toString(s.localPort()).equals(port.get().trim()))) {
+                if (s != null && !(s.protocol() == protocol.get() && s.localAddress().equals(text(address))
+                        && Integer.toString(s.localPort()).equals(text(port)))) {
                     socket.set(null);
                     source.set("Typed in by hand: the listener's options and owner are unknown, so the model makes no"
                             + " prediction.");
@@ -87,6 +87,16 @@ public final class ProbeViewModel {
             });
         }
         validate();
+    }
+
+    /** A text field's value: trimmed, "" for null (a cleared field or an emptied combo box). */
+    private static String text(StringProperty p) {
+        return p.get() == null ? "" : p.get().trim();
+    }
+
+    /** The address the listener has, as typed. */
+    public String listenerAddress() {
+        return text(address);
     }
 
     /** The options a probe may set on this OS, in the order the view offers them. */
@@ -175,7 +185,7 @@ public final class ProbeViewModel {
 
     /** The address the probe binds: the listener's own, or the other family's loopback (a family-shadow test). */
     public String probeAddress() {
-        String listener = address.get().trim();
+        String listener = text(address);
         if (target.get() == Target.LISTENER) {
             return listener;
         }
@@ -190,11 +200,11 @@ public final class ProbeViewModel {
     private void validate() {
         List<String> found = new ArrayList<>();
         try {
-            AddressPolicy.requireProbeTarget(address.get().trim());
+            AddressPolicy.requireProbeTarget(text(address));
         } catch (ExperimentException e) {
             found.add("Address: " + e.getMessage() + ".");
         }
-        String p = port.get().trim();
+        String p = text(port);
         if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
             found.add("Port: a number from 1 to 65535.");
         }
@@ -217,7 +227,7 @@ public final class ProbeViewModel {
 
     /** -1 for this user. */
     private int uid() throws ExperimentException {
-        String u = user.get().trim();
+        String u = text(user);
         if (u.isEmpty()) {
             return -1;
         }
@@ -232,7 +242,7 @@ public final class ProbeViewModel {
         }
         try {
             SocketRecord s = socket.get();
-            return new ProbeRequest(protocol.get(), address.get().trim(), Integer.parseInt(port.get().trim()),
+            return new ProbeRequest(protocol.get(), text(address), Integer.parseInt(text(port)),
                     probeAddress(), options, uid(), protocol.get() == Protocol.UDP && udpOptIn.get(),
                     s == null ? null : victimOptions(s), owner(s));
         } catch (ExperimentException e) {
@@ -248,25 +258,27 @@ public final class ProbeViewModel {
         }
         int uid = r.uid() < 0 ? selfUid : r.uid();
         String endpoint = org.socketinspector.model.Endpoints.format(r.probeAddress(), r.port());
-        String as = Users.name(uid) + " (uid " + uid + ")" + (r.uid() < 0 ? ", the user running Socket Inspector"
-                : ", through a helper process started as that user and ended by PID afterwards");
-        StringBuilder s = new StringBuilder();
-        s.append("Socket Inspector will create one ").append(r.protocol().name()).append(" socket as ").append(as)
-                .append(", set ").append(r.options().isEmpty() ? "no options" : describe(r.options()))
-                .append(" on it, bind it to ").append(endpoint);
-        if (!r.probeAddress().equals(r.listenerAddress())) {
-            s.append(" (the other family's loopback, next to the service on ")
-                    .append(org.socketinspector.model.Endpoints.format(r.listenerAddress(), r.port())).append(")");
-        }
-        s.append(" and close it at once.\nThe probe socket never listens and sends nothing");
+        String service = org.socketinspector.model.Endpoints.format(r.listenerAddress(), r.port());
+        SocketRecord s = socket.get();
+        String owner = s != null && s.process() != null && s.process().name() != null
+                ? s.process().name() + (s.pid() == null ? "" : " (pid " + s.pid() + ")") : "the service";
+        StringBuilder text = new StringBuilder("Socket Inspector will:\n");
+        text.append("  • create one ").append(r.protocol().name()).append(" socket as ").append(Users.name(uid))
+                .append(" (uid ").append(uid).append(")").append(r.uid() < 0 ? ", the user running Socket Inspector"
+                        : ", in a helper process started as that user and ended by PID afterwards").append(";\n");
+        text.append("  • set ").append(r.options().isEmpty() ? "no options" : describe(r.options())).append(" on it;\n");
+        text.append("  • bind it to ").append(endpoint).append(r.probeAddress().equals(r.listenerAddress())
+                ? ", the address and port of " + owner
+                : ", the other family's loopback, next to " + owner + " on " + service).append(", and close it at once.\n");
+        text.append("The probe socket never listens and sends nothing");
         if (r.protocol() == Protocol.TCP) {
-            s.append("; the service keeps accepting connections.");
+            text.append("; the service keeps accepting connections.");
         } else {
-            s.append(". While it is bound (a few milliseconds), datagrams sent to this port could reach the probe"
+            text.append(". While it is bound (a few milliseconds), datagrams sent to this port could reach the probe"
                     + " instead of the service and be lost.");
         }
-        s.append("\nThe result is stored in the history.");
-        return s.toString();
+        text.append(" The result is stored in the history.");
+        return text.toString();
     }
 
     /** SO_REUSEADDR, SO_REUSEPORT, IPV6_V6ONLY... */
@@ -309,7 +321,7 @@ public final class ProbeViewModel {
         }
         String predicted = r.prediction().outcome().wireName().toLowerCase(Locale.ROOT)
                 + (r.prediction().error() == null ? "" : " (" + r.prediction().error() + ")");
-        return "Model predicted: " + predicted + (Boolean.TRUE.equals(r.agrees()) ? " — agrees with the kernel."
+        return "Predicted: " + predicted + (Boolean.TRUE.equals(r.agrees()) ? " — agrees with the kernel."
                 : " — DISAGREES with the kernel.") + " " + r.prediction().explanation();
     }
 

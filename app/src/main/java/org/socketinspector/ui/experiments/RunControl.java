@@ -79,6 +79,12 @@ final class RunControl {
         }
     }
 
+    /** Whether the running experiment has been told to stop (Cancel, or its time limit). */
+    boolean stopping() {
+        CancelToken token = running;
+        return token != null && token.isCancelled();
+    }
+
     private String store(ExperimentRecord record) {
         try {
             HistoryId id = history.get().saveExperiment(ExperimentEntry.of(record));

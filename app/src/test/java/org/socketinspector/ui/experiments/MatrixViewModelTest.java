@@ -66,7 +66,7 @@ class MatrixViewModelTest {
         assertThat(model.attemptsProperty().get()).isEqualTo(BindMatrix.DEFAULT_ATTEMPTS);
         assertThat(model.parallelismProperty().get()).isEqualTo(4);
         assertThat(model.description()).startsWith("6,912 cells for linux");
-        assertThat(model.confirmation()).contains("4 cells run at once").contains("Nothing leaves loopback")
+        assertThat(model.confirmation()).contains("4 cells run at once").contains("up to 16 connections or datagrams").contains("Nothing leaves loopback")
                 .contains("never a running service's port");
 
         MatrixViewModel none = new MatrixViewModel(Fixtures.realMatrix(List.of()), this::history, OsFamily.MACOS);
@@ -88,6 +88,7 @@ class MatrixViewModelTest {
         MatrixResult r = model.resultProperty().get();
         assertThat(seen).as("the progress moved cell by cell").contains(1, 24, 48);
         assertThat(model.doneProperty().get()).isEqualTo(48);
+        assertThat(model.notMeasuredProperty().get()).isZero();
         assertThat(model.agreeProperty().get() + model.disagreeProperty().get() + model.skippedProperty().get()).isEqualTo(48);
         assertThat(model.agreeProperty().get()).isEqualTo(r.agreements());
         assertThat(r.stopped()).isNull();
@@ -98,7 +99,7 @@ class MatrixViewModelTest {
             assertThat(model.skipReasons()).isNotEmpty().allMatch(s -> s.contains("needs root"));
         }
         assertThat(model.disagreeing()).extracting(MatrixCell::summary).isEmpty();
-        assertThat(model.noDisagreement()).isEqualTo("None: all " + r.ran() + " measured cells agree with the model.");
+        assertThat(model.verdict()).isEqualTo("Disagreements: none. All " + r.ran() + " measured cells agree with the model.");
         assertThat(model.messageProperty().get()).contains("48 cells measured").contains("stored in the history as E");
         assertThat(history().count(HistoryFilter.experiments().withKind("matrix"))).isEqualTo(1);
     }
@@ -120,8 +121,12 @@ class MatrixViewModelTest {
         MatrixResult r = model.resultProperty().get();
         assertThat(r.stopped()).isEqualTo("cancelled: cancelled by the user");
         assertThat(r.ran()).isBetween(10, 479);
-        assertThat(model.doneProperty().get()).isEqualTo(480);
-        assertThat(model.skippedProperty().get()).isEqualTo(r.skipped()).isGreaterThan(0);
+        // The cells it did not reach are "not measured", apart from the skipped ones; the progress stays where it stopped.
+        long cut = r.cells().stream().filter(c -> r.stopped().equals(c.skipped())).count();
+        assertThat(model.notMeasuredProperty().get()).isEqualTo(cut).isGreaterThan(0);
+        assertThat(model.doneProperty().get()).isEqualTo(480 - cut);
+        assertThat(model.skippedProperty().get()).isEqualTo(r.skipped() - cut);
+        assertThat(model.agreeProperty().get() + model.disagreeProperty().get()).isEqualTo(r.ran());
         assertThat(model.skipReasons()).anyMatch(s -> s.endsWith("cells: cancelled: cancelled by the user"));
         assertThat(model.messageProperty().get()).startsWith("stopped early (cancelled: cancelled by the user)")
                 .contains("stored in the history as E");

@@ -112,8 +112,10 @@ class ProbeViewModelTest {
         assertThat(model.sourceProperty().get()).contains("tcp 127.0.0.1:" + port + " of java").contains("SO_REUSEPORT");
         assertThat(model.problems()).isEmpty();
         assertThat(model.confirmation())
-                .contains("one TCP socket as " + Users.name(self) + " (uid " + self + ")")
-                .contains("set SO_REUSEPORT on it, bind it to 127.0.0.1:" + port + " and close it at once")
+                .contains("create one TCP socket as " + Users.name(self) + " (uid " + self + "), the user running")
+                .contains("set SO_REUSEPORT on it;")
+                .contains("bind it to 127.0.0.1:" + port + ", the address and port of java (pid "
+                        + ProcessHandle.current().pid() + "), and close it at once.")
                 .contains("never listens and sends nothing");
 
         ProbeRecord r = runToEnd(model);
@@ -122,7 +124,7 @@ class ProbeViewModelTest {
         assertThat(r.agrees()).as("the model knew the listener's options and owner").isTrue();
         assertThat(r.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
         assertThat(ProbeViewModel.verdict(r)).isEqualTo("Bound: the probe socket got 127.0.0.1:" + port + " (closed at once)");
-        assertThat(ProbeViewModel.prediction(r)).startsWith("Model predicted: shares — agrees with the kernel.");
+        assertThat(ProbeViewModel.prediction(r)).startsWith("Predicted: shares — agrees with the kernel.");
         assertThat(ProbeViewModel.finding(r)).isEqualTo("Confirms LINUX-REUSEPORT-GROUP for " + Users.name(self)
                 + " with SO_REUSEPORT.");
         assertThat(model.messageProperty().get()).contains("bound: confirms LINUX-REUSEPORT-GROUP")
@@ -145,8 +147,8 @@ class ProbeViewModelTest {
 
         model.targetProperty().set(Target.OTHER_FAMILY_LOOPBACK);
         assertThat(model.probeAddress()).isEqualTo("::1");
-        assertThat(model.confirmation()).contains("bind it to [::1]:" + port + " (the other family's loopback, next to"
-                + " the service on 127.0.0.1:" + port + ")");
+        assertThat(model.confirmation()).contains("bind it to [::1]:" + port + ", the other family's loopback, next to"
+                + " java (pid " + ProcessHandle.current().pid() + ") on 127.0.0.1:" + port + ", and close it at once.");
         ProbeRecord shadow = runToEnd(model);
         assertThat(shadow.result().bound()).isTrue();
         assertThat(shadow.finding()).isEqualTo("LOCALHOST-FAMILY-SHADOW");
@@ -206,7 +208,8 @@ class ProbeViewModelTest {
         assertThat(linux.request().uid()).isEqualTo(Users.NOBODY);
         assertThat(linux.request().victimOptions()).containsExactly(SockOpt.REUSEADDR);
         assertThat(linux.request().victimUser()).isEqualTo("postgres");
-        assertThat(linux.confirmation()).contains("as nobody (uid 65534), through a helper process started as that user");
+        assertThat(linux.confirmation()).contains("as nobody (uid 65534), in a helper process started as that user")
+                .contains("bind it to 127.0.0.1:5432, the address and port of postgres (pid 900)");
 
         // Edited by hand, the row's options no longer describe the listener: no prediction then.
         linux.portProperty().set("5433");
