@@ -181,8 +181,8 @@ class ExperimentsGuiTest {
         assertThat(robot.lookup("#matrix-verdict").queryAs(Label.class).getText()).isEqualTo(String.format(
                 java.util.Locale.ROOT, "Disagreements: none. All %,d measured cells agree with the model (the run"
                         + " stopped early).", window.matrix().resultProperty().get().ran()));
-        assertThat(robot.lookup("#matrix-skipped").queryListView().getItems())
-                .anyMatch(s -> s.toString().endsWith("cells: cancelled: cancelled by the user"));
+        assertThat(robot.lookup("#matrix-skipped .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(s -> s.startsWith("• ") && s.endsWith("cells: cancelled: cancelled by the user"));
         assertThat(HelperLauncher.livePids()).isEmpty();
         try (HistoryStore store = HistoryStore.open(historyFile)) {
             assertThat(store.count(HistoryFilter.experiments().withKind("matrix"))).isEqualTo(1);

@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -122,7 +121,9 @@ final class MatrixPane extends VBox {
         model.resultProperty().addListener((o, was, now) -> {
             verdict.setText(model.verdict());
             verdict.getStyleClass().removeIf(c -> c.startsWith("verdict-"));
-            verdict.getStyleClass().add(now != null && now.disagreements() > 0 ? "verdict-steals" : "verdict-separate");
+            // Red: a disagreement; amber: none so far, but the run stopped early; green: none in a complete run.
+            verdict.getStyleClass().add(now == null ? "verdict-separate" : now.disagreements() > 0 ? "verdict-steals"
+                    : now.stopped() != null ? "verdict-shares" : "verdict-separate");
         });
         verdict.visibleProperty().bind(model.resultProperty().isNotNull());
         verdict.managedProperty().bind(verdict.visibleProperty());
@@ -133,10 +134,10 @@ final class MatrixPane extends VBox {
         table.visibleProperty().bind(Bindings.isNotEmpty(model.disagreeing()));
         table.managedProperty().bind(table.visibleProperty());
         table.getColumns().setAll(java.util.List.of(
-                column("Proto", 60, c -> c.question().protocol().wireName()),
-                column("First socket", 250, c -> side(c.question().first()) + " " + c.question().first().state().wireName()),
-                column("Second socket", 230, c -> side(c.question().second())),
-                column("Model", 150, c -> c.predicted() == null ? "—" : c.predicted().outcome().wireName()
+                column("Proto", 50, c -> c.question().protocol().wireName()),
+                column("First socket", 210, c -> side(c.question().first()) + " " + c.question().first().state().wireName()),
+                column("Second socket", 190, c -> side(c.question().second())),
+                column("Model", 120, c -> c.predicted() == null ? "—" : c.predicted().outcome().wireName()
                         + (c.predicted().error() == null ? "" : " " + c.predicted().error())),
                 column("Kernel", 260, c -> c.observed() == null ? "—" : c.observed().observed().wireName()
                         + (c.observed().secondBindError() == null ? "" : " " + c.observed().secondBindError())
@@ -152,14 +153,19 @@ final class MatrixPane extends VBox {
 
         Label skippedTitle = new Label("Cells not measured, and why");
         skippedTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        ListView<String> skipped = new ListView<>(model.skipReasons());
+        // A few reasons at most (needs root, a helper that could not start, the stop): one line each.
+        VBox skipped = new VBox(2);
         skipped.setId("matrix-skipped");
-        skipped.setPrefHeight(80);
+        model.skipReasons().addListener((ListChangeListener<String>) c -> skipped.getChildren().setAll(
+                model.skipReasons().stream().map(reason -> {
+                    Label l = new Label("• " + reason);
+                    l.setWrapText(true);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
+                    return l;
+                }).toList()));
         VBox skippedBox = new VBox(4, skippedTitle, skipped);
         skippedBox.visibleProperty().bind(Bindings.isNotEmpty(model.skipReasons()));
         skippedBox.managedProperty().bind(skippedBox.visibleProperty());
-        model.skipReasons().addListener((ListChangeListener<String>) c -> skipped.setPrefHeight(
-                Math.min(120, 10 + 26 * model.skipReasons().size())));
 
         getChildren().addAll(title, about, detailsPane, buttons, counts, message, verdict, table, skippedBox);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -64,10 +64,11 @@ public final class MatrixViewModel {
         if (total() == 0) {
             return "The bind matrix runs on Linux and Windows; this machine's regime is " + os.wireName() + ".";
         }
-        return String.format(Locale.ROOT, "%,d cells for %s: TCP and UDP × addresses × option sets × users × bound or"
-                + " listening. Each cell binds two sockets on a port the kernel chooses (loopback or wildcard, never a"
-                + " running service's port), sends up to %d connections or datagrams over loopback and compares who"
-                + " got them with the model's answer; %d cells run at once.", total(), os.wireName(), attempts.get(),
+        String cells = os == OsFamily.WINDOWS ? "TCP and UDP × addresses × option sets × bound or listening, all as"
+                + " the user running it" : "TCP and UDP × addresses × option sets × users × bound or listening";
+        return String.format(Locale.ROOT, "%,d cells for %s: %s. Each cell binds two sockets on a port the kernel"
+                + " chooses (loopback or wildcard, never a running service's port), sends up to %d connections or datagrams over loopback and compares who"
+                + " got them with the model's answer; %d cells run at once.", total(), os.wireName(), cells, attempts.get(),
                 parallelism.get());
     }
 

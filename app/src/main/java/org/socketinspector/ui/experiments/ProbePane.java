@@ -61,6 +61,7 @@ final class ProbePane extends ScrollPane {
         TextField port = new TextField();
         port.setId("probe-port");
         port.setPrefColumnCount(6);
+        port.setPromptText("e.g. 8080");
         port.textProperty().bindBidirectional(model.portProperty());
         HBox where = new HBox(8, protocol, address, new Label("port"), port);
         where.setAlignment(Pos.CENTER_LEFT);

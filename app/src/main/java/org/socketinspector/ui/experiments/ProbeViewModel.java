@@ -47,6 +47,9 @@ public final class ProbeViewModel {
     /** Which address the probe binds. */
     public enum Target { LISTENER, OTHER_FAMILY_LOOPBACK }
 
+    private static final String BY_HAND = "Typed in by hand: the listener's options and owner are unknown, so the model"
+            + " makes no prediction.";
+
     private final ProbeRunner runner;
     private final OsFamily os;
     private final int selfUid;
@@ -61,7 +64,7 @@ public final class ProbeViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SocketRecord> socket = new ReadOnlyObjectWrapper<>(this, "socket");
     private final ReadOnlyObjectWrapper<ProbeRecord> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "Typed in by hand.");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", BY_HAND);
 
     /**
      * @param selfUid the uid running the GUI: only root (on Linux) may probe as another user
@@ -81,8 +84,7 @@ public final class ProbeViewModel {
                 if (s != null && !(s.protocol() == protocol.get() && s.localAddress().equals(text(address))
                         && Integer.toString(s.localPort()).equals(text(port)))) {
                     socket.set(null);
-                    source.set("Typed in by hand: the listener's options and owner are unknown, so the model makes no"
-                            + " prediction.");
+                    source.set(BY_HAND);
                 }
             });
         }

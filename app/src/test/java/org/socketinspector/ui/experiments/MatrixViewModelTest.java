@@ -16,7 +16,10 @@ import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.experiment.MatrixResult;
+import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.Outcome;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.store.HistoryFilter;
@@ -102,6 +105,35 @@ class MatrixViewModelTest {
         assertThat(model.verdict()).isEqualTo("Disagreements: none. All " + r.ran() + " measured cells agree with the model.");
         assertThat(model.messageProperty().get()).contains("48 cells measured").contains("stored in the history as E");
         assertThat(history().count(HistoryFilter.experiments().withKind("matrix"))).isEqualTo(1);
+    }
+
+    @Test
+    void aModelThatIsWrongShowsEveryMeasuredCellAsADisagreement() throws Exception {
+        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
+        // TCP 0.0.0.0 against 0.0.0.0, same user, no options: the kernel refuses; this model says the newcomer steals.
+        BindSemantics wrong = new BindSemantics() {
+            @Override
+            public OsFamily os() {
+                return OsFamily.LINUX;
+            }
+
+            @Override
+            public BindAnswer answer(BindQuestion q) {
+                return new BindAnswer(Outcome.STEALS, null, null, "always steals", List.of());
+            }
+        };
+        List<BindQuestion> slice = QuestionSpace.linux().subList(0, 12);
+        MatrixViewModel model = new MatrixViewModel(MatrixRunner.of(slice, wrong), this::history, OsFamily.LINUX);
+        model.attemptsProperty().set(2);
+
+        awaitEnd(model, () -> model.start(THREAD, Runnable::run));
+
+        MatrixResult r = model.resultProperty().get();
+        assertThat(r.disagreements()).isPositive();
+        assertThat(model.disagreeProperty().get()).isEqualTo(r.disagreements());
+        assertThat(model.disagreeing()).hasSize(r.disagreements())
+                .allSatisfy(c -> assertThat(c.predicted().outcome()).isEqualTo(Outcome.STEALS));
+        assertThat(model.verdict()).isEqualTo(r.disagreements() + " of " + r.ran() + " measured cells disagree with the model:");
     }
 
     @Test
