@@ -158,10 +158,15 @@ final class ProbePane extends ScrollPane {
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(model.stateProperty().isEqualTo(State.RUNNING).or(Bindings.isNotEmpty(model.problems())));
         run.setOnAction(e -> confirmAndRun());
+        // A probe takes milliseconds, or a second when a helper must start for another user: Cancel for that second.
+        Button cancel = new Button("Cancel");
+        cancel.setId("probe-cancel");
+        cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(State.RUNNING));
+        cancel.setOnAction(e -> model.cancel());
         ProgressIndicator running = new ProgressIndicator();
         running.setPrefSize(20, 20);
         running.visibleProperty().bind(model.stateProperty().isEqualTo(State.RUNNING));
-        HBox buttons = new HBox(10, run, running);
+        HBox buttons = new HBox(10, run, cancel, running);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label message = wrapping("probe-message");
