@@ -3,7 +3,6 @@ package org.socketinspector.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.BindMatrix;
@@ -11,7 +10,6 @@ import org.socketinspector.experiment.MatrixResult;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.semantics.QuestionSpace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +46,7 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OsFamily os = HostFacts.osFamily();
-        List<BindQuestion> space = switch (os) {
-            case LINUX -> QuestionSpace.linux();
-            case WINDOWS -> QuestionSpace.windowsLive(System.getProperty("user.name"));
-            default -> throw new ExperimentException("the bind matrix runs on Linux and Windows; this machine's regime is "
-                    + os.wireName());
-        };
+        List<BindQuestion> space = BindMatrix.questionSpace(os);
         MatrixResult result = run.runAndStore(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(Platform.sockets(),
                 BindSemantics.forOs(os), count, parallel).run(space, cancel, null),
                 r -> ExperimentText.matrix(r, all), spec);

@@ -20,6 +20,7 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
+import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.sockets.NativeSockets;
 
 /**
@@ -45,6 +46,19 @@ public final class BindMatrix {
             throw new ExperimentException("parallelism " + parallelism + " is outside 1.." + MAX_PARALLELISM);
         }
         this.parallelism = parallelism;
+    }
+
+    /**
+     * The question space of {@code os} as the bind matrix runs it here: Linux's 6,912 cells (root and nobody), or
+     * Windows' cells as the user running it. Other regimes have no live matrix.
+     */
+    public static List<BindQuestion> questionSpace(OsFamily os) throws ExperimentException {
+        return switch (os) {
+            case LINUX -> QuestionSpace.linux();
+            case WINDOWS -> QuestionSpace.windowsLive(System.getProperty("user.name"));
+            default -> throw new ExperimentException("the bind matrix runs on Linux and Windows; this machine's regime is "
+                    + os.wireName());
+        };
     }
 
     /**

@@ -27,9 +27,12 @@ import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.UiEvents.ExperimentRequested;
+import org.socketinspector.ui.UiEvents.ProbeRequested;
 import org.socketinspector.ui.UiEvents.WhatIfRequested;
 import org.socketinspector.ui.experiments.ExperimentsView;
 import org.socketinspector.ui.experiments.ExperimentsViewModel;
+import org.socketinspector.ui.experiments.MatrixViewModel;
+import org.socketinspector.ui.experiments.ProbeViewModel;
 import org.socketinspector.ui.history.HistoryView;
 import org.socketinspector.ui.history.HistoryViewModel;
 import org.socketinspector.store.HistoryFilter;
@@ -58,6 +61,9 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Consumer<String> openLink;
     private final ExperimentsViewModel experiments;
+    private final ProbeViewModel probe;
+    private final MatrixViewModel matrix;
+    private final ExperimentsView experimentsView;
     private final HistoryViewModel history;
     private final Tab experimentsTab;
     private final Tab historyTab;
@@ -70,12 +76,15 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         live = new LiveViewModel(services.scans());
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
-        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, openLink));
+        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink));
         liveTab.setId("tab-live");
         liveTab.setClosable(false);
         experiments = new ExperimentsViewModel(services.experiments(), this::history, HostFacts.osFamily(),
                 ExperimentsViewModel.currentUid());
-        experimentsTab = new Tab("Experiments", new ExperimentsView(experiments));
+        probe = new ProbeViewModel(services.probes(), this::history, HostFacts.osFamily(), ExperimentsViewModel.currentUid());
+        matrix = new MatrixViewModel(services.matrix(), this::history, HostFacts.osFamily());
+        experimentsView = new ExperimentsView(experiments, probe, matrix);
+        experimentsTab = new Tab("Experiments", experimentsView);
         experimentsTab.setId("tab-experiments");
         experimentsTab.setClosable(false);
         history = new HistoryViewModel(this::history);
@@ -98,6 +107,12 @@ public final class MainWindow extends BorderPane {
         bus.subscribe(AuditOpened.class, this::openAuditTab);
         bus.subscribe(ExperimentRequested.class, e -> {
             experiments.useCase(e.request());
+            experimentsView.show(ExperimentsView.Kind.REPLAY);
+            tabs.getSelectionModel().select(experimentsTab);
+        });
+        bus.subscribe(ProbeRequested.class, e -> {
+            probe.prefill(e.socket());
+            experimentsView.show(ExperimentsView.Kind.PROBE);
             tabs.getSelectionModel().select(experimentsTab);
         });
     }
@@ -118,6 +133,14 @@ public final class MainWindow extends BorderPane {
         return experiments;
     }
 
+    public ProbeViewModel probe() {
+        return probe;
+    }
+
+    public MatrixViewModel matrix() {
+        return matrix;
+    }
+
     public HistoryViewModel historyModel() {
         return history;
     }
@@ -134,6 +157,8 @@ public final class MainWindow extends BorderPane {
     public synchronized void close() {
         live.stop();
         experiments.cancel();
+        probe.cancel();
+        matrix.cancel();
         if (store != null) {
             store.close();
             store = null;

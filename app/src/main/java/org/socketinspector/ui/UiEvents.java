@@ -18,6 +18,10 @@ public final class UiEvents {
     public record AuditOpened(String title, Audit audit) {
     }
 
+    /** The user wants to probe a live socket's port (from the live table). */
+    public record ProbeRequested(SocketRecord socket) {
+    }
+
     /** The user wants to replay a case for real (from the what-if dialog). */
     public record ExperimentRequested(ReplayRequest request) {
     }

@@ -9,6 +9,8 @@ import org.socketinspector.rules.Finding;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.experiments.MatrixRunner;
+import org.socketinspector.ui.experiments.ProbeRunner;
 import org.socketinspector.ui.experiments.ReplayRunner;
 
 /**
@@ -19,9 +21,11 @@ import org.socketinspector.ui.experiments.ReplayRunner;
  * @param rules       the rule engine, for opened scans that carry no findings
  * @param semantics   the bind-semantics model of an OS family, when there is one
  * @param experiments runs a lab replay (helpers on loopback)
+ * @param probes      probes a live port of this machine (bind, close at once)
+ * @param matrix      runs the bind matrix over this OS's question space
  * @param history     opens the history database (called once, on first use; may throw StoreException)
  */
 public record UiServices(ScanService scans, Function<Scan, List<Finding>> rules,
                          Function<OsFamily, Optional<BindSemantics>> semantics, ReplayRunner experiments,
-                         Supplier<HistoryStore> history) {
+                         ProbeRunner probes, MatrixRunner matrix, Supplier<HistoryStore> history) {
 }

@@ -38,6 +38,19 @@ public final class Fixtures {
                 org.socketinspector.collect.Platform.sockets()).run(request, cancel, progress);
     }
 
+    /** The real probe of a live port, as the application runs it. */
+    public static org.socketinspector.ui.experiments.ProbeRunner realProbes() {
+        return (request, cancel) -> new org.socketinspector.experiment.LiveProbe(
+                org.socketinspector.collect.Platform.sockets()).run(request, cancel);
+    }
+
+    /** The real bind matrix with this OS's model, over {@code space} (a slice keeps a test short). */
+    public static org.socketinspector.ui.experiments.MatrixRunner realMatrix(
+            List<org.socketinspector.semantics.BindQuestion> space) {
+        return org.socketinspector.ui.experiments.MatrixRunner.of(space, org.socketinspector.semantics.BindSemantics
+                .forOs(org.socketinspector.experiment.HostFacts.osFamily()));
+    }
+
     /** A scan of {@code count} TCP listeners on 127.0.0.1 ports 10000.., owned by pid 5000 + i, in state {@code state}. */
     public static Audit listeners(int count, String state) {
         List<SocketRecord> sockets = new ArrayList<>();

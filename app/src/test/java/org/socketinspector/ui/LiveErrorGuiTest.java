@@ -37,6 +37,7 @@ class LiveErrorGuiTest {
             return Fixtures.labAudit();
         };
         window = new MainWindow(new UiServices(flaky, scan -> List.of(), os -> Optional.empty(), Fixtures.realReplays(),
+                Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
                 () -> {
                     throw new IllegalStateException("no history in this test");
                 }), url -> { });

@@ -40,6 +40,7 @@ class LiveScanGuiTest {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         UiServices real = LiveServices.create();
         window = new MainWindow(new UiServices(real.scans(), real.rules(), real.semantics(), real.experiments(),
+                real.probes(), real.matrix(),
                 () -> org.socketinspector.store.HistoryStore.open(historyFile)), url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();

@@ -61,7 +61,7 @@ class MainWindowGuiTest {
         };
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
-                Fixtures.realReplays(), () -> org.socketinspector.store.HistoryStore.open(historyFile));
+                Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile));
         window = new MainWindow(services, opened::add);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();

@@ -1,6 +1,5 @@
 package org.socketinspector.ui.experiments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +12,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.Encounter;
 import org.socketinspector.experiment.TimelineEvent;
-import org.socketinspector.experiment.ExperimentRecord;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
@@ -31,8 +27,6 @@ import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.SockOpt;
-import org.socketinspector.store.ExperimentEntry;
-import org.socketinspector.store.HistoryId;
 import org.socketinspector.store.HistoryStore;
 
 /**
@@ -46,7 +40,6 @@ public final class ExperimentsViewModel {
     public enum State { READY, RUNNING, FINISHED, FAILED }
 
     private final ReplayRunner runner;
-    private final Supplier<HistoryStore> history;
     private final OsFamily os;
     private final int selfUid;
     private final List<ReplayPreset> presets;
@@ -54,17 +47,15 @@ public final class ExperimentsViewModel {
     private final ObjectProperty<ReplayRequest> custom = new SimpleObjectProperty<>(this, "custom");
     private final IntegerProperty attempts = new SimpleIntegerProperty(this, "attempts", Limits.DEFAULT_ATTEMPTS);
     private final BooleanProperty namespace = new SimpleBooleanProperty(this, "namespace");
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.READY);
+    private final RunControl run;
     private final ReadOnlyObjectWrapper<ReplayResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final javafx.beans.property.ReadOnlyIntegerWrapper toVictim = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "toVictim");
     private final javafx.beans.property.ReadOnlyIntegerWrapper toAttacker = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "toAttacker");
     private final javafx.collections.ObservableList<TimelineEvent> liveTimeline = javafx.collections.FXCollections.observableArrayList();
-    private volatile CancelToken running;
 
     public ExperimentsViewModel(ReplayRunner runner, Supplier<HistoryStore> history, OsFamily os, int selfUid) {
         this.runner = runner;
-        this.history = history;
+        this.run = new RunControl(history);
         this.os = os;
         this.selfUid = selfUid;
         this.presets = ReplayPreset.ALL.stream().filter(p -> p.os() == os).toList();
@@ -139,36 +130,20 @@ public final class ExperimentsViewModel {
      */
     public boolean start(Executor background, Executor fxThread) {
         ReplayRequest request = request();
-        if (request == null || state.get() == State.RUNNING) {
+        if (request == null || run.stateProperty().get() == State.RUNNING) {
             return false;
         }
-        CancelToken cancel = new CancelToken().withDeadline(Limits.DEFAULT_DURATION);
-        running = cancel;
-        state.set(State.RUNNING);
         result.set(null);
         toVictim.set(0);
         toAttacker.set(0);
         liveTimeline.clear();
-        message.set("Running " + request.preset() + "…");
-        background.execute(() -> {
-            try {
-                ReplayResult r = runner.run(request, cancel, event -> fxThread.execute(() -> progress(event)));
-                String stored = store(r);
-                fxThread.execute(() -> finished(r, stored));
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                fxThread.execute(() -> failed(cancel.isCancelled() ? "Cancelled: " + why : why));
-            }
-        });
-        return true;
+        return run.start("Running " + request.preset() + "…", Limits.DEFAULT_DURATION, background, fxThread,
+                cancel -> runner.run(request, cancel, event -> fxThread.execute(() -> progress(event))), this::finished);
     }
 
     /** Stops the running experiment; its helpers are ended by the experiment itself within one bounded step. */
     public void cancel() {
-        CancelToken token = running;
-        if (token != null) {
-            token.cancel("cancelled by the user");
-        }
+        run.cancel();
     }
 
     /** One event of the running experiment, on the FX thread: the live counters and timeline follow it. */
@@ -183,27 +158,10 @@ public final class ExperimentsViewModel {
         }
     }
 
-    private String store(ExperimentRecord record) {
-        try {
-            HistoryId id = history.get().saveExperiment(ExperimentEntry.of(record));
-            return "stored in the history as " + id;
-        } catch (RuntimeException | JsonProcessingException e) {
-            return "not stored in the history: " + e.getMessage();
-        }
-    }
-
     private void finished(ReplayResult r, String stored) {
-        running = null;
         result.set(r);
         Duration took = r.started() == null || r.ended() == null ? Duration.ZERO : Duration.between(r.started(), r.ended());
-        message.set(r.outcomeLine() + " · " + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + " · " + stored);
-        state.set(State.FINISHED);
-    }
-
-    private void failed(String why) {
-        running = null;
-        message.set(why);
-        state.set(State.FAILED);
+        run.message(r.outcomeLine() + " · " + String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + " · " + stored);
     }
 
     /** Connections or datagrams the victim received so far in the running experiment. */
@@ -242,7 +200,7 @@ public final class ExperimentsViewModel {
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
+        return run.stateProperty();
     }
 
     public ReadOnlyObjectProperty<ReplayResult> resultProperty() {
@@ -250,7 +208,7 @@ public final class ExperimentsViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return run.messageProperty();
     }
 
     /** The uid of the user running the GUI (root may replay as other users). */

@@ -13,8 +13,9 @@ import org.socketinspector.ui.sockets.SocketsPane;
 /** The main window's live tab: the socket table with the scan toggles. */
 public final class LiveView extends SocketsPane {
 
-    public LiveView(LiveViewModel model, Consumer<SocketRecord> whatIf, Consumer<String> openLink) {
-        super(model.sockets(), whatIf, openLink);
+    public LiveView(LiveViewModel model, Consumer<SocketRecord> whatIf, Consumer<SocketRecord> probePort,
+                    Consumer<String> openLink) {
+        super(model.sockets(), whatIf, probePort, openLink);
         setId("live-view");
         ToggleButton all = new ToggleButton("All connections");
         all.setId("toggle-all");

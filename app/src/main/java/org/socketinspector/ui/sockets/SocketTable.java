@@ -32,8 +32,10 @@ public final class SocketTable extends TableView<SocketRow> {
     /**
      * @param model   the rows, filter and selection
      * @param whatIf  called with a socket when the user asks "what if another socket binds here?"
+     * @param probe   called with a listener when the user asks to probe its port; null where that makes no sense
+     *                (a capture of another machine)
      */
-    public SocketTable(SocketsViewModel model, Consumer<SocketRecord> whatIf) {
+    public SocketTable(SocketsViewModel model, Consumer<SocketRecord> whatIf, Consumer<SocketRecord> probe) {
         setId("socket-table");
         getStyleClass().addAll("socket-table", atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         SortedList<SocketRow> sorted = new SortedList<>(model.filteredRows());
@@ -89,7 +91,7 @@ public final class SocketTable extends TableView<SocketRow> {
         setRowFactory(t -> {
             TableRow<SocketRow> row = new TableRow<>();
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(rowMenu(row, model, whatIf)));
+                    .then((ContextMenu) null).otherwise(rowMenu(row, model, whatIf, probe)));
             return row;
         });
     }
@@ -142,10 +144,20 @@ public final class SocketTable extends TableView<SocketRow> {
         setColumnResizePolicy(show ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
-    private static ContextMenu rowMenu(TableRow<SocketRow> row, SocketsViewModel model, Consumer<SocketRecord> whatIf) {
+    private static ContextMenu rowMenu(TableRow<SocketRow> row, SocketsViewModel model, Consumer<SocketRecord> whatIf,
+                                       Consumer<SocketRecord> probe) {
         MenuItem ask = new MenuItem("What if another socket binds here…");
         ask.setId("menu-whatif");
         ask.setOnAction(e -> whatIf.accept(row.getItem().socket()));
+        ContextMenu menu = new ContextMenu(ask);
+        if (probe != null) {
+            MenuItem probeItem = new MenuItem("Probe this port…");
+            probeItem.setId("menu-probe");
+            probeItem.setOnAction(e -> probe.accept(row.getItem().socket()));
+            // Only a listener or a bound UDP socket has a port another socket could try to bind.
+            menu.setOnShowing(e -> probeItem.setDisable(row.getItem() == null || !row.getItem().socket().isListening()));
+            menu.getItems().add(probeItem);
+        }
         MenuItem copy = new MenuItem("Copy address");
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
@@ -156,7 +168,8 @@ public final class SocketTable extends TableView<SocketRow> {
         byProcess.setOnAction(e -> model.filterProperty().set(row.getItem().process()));
         MenuItem byPort = new MenuItem("Show only this port");
         byPort.setOnAction(e -> model.filterProperty().set("port:" + row.getItem().socket().localPort()));
-        return new ContextMenu(ask, new SeparatorMenuItem(), copy, byProcess, byPort);
+        menu.getItems().addAll(new SeparatorMenuItem(), copy, byProcess, byPort);
+        return menu;
     }
 
     private static <T> TableColumn<SocketRow, T> column(String title, double width,

@@ -32,9 +32,15 @@ public class SocketsPane extends BorderPane {
     private final Label banner = new Label();
 
     public SocketsPane(SocketsViewModel model, Consumer<SocketRecord> whatIf, Consumer<String> openLink) {
+        this(model, whatIf, null, openLink);
+    }
+
+    /** @param probe called when the user asks to probe a listener's port (live sockets only), or null */
+    public SocketsPane(SocketsViewModel model, Consumer<SocketRecord> whatIf, Consumer<SocketRecord> probe,
+                       Consumer<String> openLink) {
         this.model = model;
         getStyleClass().add("sockets-pane");
-        table = new SocketTable(model, whatIf);
+        table = new SocketTable(model, whatIf, probe);
         placeholder.setId("table-placeholder");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(placeholder);
