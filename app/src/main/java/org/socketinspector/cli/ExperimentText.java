@@ -7,6 +7,7 @@ import org.socketinspector.experiment.EncounterResult;
 import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.experiment.MatrixResult;
 import org.socketinspector.experiment.ProbeRecord;
+import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.semantics.BindAnswer;
@@ -20,6 +21,12 @@ final class ExperimentText {
     static String probe(ProbeRecord r) {
         StringBuilder s = new StringBuilder();
         s.append(r.title()).append('\n');
+        ProbeRequest q = r.request();
+        s.append("listener:   ").append(q.victimOptions() == null || q.victimUser() == null
+                ? "owner or options unknown (no prediction)"
+                : "owner " + q.victimUser() + ", options " + (q.victimOptions().isEmpty() ? "none"
+                : q.victimOptions().stream().map(o -> o.wireName()).sorted().collect(Collectors.joining("+"))))
+                .append('\n');
         s.append("result:     ").append(r.result().bound() ? "bound (then closed at once, never listened)"
                 : "refused: " + r.result().error()).append('\n');
         s.append("attacker:   ").append(r.attacker()).append('\n');

@@ -34,7 +34,9 @@ public record MatrixResult(String kind, String kernel, String host, String toolV
 
     @Override
     public String title() {
-        return "bind matrix, " + cells.size() + " cells, Linux " + kernel;
+        String os = cells.isEmpty() ? "" : cells.get(0).question().os().wireName();
+        String label = os.isEmpty() ? "" : Character.toUpperCase(os.charAt(0)) + os.substring(1) + " ";
+        return "bind matrix, " + cells.size() + " cells, " + label + kernel;
     }
 
     @Override

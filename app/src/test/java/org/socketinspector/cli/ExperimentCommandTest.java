@@ -75,6 +75,35 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void aProbeReadsTheListenersOwnerAndOptionsFromALiveScan() throws Exception {
+        NativeSockets sockets = Platform.sockets();
+        long listener = sockets.open(Protocol.TCP, Family.IPV4);
+        try {
+            sockets.setOption(listener, SockOpt.REUSEPORT, true);
+            sockets.bind(listener, "127.0.0.1", 0);
+            sockets.listen(listener, 4);
+            String port = Integer.toString(sockets.localPort(listener));
+            int self = Platform.processes().effectiveUid();
+
+            assertThat(run("experiment", "probe", "--address", "127.0.0.1", "--port", port, "--option", "reuseport",
+                    "--as-user", "owner", "--yes", "--json", "--db", dir.resolve("h.db").toString())).isZero();
+            JsonNode record = Json.mapper().readTree(out.toString());
+            assertThat(record.path("probeUid").asInt()).as("owner: this process's uid").isEqualTo(self);
+            assertThat(record.path("request").path("victimUser").asText()).isEqualTo(Users.name(self));
+            assertThat(record.path("request").path("victimOptions").toString()).containsIgnoringCase("reuseport");
+            assertThat(record.path("prediction").path("outcome").asText()).isEqualTo("shares");
+            assertThat(record.path("agrees").asBoolean()).isTrue();
+            assertThat(sockets.isListening(listener)).as("the service keeps listening").isTrue();
+        } finally {
+            sockets.close(listener);
+        }
+        assertThat(run("experiment", "probe", "--address", "127.0.0.1", "--port", "1", "--as-user", "owner", "--yes",
+                "--db", dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("no tcp listener on 127.0.0.1 port 1")
+                .contains("--as-user owner: the listener's owner is not known");
+    }
+
+    @Test
     void replayPresetAsJsonIsStoredWithItsTimeline() throws Exception {
         String db = dir.resolve("h.db").toString();
         assertThat(run("experiment", "replay", "--preset", "plain-control", "--count", "3", "--json", "--db", db)).isZero();

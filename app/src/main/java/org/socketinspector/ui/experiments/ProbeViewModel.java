@@ -27,10 +27,9 @@ import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
+import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.experiment.Users;
-import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.SockOpt;
@@ -117,7 +116,7 @@ public final class ProbeViewModel {
         List<String> users = new ArrayList<>();
         users.add(Users.name(selfUid));
         if (canChooseUser()) {
-            String owner = owner(socket.get());
+            String owner = ProbedListener.owner(socket.get());
             if (owner != null && !users.contains(owner)) {
                 users.add(owner);
             }
@@ -140,50 +139,15 @@ public final class ProbeViewModel {
         udpOptIn.set(false);
         result.set(null);
         socket.set(s);
-        String owner = owner(s);
+        String owner = ProbedListener.owner(s);
+        Set<SockOpt> known = ProbedListener.knownOptions(s, os);
         source.set("From the live table: " + s.protocol().wireName() + " " + s.localEndpoint()
                 + (s.process() != null && s.process().name() != null ? " of " + s.process().name() : "")
                 + (owner == null ? "" : " (" + owner + ")") + ", options "
-                + (victimOptions(s) == null ? "not all known: no model prediction" : describe(victimOptions(s))) + ".");
+                + (known == null ? "not all known: no model prediction" : describe(known)) + ".");
         validate();
     }
 
-    /** The owner as the model names users: its name, else its uid, else null. */
-    private static String owner(SocketRecord s) {
-        if (s == null) {
-            return null;
-        }
-        if (s.process() != null && s.process().user() != null) {
-            return s.process().user();
-        }
-        Integer uid = s.process() != null && s.process().uid() != null ? s.process().uid() : s.uid();
-        return uid == null ? null : Users.name(uid);
-    }
-
-    /** The listener's options for the model, or null when one that matters on this OS could not be read. */
-    private Set<SockOpt> victimOptions(SocketRecord s) {
-        SocketOptions o = s.options();
-        boolean known = o.reuseAddress() != null
-                && (os == OsFamily.WINDOWS ? o.exclusiveAddressUse() != null : o.reusePort() != null)
-                && (s.family() != Family.IPV6 || o.ipv6Only() != null);
-        if (!known) {
-            return null;
-        }
-        Set<SockOpt> set = EnumSet.noneOf(SockOpt.class);
-        if (o.reuseAddress()) {
-            set.add(SockOpt.REUSEADDR);
-        }
-        if (Boolean.TRUE.equals(o.reusePort())) {
-            set.add(SockOpt.REUSEPORT);
-        }
-        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
-            set.add(SockOpt.EXCLUSIVEADDRUSE);
-        }
-        if (Boolean.TRUE.equals(o.ipv6Only())) {
-            set.add(SockOpt.V6ONLY);
-        }
-        return set;
-    }
 
     /** The address the probe binds: the listener's own, or the other family's loopback (a family-shadow test). */
     public String probeAddress() {
@@ -246,7 +210,7 @@ public final class ProbeViewModel {
             SocketRecord s = socket.get();
             return new ProbeRequest(protocol.get(), text(address), Integer.parseInt(text(port)),
                     probeAddress(), options, uid(), protocol.get() == Protocol.UDP && udpOptIn.get(),
-                    s == null ? null : victimOptions(s), owner(s));
+                    s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s));
         } catch (ExperimentException e) {
             return null;
         }

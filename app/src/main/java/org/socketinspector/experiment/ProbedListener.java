@@ -1,0 +1,76 @@
+package org.socketinspector.experiment;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.sockets.SockOpt;
+
+/**
+ * What a probe's prediction needs to know about the live listener it probes, read from a scan: its owner and its
+ * reuse options. The CLI's {@code experiment probe} and the GUI's "Probe this port…" both read it here.
+ */
+public final class ProbedListener {
+
+    private ProbedListener() {
+    }
+
+    /** The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). */
+    public static Optional<SocketRecord> find(Scan scan, Protocol protocol, String address, int port) {
+        return scan.sockets().stream()
+                .filter(s -> s.protocol() == protocol && s.localPort() == port && s.localAddress().equals(address))
+                .filter(SocketRecord::isListening)
+                .findFirst();
+    }
+
+    /** The owner as the model names users: its name, else its uid's name, else null. */
+    public static String owner(SocketRecord s) {
+        if (s == null) {
+            return null;
+        }
+        if (s.process() != null && s.process().user() != null) {
+            return s.process().user();
+        }
+        Integer uid = ownerUid(s);
+        return uid == null ? null : Users.name(uid);
+    }
+
+    /** The owner's uid, or null when unknown. */
+    public static Integer ownerUid(SocketRecord s) {
+        return s.process() != null && s.process().uid() != null ? s.process().uid() : s.uid();
+    }
+
+    /**
+     * The listener's options for the model, or null when one that matters on {@code os} could not be read
+     * (SO_REUSEADDR; SO_EXCLUSIVEADDRUSE on Windows, SO_REUSEPORT elsewhere; IPV6_V6ONLY on an IPv6 socket).
+     */
+    public static Set<SockOpt> knownOptions(SocketRecord s, OsFamily os) {
+        SocketOptions o = s.options();
+        boolean windows = os == OsFamily.WINDOWS || os == OsFamily.WINDOWS_XP;
+        boolean known = o.reuseAddress() != null
+                && (windows ? o.exclusiveAddressUse() != null : o.reusePort() != null)
+                && (s.family() != Family.IPV6 || o.ipv6Only() != null);
+        if (!known) {
+            return null;
+        }
+        Set<SockOpt> set = EnumSet.noneOf(SockOpt.class);
+        if (o.reuseAddress()) {
+            set.add(SockOpt.REUSEADDR);
+        }
+        if (Boolean.TRUE.equals(o.reusePort())) {
+            set.add(SockOpt.REUSEPORT);
+        }
+        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
+            set.add(SockOpt.EXCLUSIVEADDRUSE);
+        }
+        if (Boolean.TRUE.equals(o.ipv6Only())) {
+            set.add(SockOpt.V6ONLY);
+        }
+        return set;
+    }
+}
