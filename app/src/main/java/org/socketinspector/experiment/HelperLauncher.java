@@ -91,10 +91,15 @@ public final class HelperLauncher {
         }
     }
 
-    /** This JVM's java launcher (java.exe on Windows). */
-    private static Path javaExecutable() {
+    /** This JVM's java launcher (java.exe on Windows), which a runtime made without native commands lacks. */
+    private static Path javaExecutable() throws ExperimentException {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
-        return OsKind.current() == OsKind.WINDOWS ? bin.resolve("java.exe") : bin.resolve("java");
+        Path java = OsKind.current() == OsKind.WINDOWS ? bin.resolve("java.exe") : bin.resolve("java");
+        if (!Files.isExecutable(java)) {
+            throw new ExperimentException("this Java runtime has no java launcher at " + java + ", which the"
+                    + " experiments' helper processes need (a runtime made with jlink --strip-native-commands)");
+        }
+        return java;
     }
 
     /** Ends one helper by PID and waits (bounded) until it is gone. */
