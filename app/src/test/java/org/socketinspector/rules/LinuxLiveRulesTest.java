@@ -8,6 +8,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,41 @@ class LinuxLiveRulesTest {
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             assertEquals(List.of("LOCALHOST-FAMILY-SHADOW"), rulesForPort(port));
         }
+    }
+
+    @Test
+    void aTcpSocketBoundWithReuseAddrThatDoesNotListen() throws Exception {
+        assumeTrue(boundInactiveListed(), "sock_diag lists bound-only TCP sockets from Linux 6.8 on");
+        try (SocketChannel bound = boundOnly(true)) {
+            assertEquals(List.of("TCP-BOUND-REUSEADDR"), rulesForPort(port(bound)));
+        }
+    }
+
+    @Test
+    void aTcpSocketBoundWithoutReuseAddrHasNoFinding() throws Exception {
+        assumeTrue(boundInactiveListed(), "sock_diag lists bound-only TCP sockets from Linux 6.8 on");
+        try (SocketChannel bound = boundOnly(false)) {
+            assertEquals(List.of(), rulesForPort(port(bound)));
+        }
+    }
+
+    /** A TCP socket on 127.0.0.1 (port chosen by the kernel) that is bound and never listens nor connects. */
+    private static SocketChannel boundOnly(boolean reuseAddress) throws Exception {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+        channel.bind(new InetSocketAddress("127.0.0.1", 0));
+        return channel;
+    }
+
+    private static int port(SocketChannel channel) throws Exception {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    /** Linux 6.8+ (kernel release as the JVM reports it). */
+    private static boolean boundInactiveListed() {
+        String[] release = System.getProperty("os.version").split("[.-]");
+        int major = Integer.parseInt(release[0]);
+        return major > 6 || (major == 6 && Integer.parseInt(release[1]) >= 8);
     }
 
     @Test
