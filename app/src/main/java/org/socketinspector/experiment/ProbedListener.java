@@ -1,5 +1,6 @@
 package org.socketinspector.experiment;
 
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +21,15 @@ public final class ProbedListener {
     private ProbedListener() {
     }
 
-    /** The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). */
+    /**
+     * The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one); a TCP
+     * socket that is only bound there counts only when nothing listens (SO_REUSEADDR lets both exist).
+     */
     public static Optional<SocketRecord> find(Scan scan, Protocol protocol, String address, int port) {
         return scan.sockets().stream()
                 .filter(s -> s.protocol() == protocol && s.localPort() == port && s.localAddress().equals(address))
                 .filter(SocketRecord::isListening)
-                .findFirst();
+                .min(Comparator.comparing(SocketRecord::isBoundOnly));
     }
 
     /** The owner as the model names users: its name, else its uid's name, else null. */
