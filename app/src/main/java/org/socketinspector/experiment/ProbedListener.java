@@ -1,6 +1,5 @@
 package org.socketinspector.experiment;
 
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,14 +21,14 @@ public final class ProbedListener {
     }
 
     /**
-     * The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one); a TCP
-     * socket that is only bound there counts only when nothing listens (SO_REUSEADDR lets both exist).
+     * The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). A TCP
+     * socket that is only bound is no listener here: the probe's prediction assumes the victim listens.
      */
     public static Optional<SocketRecord> find(Scan scan, Protocol protocol, String address, int port) {
         return scan.sockets().stream()
                 .filter(s -> s.protocol() == protocol && s.localPort() == port && s.localAddress().equals(address))
-                .filter(SocketRecord::isListening)
-                .min(Comparator.comparing(SocketRecord::isBoundOnly));
+                .filter(s -> s.isListening() && !s.isBoundOnly())
+                .findFirst();
     }
 
     /** The owner as the model names users: its name, else its uid's name, else null. */

@@ -28,10 +28,10 @@ class ProbedListenerTest {
     }
 
     @Test
-    void theListenerWinsOverASocketThatIsOnlyBoundOnTheSamePort() {
+    void aTcpSocketThatIsOnlyBoundIsNotTheProbedListener() {
         // Two SO_REUSEADDR sockets: one bound (listed first), one listening.
         assertEquals(Optional.of(2), probedPid(tcp(SocketRecord.BOUND, 1), tcp(SocketRecord.LISTEN, 2)));
-        assertEquals(Optional.of(1), probedPid(tcp(SocketRecord.BOUND, 1)));
+        assertEquals(Optional.empty(), probedPid(tcp(SocketRecord.BOUND, 1)));
         assertEquals(Optional.empty(), probedPid(tcp("ESTABLISHED", 3)));
     }
 }
