@@ -101,31 +101,25 @@ public final class RuleEngine {
                                 + " Model: " + join.explanation(), join.sources()));
             }
         }
-        if (s.protocol() == Protocol.UDP && s.options().reuseAddress()) {
+        // Another user's SO_REUSEADDR bind of the same address: possible next to a UDP socket, and next to a TCP
+        // socket that only bound (the first to listen then wins).
+        boolean udp = s.protocol() == Protocol.UDP;
+        boolean coBindable = udp || (s.isBoundOnly() && !onlyRootCanBind(OsFamily.LINUX, scan.host(), s.localPort()));
+        if (coBindable && s.options().reuseAddress()) {
             BindAnswer coBind = ask(model, s, victim, victim.address(), OTHER_USER, BindOption.REUSEADDR);
             if (coBind.outcome().takesTraffic()) {
-                Rule rule = Rule.LINUX_UDP_REUSEADDR;
+                Rule rule = udp ? Rule.LINUX_UDP_REUSEADDR : Rule.TCP_BOUND_REUSEADDR;
+                String anyUser = "a process of any user that sets SO_REUSEADDR can bind the same address and port";
+                String explanation = udp
+                        ? SocketView.owner(s) + " set SO_REUSEADDR on " + SocketView.endpointText(s) + ": " + anyUser
+                                + ". Who receives unicast datagrams then: " + coBind.explanation() + " Multicast and"
+                                + " broadcast datagrams go to both."
+                        : SocketView.owner(s) + " bound " + SocketView.endpointText(s) + " with SO_REUSEADDR and does"
+                                + " not listen yet: " + anyUser + (Boolean.FALSE.equals(coBind.firstCanStillListen())
+                                ? " and, by listening first, make this socket's listen() fail" : "") + ". Model: "
+                                + coBind.explanation();
                 findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
-                        rule.title() + " — " + SocketView.endpointText(s),
-                        SocketView.owner(s) + " set SO_REUSEADDR on " + SocketView.endpointText(s) + ": a process of"
-                                + " any user that sets SO_REUSEADDR can bind the same address and port. Who receives"
-                                + " unicast datagrams then: " + coBind.explanation() + " Multicast and broadcast"
-                                + " datagrams go to both.", coBind.sources()));
-            }
-        }
-        if (s.isBoundOnly() && s.options().reuseAddress()
-                && !onlyRootCanBind(OsFamily.LINUX, scan.host(), s.localPort())) {
-            BindAnswer coBind = ask(model, s, victim, victim.address(), OTHER_USER, BindOption.REUSEADDR);
-            if (coBind.outcome().takesTraffic()) {
-                Rule rule = Rule.TCP_BOUND_REUSEADDR;
-                findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
-                        rule.title() + " — " + SocketView.endpointText(s),
-                        SocketView.owner(s) + " bound " + SocketView.endpointText(s) + " with SO_REUSEADDR and does"
-                                + " not listen yet: a process of any user that sets SO_REUSEADDR can bind the same"
-                                + " address and port"
-                                + (Boolean.FALSE.equals(coBind.firstCanStillListen()) ? " and, by listening first,"
-                                + " make this socket's listen() fail" : "") + ". Model: " + coBind.explanation(),
-                        coBind.sources()));
+                        rule.title() + " — " + SocketView.endpointText(s), explanation, coBind.sources()));
             }
         }
     }
