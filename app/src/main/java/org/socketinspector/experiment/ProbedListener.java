@@ -20,11 +20,14 @@ public final class ProbedListener {
     private ProbedListener() {
     }
 
-    /** The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). */
+    /**
+     * The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). A TCP
+     * socket that is only bound is no listener here: the probe's prediction assumes the victim listens.
+     */
     public static Optional<SocketRecord> find(Scan scan, Protocol protocol, String address, int port) {
         return scan.sockets().stream()
                 .filter(s -> s.protocol() == protocol && s.localPort() == port && s.localAddress().equals(address))
-                .filter(SocketRecord::isListening)
+                .filter(s -> s.isListening() && !s.isBoundOnly())
                 .findFirst();
     }
 

@@ -97,6 +97,25 @@ public enum Rule {
                     + "setReuseAddress(true) on its server sockets.",
             List.of("OpenJDK sun/nio/ch/Net.java (sun.net.useExclusiveBind)",
                     "MS Learn: Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE, table (b)")),
+    TCP_BOUND_REUSEADDR("TCP-BOUND-REUSEADDR", Severity.MEDIUM, Attacker.ANY_USER,
+            "Linux TCP socket bound with SO_REUSEADDR but not listening: any user can listen first",
+            "While a TCP socket with SO_REUSEADDR is only bound, a process of any user that sets SO_REUSEADDR may bind "
+                    + "the same address and port; whichever socket listens first gets the port and its connections, "
+                    + "and the other one's listen() fails with EADDRINUSE.",
+            "Call listen() right after bind(), or bind and listen in one call, and do not keep a socket with "
+                    + "SO_REUSEADDR bound for long before it listens (SO_REUSEADDR is safe once it listens). A socket "
+                    + "bound only to pick a source port for connect() needs no SO_REUSEADDR. Java: "
+                    + "ServerSocketChannel.bind() binds and listens at once; do not setReuseAddress(true) on a "
+                    + "SocketChannel bound long before use. Python: socket.create_server() or "
+                    + "asyncio.start_server() (bind and listen together); with socketserver keep "
+                    + "bind_and_activate=True. Go: net.Listen / ListenConfig.Listen bind and listen in one call. "
+                    + "Node: server.listen() does both. C/C++: call listen() directly after bind(); for a hand-over "
+                    + "between processes pass the listening descriptor (systemd socket activation) instead of "
+                    + "re-binding.",
+            List.of("Linux net/ipv4/inet_connection_sock.c inet_csk_bind_conflict (SO_REUSEADDR waives the "
+                            + "conflict only while the first socket does not listen)",
+                    "Linux commit 91051f003948 (sock_diag lists bound-inactive TCP sockets, 6.8+)",
+                    "measured: Linux 6.18.44 bind matrix, docs/measurements/linux-bind-matrix.jsonl")),
     OPTIONS_UNKNOWN("OPTIONS-UNKNOWN", Severity.INFO, Attacker.ADMIN,
             "Socket options could not be read",
             "Without the socket's reuse options the audit cannot say whether another process could take its port.",

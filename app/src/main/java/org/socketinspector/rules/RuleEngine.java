@@ -23,8 +23,9 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 
 /**
- * Asks the bind-semantics model the attacker questions for every listening socket of a scan and turns the answers
- * that give an attacker traffic into findings. A socket whose options rule out every attack gets no finding.
+ * Asks the bind-semantics model the attacker questions for every listening socket of a scan (and every TCP socket
+ * that is only bound, which is hijackable before it listens) and turns the answers that give an attacker traffic into
+ * findings. A socket whose options rule out every attack gets no finding.
  */
 public final class RuleEngine {
 
@@ -100,16 +101,25 @@ public final class RuleEngine {
                                 + " Model: " + join.explanation(), join.sources()));
             }
         }
-        if (s.protocol() == Protocol.UDP && s.options().reuseAddress()) {
+        // Another user's SO_REUSEADDR bind of the same address: possible next to a UDP socket, and next to a TCP
+        // socket that only bound (the first to listen then wins).
+        boolean udp = s.protocol() == Protocol.UDP;
+        boolean coBindable = udp || (s.isBoundOnly() && !onlyRootCanBind(OsFamily.LINUX, scan.host(), s.localPort()));
+        if (coBindable && s.options().reuseAddress()) {
             BindAnswer coBind = ask(model, s, victim, victim.address(), OTHER_USER, BindOption.REUSEADDR);
             if (coBind.outcome().takesTraffic()) {
-                Rule rule = Rule.LINUX_UDP_REUSEADDR;
+                Rule rule = udp ? Rule.LINUX_UDP_REUSEADDR : Rule.TCP_BOUND_REUSEADDR;
+                String anyUser = "a process of any user that sets SO_REUSEADDR can bind the same address and port";
+                String explanation = udp
+                        ? SocketView.owner(s) + " set SO_REUSEADDR on " + SocketView.endpointText(s) + ": " + anyUser
+                                + ". Who receives unicast datagrams then: " + coBind.explanation() + " Multicast and"
+                                + " broadcast datagrams go to both."
+                        : SocketView.owner(s) + " bound " + SocketView.endpointText(s) + " with SO_REUSEADDR and does"
+                                + " not listen yet: " + anyUser + (Boolean.FALSE.equals(coBind.firstCanStillListen())
+                                ? " and, by listening first, make this socket's listen() fail" : "") + ". Model: "
+                                + coBind.explanation();
                 findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
-                        rule.title() + " — " + SocketView.endpointText(s),
-                        SocketView.owner(s) + " set SO_REUSEADDR on " + SocketView.endpointText(s) + ": a process of"
-                                + " any user that sets SO_REUSEADDR can bind the same address and port. Who receives"
-                                + " unicast datagrams then: " + coBind.explanation() + " Multicast and broadcast"
-                                + " datagrams go to both.", coBind.sources()));
+                        rule.title() + " — " + SocketView.endpointText(s), explanation, coBind.sources()));
             }
         }
     }
@@ -186,8 +196,8 @@ public final class RuleEngine {
     /** Only one loopback family is served and the other's port is free for any user. */
     private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> samePort,
                                      SocketRecord s, List<Finding> findings) {
-        if (s.protocol() != Protocol.TCP) {
-            return;
+        if (s.protocol() != Protocol.TCP || s.isBoundOnly()) {
+            return; // a socket that only bound serves no client yet
         }
         boolean v4 = SocketView.family(s) == Family.IPV4;
         boolean servesLoopback = v4 ? (s.isWildcard() || SocketView.bareAddress(s.localAddress()).equals("127.0.0.1"))
@@ -203,10 +213,7 @@ public final class RuleEngine {
                 return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
             }
         }
-        int unprivilegedStart = os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
-                ? host.unprivilegedPortStart() : DEFAULT_UNPRIVILEGED_PORT_START;
-        boolean needsPrivilege = os != OsFamily.WINDOWS && os != OsFamily.WINDOWS_XP && s.localPort() < unprivilegedStart;
-        if (needsPrivilege) {
+        if (onlyRootCanBind(os, host, s.localPort())) {
             return; // only root could take it, and root can take any socket anyway
         }
         BindAnswer take = ask(model, s, SocketView.endpoint(s), other, OTHER_USER);
@@ -224,12 +231,13 @@ public final class RuleEngine {
     /** A wildcard listener and another process's socket on a specific address of the same port. */
     private static void specificOverWildcard(BindSemantics model, List<SocketRecord> samePort, SocketRecord w,
                                              List<Finding> findings) {
-        if (!w.isWildcard()) {
+        if (!w.isWildcard() || w.isBoundOnly()) {
             return;
         }
         for (SocketRecord r : samePort) {
-            if (r.isWildcard() || Objects.equals(r.pid(), w.pid()) || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
-                continue;
+            if (r.isWildcard() || r.isBoundOnly() || Objects.equals(r.pid(), w.pid())
+                    || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
+                continue; // a socket that only bound takes no traffic (yet)
             }
             BindAnswer answer = model.answer(new BindQuestion(model.os(), w.protocol(), SocketView.endpoint(w),
                     SocketView.endpoint(r)));
@@ -276,6 +284,13 @@ public final class RuleEngine {
                             : !oneProgram ? " They differ in program or user." : " They run the same program as the"
                             + " same user (a deliberate SO_REUSEPORT group is likely)."), List.of()));
         }
+    }
+
+    /** Linux/BSD: the port is below the unprivileged port start (the host's sysctl when known, else 1024). */
+    private static boolean onlyRootCanBind(OsFamily os, HostInfo host, int port) {
+        int unprivilegedStart = os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
+                ? host.unprivilegedPortStart() : DEFAULT_UNPRIVILEGED_PORT_START;
+        return os != OsFamily.WINDOWS && os != OsFamily.WINDOWS_XP && port < unprivilegedStart;
     }
 
     private static void optionsUnknown(Scan scan, SocketRecord s, String what, String elevated, List<Finding> findings) {

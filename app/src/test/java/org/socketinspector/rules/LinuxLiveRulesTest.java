@@ -8,6 +8,7 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,10 @@ class LinuxLiveRulesTest {
     }
 
     private static List<String> rulesForPort(int port) throws Exception {
-        Scan scan = Platform.collector(Source.NATIVE).collect(ScanRequest.LISTENERS);
+        return rulesForPort(port, Platform.collector(Source.NATIVE).collect(ScanRequest.LISTENERS));
+    }
+
+    private static List<String> rulesForPort(int port, Scan scan) {
         List<SocketRecord> mine = scan.sockets().stream().filter(s -> s.localPort() == port).toList();
         assertEquals(false, mine.isEmpty(), "the scan sees port " + port);
         return RuleEngine.audit(scan.withSockets(mine)).findings().stream().map(Finding::rule).toList();
@@ -64,6 +68,40 @@ class LinuxLiveRulesTest {
             int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
             assertEquals(List.of("LOCALHOST-FAMILY-SHADOW"), rulesForPort(port));
         }
+    }
+
+    @Test
+    void aTcpSocketBoundWithReuseAddrThatDoesNotListen() throws Exception {
+        try (SocketChannel bound = boundOnly(true)) {
+            assertEquals(List.of("TCP-BOUND-REUSEADDR"), rulesForPort(port(bound), scanListingBoundSockets()));
+        }
+    }
+
+    @Test
+    void aTcpSocketBoundWithoutReuseAddrHasNoFinding() throws Exception {
+        try (SocketChannel bound = boundOnly(false)) {
+            assertEquals(List.of(), rulesForPort(port(bound), scanListingBoundSockets()));
+        }
+    }
+
+    /** A listener scan; skips the test where the collector says it cannot list bound-only TCP sockets (Linux < 6.8). */
+    private static Scan scanListingBoundSockets() throws Exception {
+        Scan scan = Platform.collector(Source.NATIVE).collect(ScanRequest.LISTENERS);
+        assumeTrue(scan.limitations().stream().noneMatch(l -> l.contains("bound but not listening")),
+                () -> "this scan cannot list bound-only TCP sockets: " + scan.limitations());
+        return scan;
+    }
+
+    /** A TCP socket on 127.0.0.1 (port chosen by the kernel) that is bound and never listens nor connects. */
+    private static SocketChannel boundOnly(boolean reuseAddress) throws Exception {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+        channel.bind(new InetSocketAddress("127.0.0.1", 0));
+        return channel;
+    }
+
+    private static int port(SocketChannel channel) throws Exception {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
     @Test

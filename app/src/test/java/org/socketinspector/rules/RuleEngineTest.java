@@ -2,6 +2,7 @@ package org.socketinspector.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.socketinspector.rules.Scans.boundTcp;
 import static org.socketinspector.rules.Scans.linux;
 import static org.socketinspector.rules.Scans.scan;
 import static org.socketinspector.rules.Scans.tcp;
@@ -66,6 +67,45 @@ class RuleEngineTest {
         assertEquals(Attacker.ANY_USER, f.attacker());
         assertTrue(f.explanation().contains("most recently bound"), f.explanation());
         assertTrue(f.references().stream().anyMatch(r -> r.startsWith("measured:")), f.references().toString());
+    }
+
+    @Test
+    void aTcpSocketBoundWithReuseAddrButNotListeningCanBeTakenByAnyUser() {
+        Finding f = only(scan(Scans.LINUX, boundTcp("127.0.0.1", 8080, 600, "app", "alice", 1000, 1,
+                linux(true, false, null))), "TCP-BOUND-REUSEADDR");
+        assertEquals(Severity.MEDIUM, f.severity());
+        assertEquals(Attacker.ANY_USER, f.attacker());
+        assertTrue(f.explanation().contains("app (pid 600, user alice)") && f.explanation().contains("TCP 127.0.0.1:8080"),
+                f.explanation());
+        // The model's answer: the other user's bind succeeds, and the owner can still listen only if it listens first.
+        assertTrue(f.explanation().contains("make this socket's listen() fail"), f.explanation());
+        assertTrue(f.explanation().contains("If the second socket listens first, the first one's listen() fails"),
+                f.explanation());
+        assertTrue(f.remediation().contains("listen() right after bind()"), f.remediation());
+        assertTrue(f.references().stream().anyMatch(r -> r.contains("inet_csk_bind_conflict")), f.references().toString());
+        // A socket that only bound serves nobody yet: no family-shadow finding next to it.
+        assertEquals(List.of("TCP-BOUND-REUSEADDR"), rules(scan(Scans.LINUX, boundTcp("127.0.0.1", 8080, 600, "app",
+                "alice", 1000, 1, linux(true, false, null)))));
+    }
+
+    @Test
+    void aBoundTcpSocketWithoutReuseAddrOrOnAPrivilegedPortGetsNoFinding() {
+        // Without SO_REUSEADDR on the first socket nobody can co-bind it, whatever their options.
+        assertEquals(List.of(), rules(scan(Scans.LINUX,
+                boundTcp("127.0.0.1", 8080, 600, "app", "alice", 1000, 1, linux(false, false, null)),
+                boundTcp("::", 8081, 601, "app", "alice", 1000, 2, linux(false, false, false)))));
+        // Below ip_unprivileged_port_start another user cannot bind at all; with the sysctl lowered they can.
+        assertEquals(List.of(), rules(scan(Scans.LINUX,
+                boundTcp("0.0.0.0", 80, 602, "httpd", "root", 0, 3, linux(true, false, null)))));
+        assertEquals(List.of("LOW-PRIVILEGED-PORT-START", "TCP-BOUND-REUSEADDR"),
+                rules(scan(new HostInfo("box", "linux", "6.18", 0, false),
+                        boundTcp("0.0.0.0", 80, 602, "httpd", "root", 0, 3, linux(true, false, null)))));
+        // Unknown options are not a guess.
+        assertEquals(List.of("OPTIONS-UNKNOWN"), rules(scan(Scans.LINUX,
+                boundTcp("127.0.0.1", 8082, 603, "app", "alice", 1000, 4, SocketOptions.UNKNOWN))));
+        // Once it listens (here dual-stack, serving both families), SO_REUSEADDR alone is safe on Linux.
+        assertEquals(List.of(), rules(scan(Scans.LINUX,
+                tcp("::", 8083, 604, "app", "alice", 1000, 5, linux(true, false, false)))));
     }
 
     @Test
@@ -155,7 +195,7 @@ class RuleEngineTest {
 
     @Test
     void everyRuleIdIsInTheCatalog() {
-        assertEquals(10, RuleCatalog.all().size());
+        assertEquals(11, RuleCatalog.all().size());
         RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
     }
 }

@@ -30,6 +30,14 @@ final class Scans {
                 options, null);
     }
 
+    /** A TCP socket that is bound but neither listening nor connected, as the Linux collector reports it. */
+    static SocketRecord boundTcp(String address, int port, int pid, String name, String user, Integer uid, long inode,
+                                 SocketOptions options) {
+        return new SocketRecord(Protocol.TCP, Family.ofAddress(address), address, port, null, null,
+                SocketRecord.BOUND, "CLOSE", pid, new ProcessInfo(name, null, null, user, uid, List.of()), uid, inode,
+                options, null);
+    }
+
     static SocketRecord udp(String address, int port, int pid, String name, String user, Integer uid, long inode,
                             SocketOptions options) {
         return new SocketRecord(Protocol.UDP, Family.ofAddress(address), address, port, null, null, null, null, pid,

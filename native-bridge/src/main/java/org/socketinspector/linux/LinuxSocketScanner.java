@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.socketinspector.model.AddressText;
 import org.socketinspector.model.Family;
+import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
@@ -98,7 +99,8 @@ public final class LinuxSocketScanner {
         boolean privileged = LinuxHost.privileged(proc);
         List<String> sources = new ArrayList<>();
         List<String> limitations = new ArrayList<>();
-        List<DiagSocket> table = socketTable(includeConnections, sources, limitations);
+        HostInfo host = LinuxHost.read(proc);
+        List<DiagSocket> table = socketTable(includeConnections, host.osVersion(), sources, limitations);
         users.refresh();
 
         Set<Long> inodes = new HashSet<>(table.size() * 2);
@@ -122,7 +124,7 @@ public final class LinuxSocketScanner {
         limitations.addAll(attribution.limitations());
         List<SocketRecord> records = attribution.records();
         records.sort(ORDER);
-        return new Scan(Scan.SCHEMA, ToolInfo.current(), LinuxHost.read(proc), collectedAt, privileged,
+        return new Scan(Scan.SCHEMA, ToolInfo.current(), host, collectedAt, privileged,
                 sources, limitations, records);
     }
 
@@ -215,24 +217,34 @@ public final class LinuxSocketScanner {
         return results;
     }
 
-    private List<DiagSocket> socketTable(boolean includeConnections, List<String> sources, List<String> limitations)
-            throws IOException {
-        int tcpStates = includeConnections ? TcpStates.ALL_STATES_MASK : 1 << TcpStates.LISTEN;
+    /** @param kernelRelease decides whether sock_diag can list bound-inactive TCP sockets (Linux 6.8+) */
+    private List<DiagSocket> socketTable(boolean includeConnections, String kernelRelease, List<String> sources,
+                                         List<String> limitations) throws IOException {
+        int tcpStates = TcpStates.tcpMask(includeConnections);
         try {
             if (netlink == null) {
                 throw new IOException("disabled");
             }
             List<DiagSocket> table = netlink.dump(tcpStates);
             sources.add(SOURCE_NETLINK);
+            if (!TcpStates.listsBoundInactive(kernelRelease)) {
+                // The kernel ignores the state bit it does not know: the dump succeeds, without these sockets.
+                limitations.add("kernel " + kernelRelease + " is older than Linux " + BOUND_INACTIVE_SINCE + ": sock_diag"
+                        + " does not list TCP sockets that are bound but not listening, so TCP-BOUND-REUSEADDR cannot"
+                        + " be checked");
+            }
             return table;
         } catch (IOException e) {
             List<DiagSocket> table = procNet(tcpStates);
             sources.add(SOURCE_PROC_NET);
             limitations.add("sock_diag netlink unavailable (" + e.getMessage() + "): read /proc/net/{tcp,tcp6,udp,udp6}"
-                    + " instead, which do not show IPV6_V6ONLY");
+                    + " instead, which do not show IPV6_V6ONLY nor TCP sockets that are bound but not listening");
             return table;
         }
     }
+
+    private static final String BOUND_INACTIVE_SINCE = TcpStates.BOUND_INACTIVE_SINCE_MAJOR + "."
+            + TcpStates.BOUND_INACTIVE_SINCE_MINOR;
 
     private List<DiagSocket> procNet(int tcpStates) throws IOException {
         ProcNetParser parser = new ProcNetParser(ByteOrder.nativeOrder());
@@ -264,14 +276,16 @@ public final class LinuxSocketScanner {
 
     private SocketRecord record(DiagSocket s, Integer pid, ProcessInfo process, SocketOptions options,
                                 Map<Integer, String> zones) {
-        String state = s.protocol() == Protocol.TCP ? TcpStates.name(s.state())
+        String state = s.protocol() == Protocol.TCP ? TcpStates.tcpName(s.state())
                 : s.state() == TcpStates.ESTABLISHED ? SocketRecord.ESTABLISHED : null;
+        // BOUND is this project's name; the kernel itself reports TCP_CLOSE for it.
+        String nativeState = SocketRecord.BOUND.equals(state) ? TcpStates.name(s.state()) : null;
         String local = s.localAddress();
         if (s.interfaceIndex() != 0 && local.startsWith("fe80:")) {
             local = AddressText.withZone(local, zones.computeIfAbsent(s.interfaceIndex(), LinuxSocketScanner::zone));
         }
         return new SocketRecord(s.protocol(), s.family(), local, s.localPort(), s.remoteAddress(),
-                s.remoteAddress() == null ? null : s.remotePort(), state, null, pid, process,
+                s.remoteAddress() == null ? null : s.remotePort(), state, nativeState, pid, process,
                 s.uid() == null ? null : (int) (long) s.uid(),
                 s.inode() == 0 ? null : s.inode(), options, null);
     }

@@ -10,7 +10,7 @@ package org.socketinspector.model;
  * @param localPort     local port
  * @param remoteAddress remote address, null for listeners and unconnected UDP
  * @param remotePort    remote port, null for listeners and unconnected UDP
- * @param state         Linux TCP state name (LISTEN, ESTABLISHED, ...); null for unconnected UDP
+ * @param state         Linux TCP state name (LISTEN, ESTABLISHED, ..., BOUND); null for unconnected UDP
  * @param nativeState   the state as the source named it (e.g. Windows MIB_TCP_STATE 2, "ABHÖREN"), or null
  * @param pid           owning process id, null when the owner could not be seen
  * @param process       owning process details, null when unknown
@@ -26,6 +26,11 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
 
     public static final String LISTEN = "LISTEN";
     public static final String ESTABLISHED = "ESTABLISHED";
+    /**
+     * A TCP socket bound to a local port but neither listening nor connected (Linux: sock_diag's bound-inactive
+     * dump, kernel state TCP_CLOSE). Another user may take its port before it listens (rule TCP-BOUND-REUSEADDR).
+     */
+    public static final String BOUND = "BOUND";
 
     public SocketRecord {
         if (options == null) {
@@ -33,9 +38,18 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
         }
     }
 
-    /** A TCP listener, or a UDP socket that is bound but not connected: what the default view shows. */
+    /**
+     * What the default view shows: a TCP listener, a TCP socket that is only {@link #BOUND} (it can be hijacked like a
+     * listener: another process may bind its port and listen first), or a UDP socket that is bound but not connected.
+     */
     public boolean isListening() {
-        return protocol == Protocol.TCP ? LISTEN.equals(state) : remoteAddress == null || state == null;
+        return protocol == Protocol.TCP ? LISTEN.equals(state) || BOUND.equals(state)
+                : remoteAddress == null || state == null;
+    }
+
+    /** A TCP socket that is bound but neither listening nor connected. */
+    public boolean isBoundOnly() {
+        return protocol == Protocol.TCP && BOUND.equals(state);
     }
 
     public boolean isWildcard() {

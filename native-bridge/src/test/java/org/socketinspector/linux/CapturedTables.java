@@ -36,8 +36,13 @@ final class CapturedTables {
     }
 
     static List<Known> manifest() {
+        return manifest("manifest.txt");
+    }
+
+    /** @param file manifest.txt, or manifest-bound.txt for the bound-inactive dump ({@code capture.py bound}) */
+    static List<Known> manifest(String file) {
         List<Known> known = new ArrayList<>();
-        for (String line : text("manifest.txt").split("\n")) {
+        for (String line : text(file).split("\n")) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
@@ -50,6 +55,10 @@ final class CapturedTables {
     }
 
     static Known known(String name) {
-        return manifest().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+        return known("manifest.txt", name);
+    }
+
+    static Known known(String file, String name) {
+        return manifest(file).stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
     }
 }

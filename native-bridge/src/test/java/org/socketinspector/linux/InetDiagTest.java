@@ -48,6 +48,56 @@ class InetDiagTest {
     }
 
     @Test
+    void decodesTheBoundInactiveDumpOfLinux68() throws Exception {
+        // capture.py bound: TCP asked for LISTEN | BOUND_INACTIVE, as the listener scan asks
+        List<DiagSocket> all = new ArrayList<>();
+        for (String file : List.of("inet-diag-tcp4-bound.bin", "inet-diag-tcp6-bound.bin")) {
+            byte[] data = CapturedTables.bytes(file);
+            assertThat(InetDiag.parse(data, data.length, Protocol.TCP, all)).as("%s ends with NLMSG_DONE", file).isTrue();
+        }
+        for (CapturedTables.Known k : CapturedTables.manifest("manifest-bound.txt")) {
+            DiagSocket s = byInode(all, k.inode());
+            assertThat(s.family()).as(k.name()).isEqualTo(k.family());
+            assertThat(s.localAddress()).as(k.name()).isEqualTo(k.address());
+            assertThat(s.localPort()).as(k.name()).isEqualTo(k.port());
+            assertThat(s.uid()).as(k.name()).isEqualTo(k.uid());
+            assertThat(s.v6only()).as(k.name()).isEqualTo(k.v6only());
+            assertThat(s.cookie()).as(k.name()).isNotZero();
+            if (k.name().contains("-bound-")) {
+                // The pseudo-state is only asked for: the kernel answers TCP_CLOSE, with no remote end.
+                assertThat(s.state()).as(k.name()).isEqualTo(TcpStates.CLOSE);
+                assertThat(TcpStates.tcpName(s.state())).isEqualTo("BOUND");
+                assertThat(s.remoteAddress()).as(k.name()).isNull();
+                assertThat(s.remotePort()).as(k.name()).isZero();
+            } else {
+                assertThat(s.state()).as(k.name()).isEqualTo(TcpStates.LISTEN);
+            }
+        }
+        assertThat(all).as("nothing but listeners and bound sockets")
+                .allMatch(s -> s.state() == TcpStates.LISTEN || s.state() == TcpStates.CLOSE);
+    }
+
+    @Test
+    void theListenerScanAsksForBoundInactiveSocketsToo() {
+        assertThat(TcpStates.tcpMask(false)).isEqualTo(1 << 10 | 1 << 13);
+        assertThat(TcpStates.tcpMask(true)).isEqualTo(0x1ffe | 1 << 13);
+        ByteBuffer b = ByteBuffer.wrap(InetDiag.dumpRequest(Family.IPV4, Protocol.TCP, TcpStates.tcpMask(false), 1))
+                .order(ByteOrder.nativeOrder());
+        assertThat(b.getInt(20)).isEqualTo(0x2400);                     // idiag_states: TCPF_LISTEN | TCPF_BOUND_INACTIVE
+    }
+
+    @Test
+    void boundInactiveSocketsAreListedFromLinux68On() {
+        assertThat(TcpStates.listsBoundInactive("6.18.44-fc-v669")).isTrue();
+        assertThat(TcpStates.listsBoundInactive("6.8.0-31-generic")).isTrue();
+        assertThat(TcpStates.listsBoundInactive("7.0")).isTrue();
+        assertThat(TcpStates.listsBoundInactive("6.7.12")).isFalse();
+        assertThat(TcpStates.listsBoundInactive("5.15.0-91-generic")).isFalse();
+        assertThat(TcpStates.listsBoundInactive("weird")).isFalse();
+        assertThat(TcpStates.listsBoundInactive(null)).isFalse();
+    }
+
+    @Test
     void requestHasTheLayoutOfInetDiagReqV2() {
         ByteBuffer b = ByteBuffer.wrap(InetDiag.dumpRequest(Family.IPV6, Protocol.UDP, 0x1ffe, 7))
                 .order(ByteOrder.nativeOrder());

@@ -82,6 +82,35 @@ class LinuxSocketScannerTest {
     }
 
     @Test
+    void reportsTcpSocketsThatAreBoundButNotListening() throws Exception {
+        try (SocketChannel reuse = boundOnly("127.0.0.1", true);
+             SocketChannel plain = boundOnly("::1", false)) {
+            Scan scan = new LinuxSocketScanner().scan(false);
+            assumeTrue(TcpStates.listsBoundInactive(scan.host().osVersion()),
+                    "sock_diag lists bound-inactive TCP sockets from Linux 6.8 on; this is " + scan.host().osVersion());
+
+            SocketRecord r = find(scan, Protocol.TCP, port(reuse));
+            assertThat(r.state()).isEqualTo("BOUND");
+            assertThat(r.nativeState()).isEqualTo("CLOSE");
+            assertThat(r.localAddress()).isEqualTo("127.0.0.1");
+            assertThat(r.remoteAddress()).isNull();
+            assertThat(r.remotePort()).isNull();
+            assertThat(r.pid()).isEqualTo((int) MY_PID);
+            assertThat(r.process().name()).isEqualTo("java");
+            assertThat(r.inode()).isPositive();
+            assertThat(r.options()).isEqualTo(new SocketOptions(true, false, null, null));
+            assertThat(r.isListening()).as("shown in the default listener view").isTrue();
+
+            SocketRecord p = find(scan, Protocol.TCP, port(plain));
+            assertThat(p.state()).isEqualTo("BOUND");
+            assertThat(p.localAddress()).isEqualTo("::1");
+            assertThat(p.pid()).isEqualTo((int) MY_PID);
+            assertThat(p.options()).isEqualTo(new SocketOptions(false, false, null, true));
+            assertThat(scan.limitations()).noneMatch(l -> l.contains("bound but not listening"));
+        }
+    }
+
+    @Test
     void ownerStillAcceptsConnectionsAfterItsDescriptorWasDuplicated() throws Exception {
         try (ServerSocketChannel server = listener("127.0.0.1", true, false)) {
             LinuxSocketScanner scanner = new LinuxSocketScanner();
@@ -150,7 +179,8 @@ class LinuxSocketScannerTest {
             assertThat(r.pid()).isEqualTo((int) MY_PID);
             assertThat(r.options()).isEqualTo(new SocketOptions(true, false, null, true));
             assertThat(scan.sources()).containsExactly("procfs-net", "procfs-fd", "pidfd-getsockopt");
-            assertThat(scan.limitations()).anyMatch(l -> l.startsWith("sock_diag netlink unavailable (disabled)"));
+            assertThat(scan.limitations()).anyMatch(l -> l.startsWith("sock_diag netlink unavailable (disabled)")
+                    && l.contains("nor TCP sockets that are bound but not listening"));
         }
     }
 
@@ -162,6 +192,19 @@ class LinuxSocketScannerTest {
         channel.setOption(StandardSocketOptions.SO_REUSEPORT, reusePort);
         channel.bind(new InetSocketAddress(address, 0));
         return channel;
+    }
+
+    /** A TCP socket bound to {@code address} (any port) that never listens nor connects. */
+    static SocketChannel boundOnly(String address, boolean reuseAddress) throws Exception {
+        SocketChannel channel = SocketChannel.open(address.indexOf(':') >= 0
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
+        channel.bind(new InetSocketAddress(address, 0));
+        return channel;
+    }
+
+    private static int port(SocketChannel channel) throws Exception {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
     private static SocketChannel connect(SocketChannel client, ServerSocketChannel server) throws Exception {
