@@ -152,7 +152,9 @@ public final class SsParser implements CaptureParser {
         if (protocol == Protocol.UDP) {
             return nativeState.equals("ESTAB") ? SocketRecord.ESTABLISHED : null;
         }
-        return nativeState.equals("UNCONN") ? "CLOSE" : StateWords.linuxName(nativeState);
+        // A TCP socket that is bound but neither listening nor connected: ss (iproute2 6.8+) lists it as UNCONN, the
+        // native collector as BOUND.
+        return nativeState.equals("UNCONN") ? SocketRecord.BOUND : StateWords.linuxName(nativeState);
     }
 
     private static Optional<String> find(Pattern pattern, String text) {

@@ -55,6 +55,19 @@ class SsParserTest {
     }
 
     @Test
+    void aTcpSocketBoundButNotListeningIsBoundAsTheNativeCollectorSaysIt() throws Exception {
+        // iproute2 6.8+ (ss -B, or a state filter that includes bound-inactive) on kernel 6.8+: state UNCONN for TCP.
+        String text = "Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:Port Process\n"
+                + "tcp   UNCONN 0      0          127.0.0.1:18181      0.0.0.0:*     users:((\"python3\",pid=4242,fd=3)) ino:99 sk:1\n";
+        SocketRecord bound = parser.parse(text, "bound.txt").sockets().get(0);
+        assertThat(bound.protocol()).isEqualTo(org.socketinspector.model.Protocol.TCP);
+        assertThat(bound.state()).isEqualTo(SocketRecord.BOUND);
+        assertThat(bound.nativeState()).isEqualTo("UNCONN");
+        assertThat(bound.isListening()).isTrue();
+        assertThat(bound.pid()).isEqualTo(4242);
+    }
+
+    @Test
     void plainTanpHasOwnersButNoExtendedDetails() throws Exception {
         ParsedCapture capture = Captures.parse(parser, "linux/ss-tanp.txt");
 
