@@ -16,7 +16,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,14 +47,8 @@ final class MatrixPane extends VBox {
 
         Spinner<Integer> attempts = spinner("matrix-attempts", 1, Limits.MAX_ATTEMPTS, model.attemptsProperty());
         Spinner<Integer> parallel = spinner("matrix-parallel", 1, BindMatrix.MAX_PARALLELISM, model.parallelismProperty());
-        GridPane details = new GridPane();
-        details.setHgap(10);
-        details.setVgap(8);
-        details.addRow(0, new Label("Connections / datagrams per cell"), attempts);
-        details.addRow(1, new Label("Cells at once"), parallel);
-        TitledPane detailsPane = new TitledPane("Details (optional)", details);
-        detailsPane.setExpanded(false);
-        detailsPane.setId("matrix-details");
+        TitledPane detailsPane = PaneParts.details("matrix-details", new Label("Connections / datagrams per cell"),
+                attempts, new Label("Cells at once"), parallel);
 
         Button run = new Button("Run…");
         run.setId("matrix-run");
@@ -99,10 +92,7 @@ final class MatrixPane extends VBox {
             }
         });
 
-        Label message = new Label();
-        message.setId("matrix-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
+        Label message = PaneParts.wrapping("matrix-message");
         message.textProperty().bind(model.messageProperty());
         model.stateProperty().addListener((o, was, now) -> {
             message.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);

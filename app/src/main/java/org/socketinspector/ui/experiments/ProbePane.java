@@ -31,9 +31,9 @@ final class ProbePane extends ScrollPane {
 
     private final ProbeViewModel model;
     private final Label verdict = new Label();
-    private final Label attacker = wrapping("probe-attacker");
-    private final Label prediction = wrapping("probe-prediction");
-    private final Label finding = wrapping("probe-finding");
+    private final Label attacker = PaneParts.wrapping("probe-attacker");
+    private final Label prediction = PaneParts.wrapping("probe-prediction");
+    private final Label finding = PaneParts.wrapping("probe-finding");
     private final VBox resultBox;
 
     ProbePane(ProbeViewModel model) {
@@ -43,12 +43,12 @@ final class ProbePane extends ScrollPane {
 
         Label title = new Label("Probe a live port");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label about = wrapping(null);
+        Label about = PaneParts.wrapping(null);
         about.setText("A second socket binds the port with the options you choose and is closed at once: it never"
                 + " listens and sends nothing. It tells whether another process could take the port this way."
                 + " Right-click a socket in the Live tab and choose “Probe this port…”, or type one in.");
         about.getStyleClass().add(Styles.TEXT_MUTED);
-        Label source = wrapping("probe-source");
+        Label source = PaneParts.wrapping("probe-source");
         source.textProperty().bind(model.sourceProperty());
 
         ComboBox<Protocol> protocol = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Protocol.values()));
@@ -143,7 +143,7 @@ final class ProbePane extends ScrollPane {
         form.addRow(3, new Label("Probe as"), userRow);
         form.add(udp, 1, 4);
 
-        Label problems = wrapping("probe-problems");
+        Label problems = PaneParts.wrapping("probe-problems");
         problems.getStyleClass().add(Styles.DANGER);
         Runnable showProblems = () -> {
             problems.setText(String.join("\n", model.problems()));
@@ -169,14 +169,7 @@ final class ProbePane extends ScrollPane {
         HBox buttons = new HBox(10, run, cancel, running);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = wrapping("probe-message");
-        message.textProperty().bind(model.messageProperty());
-        model.stateProperty().addListener((o, was, now) -> {
-            message.getStyleClass().remove(Styles.DANGER);
-            if (now == State.FAILED) {
-                message.getStyleClass().add(Styles.DANGER);
-            }
-        });
+        Label message = PaneParts.message("probe-message", model.messageProperty(), model.stateProperty());
 
         verdict.setId("probe-verdict");
         verdict.getStyleClass().add("verdict");
@@ -200,16 +193,6 @@ final class ProbePane extends ScrollPane {
         key.setMinWidth(80);
         HBox row = new HBox(10, key, value);
         return row;
-    }
-
-    private static Label wrapping(String id) {
-        Label l = new Label();
-        if (id != null) {
-            l.setId(id);
-        }
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 
     private void confirmAndRun() {

@@ -21,7 +21,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -93,14 +92,8 @@ final class ReplayPane extends SplitPane {
         netns.setId("netns");
         netns.selectedProperty().bindBidirectional(model.namespaceProperty());
         netns.setDisable(!model.canUseNamespace());
-        GridPane details = new GridPane();
-        details.setHgap(10);
-        details.setVgap(8);
-        details.addRow(0, new Label("Connections / datagrams"), attempts);
-        details.addRow(1, new Label("Isolation"), netns);
-        TitledPane detailsPane = new TitledPane("Details (optional)", details);
-        detailsPane.setExpanded(false);
-        detailsPane.setId("details-pane");
+        TitledPane detailsPane = PaneParts.details("details-pane", new Label("Connections / datagrams"), attempts,
+                new Label("Isolation"), netns);
 
         Button run = new Button("Run…");
         run.setId("run-button");
@@ -149,17 +142,7 @@ final class ReplayPane extends SplitPane {
         HBox buttons = new HBox(10, run, cancel, progress, elapsed);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        Label message = new Label();
-        message.setId("experiment-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(model.messageProperty());
-        model.stateProperty().addListener((o, was, now) -> {
-            message.getStyleClass().remove(Styles.DANGER);
-            if (now == State.FAILED) {
-                message.getStyleClass().add(Styles.DANGER);
-            }
-        });
+        Label message = PaneParts.message("experiment-message", model.messageProperty(), model.stateProperty());
 
         verdict.setId("experiment-verdict");
         verdict.getStyleClass().add("verdict");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,12 +37,15 @@ class ExperimentsViewModelTest {
 
     @AfterEach
     void close() {
+        fx.shutdownNow();
         if (history != null) {
             history.close();
         }
     }
 
     private static final Executor THREAD = task -> new Thread(task, "test-experiment").start();
+    /** Stands in for the FX thread: one thread, in order, as the model's live counters expect. */
+    private final ExecutorService fx = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fx"));
 
     @Test
     void onlyThisOsPresetsAreOfferedAndTheConfirmationSaysExactlyWhatHappens() {
@@ -73,8 +78,8 @@ class ExperimentsViewModelTest {
             }
         });
 
-        assertThat(model.start(THREAD, Runnable::run)).isTrue();
-        assertThat(model.start(THREAD, Runnable::run)).as("one run at a time").isFalse();
+        assertThat(model.start(THREAD, fx)).isTrue();
+        assertThat(model.start(THREAD, fx)).as("one run at a time").isFalse();
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(State.FINISHED);
@@ -109,7 +114,7 @@ class ExperimentsViewModelTest {
         };
         model.toVictimProperty().addListener(cancelAtThree);
         model.toAttackerProperty().addListener(cancelAtThree);
-        model.start(THREAD, Runnable::run);
+        model.start(THREAD, fx);
 
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
         // Cancelled mid-traffic, the replay ends its helpers and keeps what it saw so far, marked as stopped early.

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +33,8 @@ import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 class MatrixViewModelTest {
 
     private static final Executor THREAD = task -> new Thread(task, "test-matrix").start();
+    /** Stands in for the FX thread: one thread, in order, as the model's updates expect. */
+    private final ExecutorService fx = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fx"));
 
     @TempDir
     Path dir;
@@ -45,6 +49,7 @@ class MatrixViewModelTest {
 
     @AfterEach
     void close() {
+        fx.shutdownNow();
         if (history != null) {
             history.close();
         }
@@ -86,7 +91,7 @@ class MatrixViewModelTest {
         List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         model.doneProperty().addListener((o, was, now) -> seen.add(now.intValue()));
 
-        awaitEnd(model, () -> assertThat(model.start(THREAD, Runnable::run)).isTrue());
+        awaitEnd(model, () -> assertThat(model.start(THREAD, fx)).isTrue());
 
         MatrixResult r = model.resultProperty().get();
         assertThat(seen).as("the progress moved cell by cell").contains(1, 24, 48);
@@ -126,7 +131,7 @@ class MatrixViewModelTest {
         MatrixViewModel model = new MatrixViewModel(MatrixRunner.of(slice, wrong), this::history, OsFamily.LINUX);
         model.attemptsProperty().set(2);
 
-        awaitEnd(model, () -> model.start(THREAD, Runnable::run));
+        awaitEnd(model, () -> model.start(THREAD, fx));
 
         MatrixResult r = model.resultProperty().get();
         assertThat(r.disagreements()).isPositive();
@@ -148,7 +153,7 @@ class MatrixViewModelTest {
             }
         });
 
-        awaitEnd(model, () -> model.start(THREAD, Runnable::run));
+        awaitEnd(model, () -> model.start(THREAD, fx));
 
         MatrixResult r = model.resultProperty().get();
         assertThat(r.stopped()).isEqualTo("cancelled: cancelled by the user");
