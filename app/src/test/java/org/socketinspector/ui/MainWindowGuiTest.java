@@ -325,9 +325,17 @@ class MainWindowGuiTest {
     }
 
     /** The table row of a process (by its item, not its text, which a narrow column may shorten). */
+    /** The table row of that process, waiting (bounded) for the table to lay it out: a loaded machine is slower. */
     private static javafx.scene.Node row(FxRobot robot, String process) {
-        return robot.lookup(".table-row-cell").match((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableRow<?> r
-                && r.getItem() instanceof SocketRow s && s.process().equals(process)).query();
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> find = () -> robot.lookup(".table-row-cell")
+                .match((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                        && r.getItem() instanceof SocketRow s && s.process().equals(process)).tryQuery();
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> find.get().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no table row of " + process + " within 5 s", e);
+        }
+        return find.get().orElseThrow();
     }
 
     @Test
