@@ -73,7 +73,7 @@ class ClassroomGuiTest {
         pick(robot, "linux-reuseport-share");
         assertThat(text(robot, "#classroom-progress")).isEqualTo("Step 1 of 6");
         assertThat(text(robot, "#classroom-narration")).isEqualTo(
-                "alice's service starts, sets reuseport and binds TCP 127.0.0.1:8080.");
+                "alice's service starts and binds TCP 127.0.0.1:8080 with reuseport.");
         assertThat(text(robot, "#classroom-attacker-status")).isEqualTo("not started yet");
 
         robot.clickOn("#classroom-next").clickOn("#classroom-next");

@@ -43,7 +43,8 @@ public record ClassroomCase(String name, String description, BindQuestion questi
         String description = "What if " + q.second().user() + " binds " + q.second().address() + " "
                 + options(q.second()) + " while " + q.first().user() + " has " + q.first().address() + " "
                 + options(q.first()) + " on " + q.os().wireName() + "?";
-        return new ClassroomCase("what-if", description, q, null, null);
+        return new ClassroomCase("what-if " + q.second().address() + " vs " + q.first().address(), description, q,
+                null, null);
     }
 
     public OsFamily os() {

@@ -40,7 +40,7 @@ public final class ClassroomView extends BorderPane {
     private final ClassroomViewModel model;
     /** How long Play shows each step, and how long one connection travels. */
     public static final Duration STEP_DURATION = Duration.seconds(1.5);
-    public static final Duration CONNECTION_DURATION = Duration.millis(800);
+    public static final Duration CONNECTION_DURATION = Duration.millis(1000);
 
     private Duration stepDuration = STEP_DURATION;
     private final LessonDrawing drawing = new LessonDrawing(CONNECTION_DURATION);
@@ -137,7 +137,7 @@ public final class ClassroomView extends BorderPane {
         whatIf.setId("classroom-whatif");
         whatIf.setTooltip(new Tooltip("Ask a what-if question on any OS; close the dialog to teach it here."));
         whatIf.setOnAction(e -> openWhatIf());
-        Button restart = button("⏮ Restart", "classroom-restart", model::restart);
+        Button restart = button("Restart", "classroom-restart", model::restart);
         Button previous = button("◀ Previous", "classroom-previous", model::previous);
         Button next = button("Next ▶", "classroom-next", model::next);
         next.getStyleClass().add(Styles.ACCENT);

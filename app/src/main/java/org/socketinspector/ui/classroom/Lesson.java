@@ -134,8 +134,8 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
             String proto = c.protocol().name();
             victim = victim.with(Party.Status.BOUND);
             add(Kind.VICTIM_BINDS, "The service binds " + victim.address(),
-                    victim.user() + "'s service starts, sets " + victim.options() + " and binds " + proto + " "
-                            + victim.address() + ".");
+                    victim.user() + "'s service starts and binds " + proto + " " + victim.address() + " with "
+                            + victim.options() + ".");
             if (tcp) {
                 victim = victim.with(Party.Status.LISTENING);
                 add(Kind.VICTIM_LISTENS, "The service listens",
@@ -163,7 +163,7 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
         private void attackerBinds() {
             String who = attacker.user().equals(victim.user()) ? "Another process of " + attacker.user()
                     : attacker.user() + "'s process";
-            String start = who + " sets " + attacker.options() + " and binds " + attacker.address();
+            String start = who + " binds " + attacker.address() + " with " + attacker.options();
             if (answer.error() != null) {
                 attacker = attacker.refused(answer.error());
                 add(Kind.ATTACKER_BINDS, "The attacker's bind is refused: " + answer.error(),

@@ -14,6 +14,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
+import org.socketinspector.semantics.Outcome;
 import org.socketinspector.ui.classroom.LessonStep.Receiver;
 
 /**
@@ -32,7 +33,9 @@ final class LessonDrawing extends Pane {
     private static final double ATTACKER_Y = 220;
     private static final double CLIENTS_X = 20;
     private static final double CLIENTS_W = 220;
-    private static final double CLIENTS_H = 110;
+    private static final double CLIENTS_H = 120;
+    /** A connection leaves every STAGGER travel times, so about three are on their way at once. */
+    private static final double STAGGER = 0.35;
 
     private Duration connectionDuration;
     private Animation running;
@@ -59,7 +62,7 @@ final class LessonDrawing extends Pane {
         if (n == 0 || connectionDuration.lessThanOrEqualTo(Duration.ZERO)) {
             return Duration.ZERO;
         }
-        return connectionDuration.multiply(1 + (n - 1) * 0.5);
+        return connectionDuration.multiply(1 + (n - 1) * STAGGER);
     }
 
     /** Draws the step; with {@code animate}, the connect step's connections travel one by one from zero. */
@@ -84,8 +87,9 @@ final class LessonDrawing extends Pane {
         VBox clients = box("classroom-clients", CLIENTS_X, clientsY, CLIENTS_W, CLIENTS_H);
         clients.getChildren().addAll(label("Clients", "classroom-box-title"),
                 label("→ " + Lesson.endpoint(lesson.target(), lesson.port()), "classroom-socket"),
-                label(afterConnect ? (step.victim().received() + step.attacker().received()) + " "
-                        + traffic(lesson) : "waiting", "classroom-muted"));
+                label(afterConnect ? (step.victim().received() + step.attacker().received()) + " " + traffic(lesson)
+                        + (lesson.atTarget() == Outcome.SHARES ? ", " + Lesson.splitRule(lesson.lessonCase().os())
+                        + " who gets each" : "") : "waiting", "classroom-muted"));
         boolean animating = animate && connecting && connectionDuration.greaterThan(Duration.ZERO);
         victimCount = party(step.victim(), VICTIM_Y, "classroom-victim", animating ? 0 : step.victim().received());
         attackerCount = party(step.attacker(), ATTACKER_Y, "classroom-attacker", animating ? 0 : step.attacker().received());
@@ -170,7 +174,7 @@ final class LessonDrawing extends Pane {
         getChildren().addAll(line, head);
     }
 
-    /** One dot per connection, leaving the clients every half travel time; a counter ticks when its dot arrives. */
+    /** One dot per connection, leaving the clients one after another; a counter ticks when its dot arrives. */
     private void animate(List<Receiver> deliveries, Point2D from, Point2D toVictim, Point2D toAttacker) {
         ParallelTransition all = new ParallelTransition();
         for (int i = 0; i < deliveries.size(); i++) {
@@ -188,7 +192,7 @@ final class LessonDrawing extends Pane {
                 getChildren().remove(dot);
                 setCount(count, (Integer) count.getUserData() + 1);
             });
-            PauseTransition wait = new PauseTransition(connectionDuration.multiply(0.5 * i));
+            PauseTransition wait = new PauseTransition(connectionDuration.multiply(STAGGER * i));
             wait.setOnFinished(e -> dot.setVisible(true));
             all.getChildren().add(new SequentialTransition(wait, travel));
         }

@@ -154,7 +154,7 @@ class LessonTest {
 
         assertThat(lesson.lessonCase().description()).contains("svc binds 127.0.0.1 reuseaddr");
         assertThat(lesson.target()).isEqualTo("127.0.0.1");
-        assertThat(step(lesson, Kind.ATTACKER_BINDS).narration()).startsWith("Another process of svc sets reuseaddr");
+        assertThat(step(lesson, Kind.ATTACKER_BINDS).narration()).startsWith("Another process of svc binds 127.0.0.1:8080 with reuseaddr: the bind succeeds.");
         assertThat(step(lesson, Kind.CONNECT).deliveries()).containsOnly(Receiver.ATTACKER);
         assertThat(lesson.conclusion().ruleId()).isNull();
     }
