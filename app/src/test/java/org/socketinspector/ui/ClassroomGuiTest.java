@@ -152,6 +152,22 @@ class ClassroomGuiTest {
     }
 
     @Test
+    void theCountersRunAsTheConnectionsArrive(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.classroomView().setPace(Duration.ZERO, Duration.millis(400)));
+        WaitForAsyncUtils.waitForFxEvents();
+        pick(robot, "localhost-family-shadow");
+        robot.type(KeyCode.RIGHT, 4);
+        assertThat(text(robot, "#classroom-title")).isEqualTo("Clients connect to [::1]:8080");
+        assertThat(count(robot, "#classroom-attacker-count")).as("the last connection is still on its way").isLessThan(10);
+        assertThat(robot.lookup(".classroom-dot").queryAll()).isNotEmpty();
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(robot, "#classroom-attacker-count") == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(count(robot, "#classroom-victim-count")).isZero();
+        assertThat(robot.lookup(".classroom-dot").queryAll()).as("every dot arrived").isEmpty();
+    }
+
+    @Test
     void aCaseOfThisOsIsHandedToTheExperimentsTabToReplayForReal(FxRobot robot) {
         Assumptions.assumeTrue(HostFacts.osFamily() == OsFamily.LINUX, "the plain control is a Linux preset");
         pick(robot, "plain-control");

@@ -14,6 +14,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
+import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.ui.classroom.LessonStep.Receiver;
 
@@ -76,21 +77,18 @@ final class LessonDrawing extends Pane {
         Point2D from = new Point2D(CLIENTS_X + CLIENTS_W, clientsY + CLIENTS_H / 2);
         Point2D toVictim = new Point2D(BOX_X, VICTIM_Y + BOX_H / 2);
         Point2D toAttacker = new Point2D(BOX_X, ATTACKER_Y + BOX_H / 2);
-        boolean connecting = !step.deliveries().isEmpty();
-        boolean afterConnect = step.kind() == LessonStep.Kind.CONCLUSION || connecting;
-        if (afterConnect && step.victim().received() > 0 || connecting && step.deliveries().contains(Receiver.VICTIM)) {
+        boolean trafficFlows = step.kind() == LessonStep.Kind.CONNECT || step.kind() == LessonStep.Kind.CONCLUSION;
+        if (trafficFlows && step.victim().received() > 0) {
             arrow(from, toVictim, "classroom-arrow-victim");
         }
-        if (afterConnect && step.attacker().received() > 0) {
+        if (trafficFlows && step.attacker().received() > 0) {
             arrow(from, toAttacker, "classroom-arrow-attacker");
         }
         VBox clients = box("classroom-clients", CLIENTS_X, clientsY, CLIENTS_W, CLIENTS_H);
         clients.getChildren().addAll(label("Clients", "classroom-box-title"),
                 label("→ " + Lesson.endpoint(lesson.target(), lesson.port()), "classroom-socket"),
-                label(afterConnect ? (step.victim().received() + step.attacker().received()) + " " + traffic(lesson)
-                        + (lesson.atTarget() == Outcome.SHARES ? ", " + Lesson.splitRule(lesson.lessonCase().os())
-                        + " who gets each" : "") : "waiting", "classroom-muted"));
-        boolean animating = animate && connecting && connectionDuration.greaterThan(Duration.ZERO);
+                label(trafficFlows ? clientsNote(lesson, step) : "waiting", "classroom-muted"));
+        boolean animating = animate && !step.deliveries().isEmpty() && connectionDuration.greaterThan(Duration.ZERO);
         victimCount = party(step.victim(), VICTIM_Y, "classroom-victim", animating ? 0 : step.victim().received());
         attackerCount = party(step.attacker(), ATTACKER_Y, "classroom-attacker", animating ? 0 : step.attacker().received());
         victimCount.setId("classroom-victim-count");
@@ -100,8 +98,12 @@ final class LessonDrawing extends Pane {
         }
     }
 
-    private static String traffic(Lesson lesson) {
-        return lesson.lessonCase().protocol() == org.socketinspector.model.Protocol.TCP ? "connections" : "datagrams";
+    /** "10 connections", and for a split who decides it. */
+    private static String clientsNote(Lesson lesson, LessonStep step) {
+        String traffic = lesson.lessonCase().protocol() == Protocol.TCP ? "connections" : "datagrams";
+        String split = lesson.atTarget() == Outcome.SHARES
+                ? ", " + Lesson.splitRule(lesson.lessonCase().os()) + " who gets each" : "";
+        return (step.victim().received() + step.attacker().received()) + " " + traffic + split;
     }
 
     /** Stops a running animation (a new step, a new case). */
