@@ -134,7 +134,6 @@ final class LessonDrawing extends Pane {
     private static String statusText(Party p) {
         return switch (p.status()) {
             case ABSENT -> "not started yet";
-            case STARTED -> "started";
             case BOUND -> "bound ✔";
             case LISTENING -> "listening ✔";
             case REFUSED -> "bind refused: " + p.error() + " ✘";

@@ -16,7 +16,7 @@ public record Party(String role, String user, String address, String options, St
 
     /** How far a process got: from not there yet to listening, or refused at bind. */
     public enum Status {
-        ABSENT, STARTED, BOUND, LISTENING, REFUSED;
+        ABSENT, BOUND, LISTENING, REFUSED;
 
         /** Whether it holds the port (and can receive traffic, once listening for TCP). */
         public boolean holdsPort() {
