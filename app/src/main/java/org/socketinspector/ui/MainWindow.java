@@ -29,6 +29,9 @@ import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.UiEvents.ExperimentRequested;
 import org.socketinspector.ui.UiEvents.ProbeRequested;
 import org.socketinspector.ui.UiEvents.WhatIfRequested;
+import org.socketinspector.ui.classroom.ClassroomView;
+import org.socketinspector.ui.classroom.ClassroomViewModel;
+import org.socketinspector.ui.classroom.Lesson;
 import org.socketinspector.ui.experiments.ExperimentsView;
 import org.socketinspector.ui.experiments.ExperimentsViewModel;
 import org.socketinspector.ui.experiments.MatrixViewModel;
@@ -68,6 +71,8 @@ public final class MainWindow extends BorderPane {
     private final Tab experimentsTab;
     private final Tab historyTab;
     private final HistoryView historyView;
+    private final ClassroomViewModel classroom;
+    private final ClassroomView classroomView;
     private HistoryStore store;
 
     public MainWindow(UiServices services, Consumer<String> openLink) {
@@ -98,7 +103,19 @@ public final class MainWindow extends BorderPane {
                 history.load();
             }
         });
-        tabs.getTabs().addAll(liveTab, experimentsTab, historyTab);
+        classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, HostFacts.osFamily(),
+                ExperimentsViewModel.currentUid());
+        classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)));
+        Tab classroomTab = new Tab("Classroom", classroomView);
+        classroomTab.setId("tab-classroom");
+        classroomTab.setClosable(false);
+        // The teacher's arrow keys go to the lesson, not to the tab bar that was just clicked.
+        classroomTab.setOnSelectionChanged(e -> {
+            if (classroomTab.isSelected()) {
+                Platform.runLater(classroomView::requestFocus);
+            }
+        });
+        tabs.getTabs().addAll(liveTab, experimentsTab, historyTab, classroomTab);
         tabs.setId("tabs");
         setTop(menuBar());
         setCenter(tabs);
@@ -139,6 +156,14 @@ public final class MainWindow extends BorderPane {
 
     public MatrixViewModel matrix() {
         return matrix;
+    }
+
+    public ClassroomViewModel classroom() {
+        return classroom;
+    }
+
+    public ClassroomView classroomView() {
+        return classroomView;
     }
 
     public HistoryViewModel historyModel() {

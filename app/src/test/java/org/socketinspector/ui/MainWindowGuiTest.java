@@ -222,7 +222,7 @@ class MainWindowGuiTest {
         robot.interact(() -> window.openCapture(capture));
 
         assertThat(window.tabs().getTabs()).extracting(t -> t.getText())
-                .containsExactly("Live", "Experiments", "History", "zh-netstat-ano.txt");
+                .containsExactly("Live", "Experiments", "History", "Classroom", "zh-netstat-ano.txt");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("zh-netstat-ano.txt");
         TableView<SocketRow> table = robot.lookup("#tab-capture-content #socket-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(18).anyMatch(r -> r.localEndpoint().equals("127.0.0.1:8087"));
@@ -238,7 +238,7 @@ class MainWindowGuiTest {
         java.nio.file.Files.writeString(junk, "hello\nthis is not netstat output\n");
         try {
             robot.interact(() -> window.openCapture(junk));
-            assertThat(window.tabs().getTabs()).hasSize(3);
+            assertThat(window.tabs().getTabs()).hasSize(4);
             assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
                     .isEqualTo("Cannot open " + junk.getFileName());
         } finally {

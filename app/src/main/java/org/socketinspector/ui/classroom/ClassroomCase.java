@@ -1,0 +1,89 @@
+package org.socketinspector.ui.classroom;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.socketinspector.experiment.Prediction;
+import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.experiment.SocketSpec;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.sockets.SockOpt;
+
+/**
+ * A case the classroom can teach: the model's question (the service first, the attacker second), where the
+ * clients send, and the finding it illustrates. Built from a replay preset (for any OS: nothing runs) or from a
+ * what-if question.
+ *
+ * @param name        the preset's name, or "what-if"
+ * @param description one or two sentences for the picker
+ * @param question    the service's socket (first) and the attacker's (second), with their users
+ * @param target      where the clients send; null: the address the model's answer is about
+ * @param rule        the rule id the case demonstrates (or whose remediation a control shows); null if none
+ */
+public record ClassroomCase(String name, String description, BindQuestion question, String target, String rule) {
+
+    /** The service's account in presets; the attacker is this user too, or {@link #OTHER_USER}. */
+    public static final String SERVICE_USER = "alice";
+    public static final String OTHER_USER = "mallory";
+
+    /** A preset, taught on the OS it is about (same user: alice twice; another user: mallory). */
+    public static ClassroomCase of(ReplayPreset p) {
+        BindQuestion raw = Prediction.question(p.os(), p.protocol(), p.victim(), p.attacker(), 0, null);
+        // Users are renamed below: a lesson shows the same names on every machine.
+        BindQuestion q = new BindQuestion(p.os(), p.protocol(), withUser(raw.first(), user(p.victim())),
+                withUser(raw.second(), user(p.attacker())), null);
+        return new ClassroomCase(p.name(), p.description(), q, p.target(), p.rule());
+    }
+
+    /** A what-if question, as the what-if dialog asks it. */
+    public static ClassroomCase of(BindQuestion q) {
+        String description = "What if " + q.second().user() + " binds " + q.second().address() + " "
+                + options(q.second()) + " while " + q.first().user() + " has " + q.first().address() + " "
+                + options(q.first()) + " on " + q.os().wireName() + "?";
+        return new ClassroomCase("what-if " + q.second().address() + " vs " + q.first().address(), description, q,
+                null, null);
+    }
+
+    public OsFamily os() {
+        return question.os();
+    }
+
+    public Protocol protocol() {
+        return question.protocol();
+    }
+
+    /**
+     * Whether traffic sent to {@code address} reaches this endpoint; an IPv6 socket that sets neither V6ONLY nor
+     * DUALSTACK follows its OS's default (Linux and macOS dual-stack, Windows and FreeBSD v6only).
+     */
+    static boolean covers(BindEndpoint e, OsFamily os, String address) {
+        boolean v6Only = e.has(BindOption.V6ONLY)
+                || (!e.has(BindOption.DUALSTACK) && os != OsFamily.LINUX && os != OsFamily.MACOS);
+        return new SocketSpec(e.address(), v6Only ? Set.of(SockOpt.V6ONLY) : Set.of(), -1, false).covers(address);
+    }
+
+    /** "reuseaddr+reuseport", or "no options". */
+    static String options(BindEndpoint e) {
+        Set<BindOption> shown = EnumSet.noneOf(BindOption.class);
+        shown.addAll(e.options());
+        shown.remove(BindOption.DUALSTACK); // the default the presets set explicitly: not worth a word on a slide
+        return shown.isEmpty() ? "no options"
+                : String.join("+", shown.stream().map(BindOption::wireName).toList());
+    }
+
+    private static String user(SocketSpec s) {
+        return s.uid() == ReplayPreset.OTHER_USER ? OTHER_USER : s.uid() == 0 ? "root" : SERVICE_USER;
+    }
+
+    private static BindEndpoint withUser(BindEndpoint e, String user) {
+        return new BindEndpoint(e.address(), e.options(), user, e.state());
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + os().wireName() + ")";
+    }
+}
