@@ -64,7 +64,7 @@ public final class LabReplay {
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
                     request.target() != null ? request.target() : model.target(question)).onEvent(progress);
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
-            Outcome expected = expectedAt(prediction, request, encounter.target());
+            Outcome expected = model.outcomeAt(question, prediction, encounter.target());
             boolean complete = result.stopped() == null;
             Boolean agrees = complete ? Prediction.agrees(request.os(), withOutcome(prediction, expected), result.observed(),
                     result.secondBindError(), result.firstCouldStillListen()) : null;
@@ -114,22 +114,6 @@ public final class LabReplay {
         if (r.target() != null) {
             AddressPolicy.requireDestination(r.target());
         }
-    }
-
-    /** The model answers for the address both sockets claim; an explicit target only one of them covers differs. */
-    static Outcome expectedAt(BindAnswer prediction, ReplayRequest r, String target) {
-        if (prediction.outcome() == Outcome.REFUSED) {
-            return Outcome.REFUSED;
-        }
-        boolean victimCovers = r.victim().covers(target);
-        boolean attackerCovers = r.attacker().covers(target);
-        if (!victimCovers && attackerCovers) {
-            return Outcome.STEALS;
-        }
-        if (victimCovers && !attackerCovers) {
-            return Outcome.SEPARATE;
-        }
-        return prediction.outcome();
     }
 
     private static BindAnswer withOutcome(BindAnswer a, Outcome outcome) {

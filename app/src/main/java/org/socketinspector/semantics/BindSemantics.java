@@ -11,13 +11,47 @@ public interface BindSemantics {
     BindAnswer answer(BindQuestion question);
 
     /**
+     * IPV6_V6ONLY of an IPv6 socket that sets neither option on this OS: on for Windows and FreeBSD, off for Linux
+     * and macOS. Every model of this package says its own; another implementation (a test's stand-in) gets the
+     * answer of its OS's model.
+     */
+    default boolean v6OnlyByDefault() {
+        return forOs(os()).v6OnlyByDefault();
+    }
+
+    /** Whether traffic sent to {@code target} can reach a socket bound as {@code endpoint}. */
+    default boolean covers(BindEndpoint endpoint, String target) {
+        return BoundAddress.of(endpoint, v6OnlyByDefault()).covers(target);
+    }
+
+    /**
      * The address whose traffic the answer is about, where an experiment's client sends: the second socket's
      * specific address if the first covers it, else the first's if the second covers it, else a loopback address
-     * both cover, else one the first covers (bench/bind_matrix.py picks the same). Every model of this package
-     * answers it for its own IPV6_V6ONLY default; another implementation (a test's stand-in) gets that answer.
+     * both cover, else one the first covers (bench/bind_matrix.py picks the same).
      */
     default String target(BindQuestion question) {
-        return forOs(question.os()).target(question);
+        return BoundAddress.target(BoundAddress.of(question.first(), v6OnlyByDefault()),
+                BoundAddress.of(question.second(), v6OnlyByDefault()));
+    }
+
+    /**
+     * What the answer means for traffic sent to {@code target}: its outcome, except where only one of the two sockets
+     * covers the target (a family shadow: a client aiming at ::1 next to a 127.0.0.1 service), which then gets it
+     * all: the second alone steals it, the first alone keeps it (separate).
+     */
+    default Outcome outcomeAt(BindQuestion question, BindAnswer answer, String target) {
+        if (answer.outcome() == Outcome.REFUSED) {
+            return Outcome.REFUSED;
+        }
+        boolean firstCovers = covers(question.first(), target);
+        boolean secondCovers = covers(question.second(), target);
+        if (!firstCovers && secondCovers) {
+            return Outcome.STEALS;
+        }
+        if (firstCovers && !secondCovers) {
+            return Outcome.SEPARATE;
+        }
+        return answer.outcome();
     }
 
     /** The model of one OS family. */

@@ -31,13 +31,9 @@ final class BsdSemantics implements BindSemantics {
         return os;
     }
 
-    @Override
-    public String target(BindQuestion q) {
-        return BoundAddress.target(BoundAddress.of(q.first(), v6OnlyByDefault()), BoundAddress.of(q.second(), v6OnlyByDefault()));
-    }
-
     /** net.inet6.ip6.v6only: 1 on FreeBSD, 0 on macOS. */
-    private boolean v6OnlyByDefault() {
+    @Override
+    public boolean v6OnlyByDefault() {
         return os == OsFamily.FREEBSD;
     }
 

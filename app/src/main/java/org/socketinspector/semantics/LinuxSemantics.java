@@ -20,8 +20,8 @@ final class LinuxSemantics implements BindSemantics {
     }
 
     @Override
-    public String target(BindQuestion q) {
-        return BoundAddress.target(BoundAddress.of(q.first(), false), BoundAddress.of(q.second(), false));
+    public boolean v6OnlyByDefault() {
+        return false;
     }
 
     @Override
@@ -30,8 +30,8 @@ final class LinuxSemantics implements BindSemantics {
         BindEndpoint second = q.second();
         boolean tcp = q.protocol() == Protocol.TCP;
         boolean firstListens = tcp && first.state() == BindState.LISTEN;
-        BoundAddress a = BoundAddress.of(first, false);
-        BoundAddress b = BoundAddress.of(second, false);
+        BoundAddress a = BoundAddress.of(first, v6OnlyByDefault());
+        BoundAddress b = BoundAddress.of(second, v6OnlyByDefault());
         List<String> sources = new ArrayList<>();
         sources.add(tcp ? Sources.LINUX_TCP_CONFLICT : Sources.LINUX_UDP_CONFLICT);
         Boolean firstCanListen = tcp && !firstListens ? Boolean.TRUE : null;

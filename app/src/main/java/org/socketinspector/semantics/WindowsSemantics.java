@@ -37,16 +37,16 @@ final class WindowsSemantics implements BindSemantics {
     }
 
     @Override
-    public String target(BindQuestion q) {
-        return BoundAddress.target(BoundAddress.of(q.first(), true), BoundAddress.of(q.second(), true));
+    public boolean v6OnlyByDefault() {
+        return true;
     }
 
     @Override
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();
-        BoundAddress a = BoundAddress.of(first, true);
-        BoundAddress b = BoundAddress.of(second, true);
+        BoundAddress a = BoundAddress.of(first, v6OnlyByDefault());
+        BoundAddress b = BoundAddress.of(second, v6OnlyByDefault());
         boolean sameUser = first.user().equals(second.user());
         List<String> sources = new ArrayList<>();
         String table = legacy ? Sources.MS_TABLE_XP : sameUser ? Sources.MS_TABLE_SAME_USER : Sources.MS_TABLE_OTHER_USER;

@@ -28,7 +28,7 @@ class WindowsCasesTest {
         ReplayRequest r = ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), 10, 0, false, SELF);
         BindQuestion question = Prediction.question(OsFamily.WINDOWS, r.protocol(), r.victim(), r.attacker(), SELF, null);
         String target = r.target() != null ? r.target() : WINDOWS.target(question);
-        return LabReplay.expectedAt(WINDOWS.answer(question), r, target);
+        return WINDOWS.outcomeAt(question, WINDOWS.answer(question), target);
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.sockets.SockOpt;
 
 /**
  * A case the classroom can teach: the model's question (the service first, the attacker second), where the
@@ -53,16 +52,6 @@ public record ClassroomCase(String name, String description, BindQuestion questi
 
     public Protocol protocol() {
         return question.protocol();
-    }
-
-    /**
-     * Whether traffic sent to {@code address} reaches this endpoint; an IPv6 socket that sets neither V6ONLY nor
-     * DUALSTACK follows its OS's default (Linux and macOS dual-stack, Windows and FreeBSD v6only).
-     */
-    static boolean covers(BindEndpoint e, OsFamily os, String address) {
-        boolean v6Only = e.has(BindOption.V6ONLY)
-                || (!e.has(BindOption.DUALSTACK) && os != OsFamily.LINUX && os != OsFamily.MACOS);
-        return new SocketSpec(e.address(), v6Only ? Set.of(SockOpt.V6ONLY) : Set.of(), -1, false).covers(address);
     }
 
     /** "reuseaddr+reuseport", or "no options". */

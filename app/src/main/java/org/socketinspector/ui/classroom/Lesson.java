@@ -57,24 +57,8 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
         }
         BindAnswer answer = model.answer(c.question());
         String target = c.target() != null ? c.target() : model.target(c.question());
-        Outcome atTarget = atTarget(c, answer, target);
+        Outcome atTarget = model.outcomeAt(c.question(), answer, target);
         return new Builder(c, answer, target, atTarget, connections).build();
-    }
-
-    /** As LabReplay.expectedAt: an explicit target only one of the two sockets covers decides by itself. */
-    static Outcome atTarget(ClassroomCase c, BindAnswer answer, String target) {
-        if (answer.outcome() == Outcome.REFUSED) {
-            return Outcome.REFUSED;
-        }
-        boolean victimCovers = ClassroomCase.covers(c.question().first(), c.os(), target);
-        boolean attackerCovers = ClassroomCase.covers(c.question().second(), c.os(), target);
-        if (!victimCovers && attackerCovers) {
-            return Outcome.STEALS;
-        }
-        if (victimCovers && !attackerCovers) {
-            return Outcome.SEPARATE;
-        }
-        return answer.outcome();
     }
 
     public int size() {
@@ -197,7 +181,7 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
             String to = endpoint(target, PORT);
             return switch (atTarget) {
                 case STEALS -> "All " + connections + " " + traffic + " to " + to + " go to the attacker"
-                        + (ClassroomCase.covers(c.question().first(), c.os(), target)
+                        + (BindSemantics.forOs(c.os()).covers(c.question().first(), target)
                         ? ": its socket wins the lookup." : ": the service does not listen on " + target + " at all.");
                 case SHARES -> "The " + connections + " " + traffic + " are split, " + (connections - toAttacker)
                         + " to the service and " + toAttacker + " to the attacker: " + splitRule(c.os()) + ".";
