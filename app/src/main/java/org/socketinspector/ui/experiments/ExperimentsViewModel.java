@@ -77,10 +77,11 @@ public final class ExperimentsViewModel {
         return selfUid == 0;
     }
 
-    /** A case from the what-if dialog instead of a preset. */
+    /** A case handed over (from What if… or the Classroom): one of this OS's presets is selected as such. */
     public void useCase(ReplayRequest request) {
-        preset.set(null);
-        custom.set(request);
+        ReplayPreset named = presets.stream().filter(p -> p.name().equals(request.preset())).findFirst().orElse(null);
+        preset.set(named);
+        custom.set(named == null ? request : null);
         attempts.set(request.attempts());
     }
 

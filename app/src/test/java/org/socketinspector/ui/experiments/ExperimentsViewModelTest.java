@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.experiment.HelperLauncher;
+import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.store.HistoryFilter;
@@ -62,6 +64,22 @@ class ExperimentsViewModelTest {
                 .contains("Nothing leaves loopback");
         assertThat(new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.WINDOWS, 0).presets())
                 .allMatch(p -> p.os() == OsFamily.WINDOWS);
+    }
+
+    @Test
+    void aHandedOverPresetIsSelectedAsItselfAndACustomCaseAsACase() {
+        ExperimentsViewModel model = new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.LINUX, 0);
+        ReplayPreset control = ReplayPreset.named("plain-control").orElseThrow();
+        model.useCase(ReplayRequest.of(control, 7, 0, false, 0));
+        assertThat(model.presetProperty().get()).isEqualTo(control);
+        assertThat(model.customProperty().get()).isNull();
+        assertThat(model.attemptsProperty().get()).isEqualTo(7);
+
+        ReplayRequest custom = new ReplayRequest("custom", OsFamily.LINUX, control.protocol(), control.victim(),
+                control.attacker(), null, 3, 0, false);
+        model.useCase(custom);
+        assertThat(model.presetProperty().get()).isNull();
+        assertThat(model.customProperty().get()).isEqualTo(custom);
     }
 
     @Test
