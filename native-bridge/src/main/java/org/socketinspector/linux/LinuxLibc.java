@@ -6,7 +6,8 @@ import com.sun.jna.Platform;
 
 /**
  * The few libc calls the Linux collector makes, JNA direct-mapped (a plain JNI call, no reflection per call: the
- * option reader makes several calls per socket, 30,000 sockets per scan). Names and arguments as in the man pages;
+ * option reader makes several calls per socket, 30,000 sockets per scan), beside {@code nativeio.LibC}, the
+ * interface mapping the experiments use with errno as exceptions. Names and arguments as in the man pages;
  * {@code size_t}/{@code ssize_t}/{@code long} are Java {@code long} (LP64: x86_64 and aarch64, the Linux targets).
  * After a failed call, {@link Native#getLastError()} holds errno.
  */
@@ -16,20 +17,13 @@ final class LinuxLibc {
         Native.register(LinuxLibc.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
     }
 
-    // include/linux/socket.h, include/linux/net.h
+    // The socket constants both mappings use (SOL_SOCKET, SO_REUSEADDR, ...) live in nativeio.LibC; these are the
+    // collector's own. include/linux/socket.h, include/linux/net.h:
     static final int AF_NETLINK = 16;
     static final int SOCK_RAW = 3;
-    static final int SOCK_CLOEXEC = 0x80000;
     // include/uapi/asm-generic/socket.h (x86_64 and aarch64 use the generic values)
-    static final int SOL_SOCKET = 1;
-    static final int SO_REUSEADDR = 2;
-    static final int SO_REUSEPORT = 15;
     static final int SO_RCVTIMEO = 20;
-    static final int SO_ACCEPTCONN = 30;
     static final int SO_COOKIE = 57;
-    // include/uapi/linux/in.h, include/uapi/linux/in6.h
-    static final int IPPROTO_IPV6 = 41;
-    static final int IPV6_V6ONLY = 26;
     // include/uapi/asm-generic/unistd.h and arch/x86/entry/syscalls/syscall_64.tbl: the same numbers on every
     // architecture, since syscalls added after 5.1 share one number everywhere.
     static final long SYS_pidfd_open = 434;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.nativeio.LibC;
 
 /** Dumps the kernel's TCP and UDP socket tables through a NETLINK_SOCK_DIAG socket, as {@code ss} does. */
 final class NetlinkSockDiag {
@@ -22,14 +23,14 @@ final class NetlinkSockDiag {
         if (!NativeAccess.available()) {
             throw new IOException(NativeAccess.PROBLEM);
         }
-        int fd = LinuxLibc.socket(LinuxLibc.AF_NETLINK, LinuxLibc.SOCK_RAW | LinuxLibc.SOCK_CLOEXEC,
+        int fd = LinuxLibc.socket(LinuxLibc.AF_NETLINK, LinuxLibc.SOCK_RAW | LibC.SOCK_CLOEXEC,
                 InetDiag.NETLINK_SOCK_DIAG);
         if (fd < 0) {
             throw new IOException("socket(AF_NETLINK, NETLINK_SOCK_DIAG) failed: " + Errno.name(LinuxLibc.errno()));
         }
         try {
             long[] timeout = {RECEIVE_TIMEOUT_SECONDS, 0};
-            LinuxLibc.setsockopt(fd, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_RCVTIMEO, timeout, 16);
+            LinuxLibc.setsockopt(fd, LibC.SOL_SOCKET, LinuxLibc.SO_RCVTIMEO, timeout, 16);
             List<DiagSocket> sockets = new ArrayList<>();
             int sequence = 1;
             for (Protocol protocol : Protocol.values()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketOptions;
+import org.socketinspector.nativeio.LibC;
 
 /**
  * Reads the real options of another process's socket: pidfd_open(pid) once per process, then per socket
@@ -65,11 +66,11 @@ final class SocketOptionReader implements AutoCloseable {
             if (cookie != 0 && cookie != cookie(copy)) {
                 return Result.failed("descriptor reused for another socket during the scan", true);
             }
-            Boolean reuseAddress = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEADDR);
-            Boolean reusePort = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_REUSEPORT);
-            Boolean v6only = family == Family.IPV6 ? flag(copy, LinuxLibc.IPPROTO_IPV6, LinuxLibc.IPV6_V6ONLY) : null;
+            Boolean reuseAddress = flag(copy, LibC.SOL_SOCKET, LibC.SO_REUSEADDR);
+            Boolean reusePort = flag(copy, LibC.SOL_SOCKET, LibC.SO_REUSEPORT);
+            Boolean v6only = family == Family.IPV6 ? flag(copy, LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY) : null;
             if (tcp && cookie == 0) {
-                Boolean accepting = flag(copy, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_ACCEPTCONN);
+                Boolean accepting = flag(copy, LibC.SOL_SOCKET, LibC.SO_ACCEPTCONN);
                 if (accepting != null && accepting != expectListening) {
                     return Result.failed("descriptor reused for another socket during the scan", true);
                 }
@@ -106,7 +107,7 @@ final class SocketOptionReader implements AutoCloseable {
         cookie[0] = 0;
         cookie[1] = 0;
         length[0] = 8;
-        if (LinuxLibc.getsockopt(fd, LinuxLibc.SOL_SOCKET, LinuxLibc.SO_COOKIE, cookie, length) != 0) {
+        if (LinuxLibc.getsockopt(fd, LibC.SOL_SOCKET, LinuxLibc.SO_COOKIE, cookie, length) != 0) {
             return 0;
         }
         long first = cookie[0] & 0xffffffffL;
