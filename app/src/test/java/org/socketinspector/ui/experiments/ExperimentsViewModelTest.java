@@ -2,16 +2,10 @@ package org.socketinspector.ui.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.ReplayPreset;
@@ -19,35 +13,11 @@ import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.store.HistoryFilter;
-import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.Fixtures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /** The Experiments view's state without a window, with real lab replays on loopback and a real history file. */
-class ExperimentsViewModelTest {
-
-    @TempDir
-    Path dir;
-    private HistoryStore history;
-
-    private HistoryStore history() {
-        if (history == null) {
-            history = HistoryStore.open(dir.resolve("history.db"));
-        }
-        return history;
-    }
-
-    @AfterEach
-    void close() {
-        fx.shutdownNow();
-        if (history != null) {
-            history.close();
-        }
-    }
-
-    private static final Executor THREAD = task -> new Thread(task, "test-experiment").start();
-    /** Stands in for the FX thread: one thread, in order, as the model's live counters expect. */
-    private final ExecutorService fx = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fx"));
+class ExperimentsViewModelTest extends RunFixture {
 
     @Test
     void onlyThisOsPresetsAreOfferedAndTheConfirmationSaysExactlyWhatHappens() {
@@ -96,8 +66,8 @@ class ExperimentsViewModelTest {
             }
         });
 
-        assertThat(model.start(THREAD, fx)).isTrue();
-        assertThat(model.start(THREAD, fx)).as("one run at a time").isFalse();
+        assertThat(model.start(BACKGROUND, fx)).isTrue();
+        assertThat(model.start(BACKGROUND, fx)).as("one run at a time").isFalse();
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(State.FINISHED);
@@ -132,7 +102,7 @@ class ExperimentsViewModelTest {
         };
         model.toVictimProperty().addListener(cancelAtThree);
         model.toAttackerProperty().addListener(cancelAtThree);
-        model.start(THREAD, fx);
+        model.start(BACKGROUND, fx);
 
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
         // Cancelled mid-traffic, the replay ends its helpers and keeps what it saw so far, marked as stopped early.

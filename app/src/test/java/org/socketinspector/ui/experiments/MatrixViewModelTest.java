@@ -2,17 +2,11 @@ package org.socketinspector.ui.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.HelperLauncher;
@@ -25,35 +19,11 @@ import org.socketinspector.semantics.Outcome;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.store.HistoryFilter;
-import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.Fixtures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /** The bind-matrix part of the Experiments view without a window: real cells on loopback, a real history file. */
-class MatrixViewModelTest {
-
-    private static final Executor THREAD = task -> new Thread(task, "test-matrix").start();
-    /** Stands in for the FX thread: one thread, in order, as the model's updates expect. */
-    private final ExecutorService fx = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-fx"));
-
-    @TempDir
-    Path dir;
-    private HistoryStore history;
-
-    private HistoryStore history() {
-        if (history == null) {
-            history = HistoryStore.open(dir.resolve("history.db"));
-        }
-        return history;
-    }
-
-    @AfterEach
-    void close() {
-        fx.shutdownNow();
-        if (history != null) {
-            history.close();
-        }
-    }
+class MatrixViewModelTest extends RunFixture {
 
     private static void awaitEnd(MatrixViewModel model, Runnable start) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
@@ -79,7 +49,7 @@ class MatrixViewModelTest {
 
         MatrixViewModel none = new MatrixViewModel(Fixtures.realMatrix(List.of()), this::history, OsFamily.MACOS);
         assertThat(none.description()).isEqualTo("The bind matrix runs on Linux and Windows; this machine's regime is macos.");
-        assertThat(none.start(THREAD, Runnable::run)).isFalse();
+        assertThat(none.start(BACKGROUND, Runnable::run)).isFalse();
     }
 
     @Test
@@ -91,7 +61,7 @@ class MatrixViewModelTest {
         List<Integer> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         model.doneProperty().addListener((o, was, now) -> seen.add(now.intValue()));
 
-        awaitEnd(model, () -> assertThat(model.start(THREAD, fx)).isTrue());
+        awaitEnd(model, () -> assertThat(model.start(BACKGROUND, fx)).isTrue());
 
         MatrixResult r = model.resultProperty().get();
         assertThat(seen).as("the progress moved cell by cell").contains(1, 24, 48);
@@ -131,7 +101,7 @@ class MatrixViewModelTest {
         MatrixViewModel model = new MatrixViewModel(MatrixRunner.of(slice, wrong), this::history, OsFamily.LINUX);
         model.attemptsProperty().set(2);
 
-        awaitEnd(model, () -> model.start(THREAD, fx));
+        awaitEnd(model, () -> model.start(BACKGROUND, fx));
 
         MatrixResult r = model.resultProperty().get();
         assertThat(r.disagreements()).isPositive();
@@ -153,7 +123,7 @@ class MatrixViewModelTest {
             }
         });
 
-        awaitEnd(model, () -> model.start(THREAD, fx));
+        awaitEnd(model, () -> model.start(BACKGROUND, fx));
 
         MatrixResult r = model.resultProperty().get();
         assertThat(r.stopped()).isEqualTo("cancelled: cancelled by the user");

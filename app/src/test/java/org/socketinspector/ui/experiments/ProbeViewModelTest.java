@@ -2,15 +2,12 @@ package org.socketinspector.ui.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.ProbeRecord;
@@ -24,37 +21,21 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.SockOpt;
 import org.socketinspector.store.HistoryFilter;
-import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.Fixtures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 import org.socketinspector.ui.experiments.ProbeViewModel.Target;
 
 /** The probe part of the Experiments view without a window: real probes of listeners this test opens on loopback. */
-class ProbeViewModelTest {
+class ProbeViewModelTest extends RunFixture {
 
-    private static final Executor THREAD = task -> new Thread(task, "test-probe").start();
-
-    @TempDir
-    Path dir;
-    private HistoryStore history;
     private NativeSockets sockets;
     private long listener = -1;
     private final int self = ExperimentsViewModel.currentUid();
 
-    private HistoryStore history() {
-        if (history == null) {
-            history = HistoryStore.open(dir.resolve("history.db"));
-        }
-        return history;
-    }
-
     @AfterEach
-    void close() {
+    void closeListener() {
         if (listener >= 0) {
             sockets.close(listener);
-        }
-        if (history != null) {
-            history.close();
         }
     }
 
@@ -95,7 +76,7 @@ class ProbeViewModelTest {
                 done.countDown();
             }
         });
-        assertThat(model.start(THREAD, Runnable::run)).isTrue();
+        assertThat(model.start(BACKGROUND, Runnable::run)).isTrue();
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(model.stateProperty().get()).as(model.messageProperty().get()).isEqualTo(State.FINISHED);
         return model.resultProperty().get();
