@@ -82,7 +82,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                 : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
-                udpOptIn, listenerOptions, listenerUser);
+                udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false));
         if (!yes) {
             spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
                     + ":" + port + " (" + protocol.wireName() + ", options " + probeOptions + ") and closes it at once"

@@ -88,7 +88,8 @@ public final class LiveProbe {
         if (r.victimOptions() == null || r.victimUser() == null) {
             return null;
         }
-        SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self), true);
+        SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self),
+                !r.victimBoundOnly());
         SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), uid, false);
         OsFamily here = HostFacts.osFamily();
         return BindSemantics.forOs(here).answer(Prediction.question(here, r.protocol(), victim, probe, self, r.port()));
@@ -121,7 +122,7 @@ public final class LiveProbe {
         if (r.protocol() == Protocol.UDP && r.options().contains(SockOpt.REUSEADDR)) {
             return "LINUX-UDP-REUSEADDR";
         }
-        if (r.options().contains(SockOpt.REUSEADDR)) {
+        if (r.victimBoundOnly() && r.options().contains(SockOpt.REUSEADDR)) {
             return "TCP-BOUND-REUSEADDR";
         }
         return "REUSE-GROUP-OBSERVED";
@@ -139,6 +140,10 @@ public final class LiveProbe {
             return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the service on "
                     + r.listenerAddress() + ": clients that reach the port through " + r.probeAddress()
                     + " (e.g. localhost resolved to the other family) would reach it instead";
+        }
+        if (r.victimBoundOnly()) {
+            return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the bound socket"
+                    + " and, by listening first, make its listen() fail and receive the connections meant for it";
         }
         return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port()
                 + (r.protocol() == Protocol.TCP ? " and, by listening, receive new " : " and receive ")

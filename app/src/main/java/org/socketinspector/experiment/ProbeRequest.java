@@ -16,10 +16,18 @@ import org.socketinspector.sockets.SockOpt;
  * @param udpOptIn        a UDP probe must be asked for explicitly: while bound it can receive the service's datagrams
  * @param victimOptions   the listener's options when known (from a scan), for the model's prediction; null if unknown
  * @param victimUser      the listener's owner name when known, else null
+ * @param victimBoundOnly the live socket is a TCP socket bound but not listening (state BOUND): the model is asked
+ *                        about a bound first socket, and the probe speaks to TCP-BOUND-REUSEADDR
  */
 public record ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress,
                            Set<SockOpt> options, int uid, boolean udpOptIn, Set<SockOpt> victimOptions,
-                           String victimUser) {
+                           String victimUser, boolean victimBoundOnly) {
+
+    /** A probe of a listening socket (or a bound UDP one). */
+    public ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress, Set<SockOpt> options,
+                        int uid, boolean udpOptIn, Set<SockOpt> victimOptions, String victimUser) {
+        this(protocol, listenerAddress, port, probeAddress, options, uid, udpOptIn, victimOptions, victimUser, false);
+    }
 
     public ProbeRequest {
         options = Set.copyOf(options);

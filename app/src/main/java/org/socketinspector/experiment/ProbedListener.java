@@ -1,5 +1,6 @@
 package org.socketinspector.experiment;
 
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -21,14 +22,15 @@ public final class ProbedListener {
     }
 
     /**
-     * The listener of the scan on exactly this protocol, address and port (a LISTEN socket, or a bound UDP one). A TCP
-     * socket that is only bound is no listener here: the probe's prediction assumes the victim listens.
+     * The live socket of the scan on exactly this protocol, address and port: a TCP listener or a TCP socket bound but
+     * not listening yet (see {@code ProbeRequest.victimBoundOnly}), or a bound UDP socket. Where a listener and a
+     * bound-only socket share the endpoint, the listener (the service) is the one probed.
      */
     public static Optional<SocketRecord> find(Scan scan, Protocol protocol, String address, int port) {
         return scan.sockets().stream()
                 .filter(s -> s.protocol() == protocol && s.localPort() == port && s.localAddress().equals(address))
-                .filter(s -> s.isListening() && !s.isBoundOnly())
-                .findFirst();
+                .filter(SocketRecord::isListening)
+                .min(Comparator.comparing(SocketRecord::isBoundOnly));
     }
 
     /** The owner as the model names users: its name, else its uid's name, else null. */

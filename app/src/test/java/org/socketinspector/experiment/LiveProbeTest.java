@@ -97,6 +97,36 @@ class LiveProbeTest {
     }
 
     @Test
+    void aSocketBoundWithReuseaddrButNotListeningCanBeCoBoundByAnotherUser() throws Exception {
+        Assumptions.assumeTrue(Platform.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
+        listener = sockets.open(Protocol.TCP, Family.IPV4);
+        sockets.setOption(listener, SockOpt.REUSEADDR, true);
+        sockets.bind(listener, "127.0.0.1", 0);
+        int port = sockets.localPort(listener);
+        ProbeRequest request = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
+                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me, true);
+
+        ProbeRecord r = probe.run(request, new CancelToken());
+
+        assertThat(r.result().bound()).as("another uid co-binds a bound-only SO_REUSEADDR socket").isTrue();
+        assertThat(r.finding()).isEqualTo("TCP-BOUND-REUSEADDR");
+        assertThat(r.confirms()).isTrue();
+        assertThat(r.prediction().outcome()).isNotEqualTo(org.socketinspector.semantics.Outcome.REFUSED);
+        assertThat(r.agrees()).isTrue();
+        assertThat(r.attacker()).contains("by listening first, make its listen() fail");
+        // The probe never listened: the owner can still listen and serve.
+        sockets.listen(listener, 8);
+        assertStillAccepts("127.0.0.1", port);
+
+        ProbeRequest listening = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
+                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me);
+        ProbeRecord refused = probe.run(listening, new CancelToken());
+        assertThat(refused.result().error()).as("once it listens, SO_REUSEADDR no longer opens it").isEqualTo("EADDRINUSE");
+        assertThat(refused.agrees()).isTrue();
+        assertThat(refused.finding()).isEqualTo("REUSE-GROUP-OBSERVED");
+    }
+
+    @Test
     void udpNeedsAnOptInAndForeignAddressesAreRefused() {
         assertThatThrownBy(() -> probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", 5353, null,
                 Set.of(SockOpt.REUSEADDR), -1, false, null, null), new CancelToken())).hasMessageContaining("opt-in");

@@ -28,10 +28,11 @@ class ProbedListenerTest {
     }
 
     @Test
-    void aTcpSocketThatIsOnlyBoundIsNotTheProbedListener() {
-        // Two SO_REUSEADDR sockets: one bound (listed first), one listening.
+    void theListenerIsProbedBeforeABoundOnlySocketOnTheSameEndpoint() {
+        // Two SO_REUSEADDR sockets: one bound (listed first), one listening: the service is the listener.
         assertEquals(Optional.of(2), probedPid(tcp(SocketRecord.BOUND, 1), tcp(SocketRecord.LISTEN, 2)));
-        assertEquals(Optional.empty(), probedPid(tcp(SocketRecord.BOUND, 1)));
+        // Alone, a bound-only socket is the one probed (TCP-BOUND-REUSEADDR); a connection never is.
+        assertEquals(Optional.of(1), probedPid(tcp(SocketRecord.BOUND, 1)));
         assertEquals(Optional.empty(), probedPid(tcp("ESTABLISHED", 3)));
     }
 }

@@ -90,7 +90,7 @@ class WindowsCasesTest {
         ProbeRequest onShared = probe(Set.of(SockOpt.REUSEADDR));
         assertThat(LiveProbe.finding(onDefault, OsFamily.WINDOWS)).isEqualTo("WIN-NOT-EXCLUSIVE");
         assertThat(LiveProbe.finding(onShared, OsFamily.WINDOWS)).isEqualTo("WIN-REUSEADDR-SHARED");
-        assertThat(LiveProbe.finding(onShared, OsFamily.LINUX)).isEqualTo("TCP-BOUND-REUSEADDR");
+        assertThat(LiveProbe.finding(onShared, OsFamily.LINUX)).as("a Linux listener").isEqualTo("REUSE-GROUP-OBSERVED");
     }
 
     private static ProbeRequest probe(Set<SockOpt> victimOptions) {

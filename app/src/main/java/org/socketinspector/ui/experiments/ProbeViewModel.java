@@ -210,7 +210,8 @@ public final class ProbeViewModel {
             SocketRecord s = socket.get();
             return new ProbeRequest(protocol.get(), text(address), Integer.parseInt(text(port)),
                     probeAddress(), options, uid(), protocol.get() == Protocol.UDP && udpOptIn.get(),
-                    s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s));
+                    s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s),
+                    s != null && s.isBoundOnly());
         } catch (ExperimentException e) {
             return null;
         }

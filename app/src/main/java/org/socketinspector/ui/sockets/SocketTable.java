@@ -154,10 +154,9 @@ public final class SocketTable extends TableView<SocketRow> {
             MenuItem probeItem = new MenuItem("Probe this port…");
             probeItem.setId("menu-probe");
             probeItem.setOnAction(e -> probe.accept(row.getItem().socket()));
-            // Only a listener or a bound UDP socket has a port another socket could try to bind; a TCP socket that is
-            // only bound is left out, because the probe's prediction assumes a listening victim.
-            menu.setOnShowing(e -> probeItem.setDisable(row.getItem() == null || !row.getItem().socket().isListening()
-                    || row.getItem().socket().isBoundOnly()));
+            // A listener, a TCP socket bound but not listening yet, or a bound UDP socket: a port another socket
+            // could try to bind (connections are not probed).
+            menu.setOnShowing(e -> probeItem.setDisable(row.getItem() == null || !row.getItem().socket().isListening()));
             menu.getItems().add(probeItem);
         }
         MenuItem copy = new MenuItem("Copy address");
