@@ -60,8 +60,21 @@ class ClassroomGuiTest {
         robot.clickOn(preset + " (" + org.socketinspector.experiment.ReplayPreset.named(preset).orElseThrow().os().wireName() + ")");
     }
 
+    /** A label's text, read on the FX thread: while connections travel, the drawing's nodes change there. */
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        return onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private static int dots(FxRobot robot) {
+        return onFx(() -> robot.lookup(".classroom-dot").queryAll().size());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the scene on the FX thread failed", e);
+        }
     }
 
     private static int count(FxRobot robot, String id) {
@@ -159,12 +172,12 @@ class ClassroomGuiTest {
         robot.type(KeyCode.RIGHT, 4);
         assertThat(text(robot, "#classroom-title")).isEqualTo("Clients connect to [::1]:8080");
         assertThat(count(robot, "#classroom-attacker-count")).as("the last connection is still on its way").isLessThan(10);
-        assertThat(robot.lookup(".classroom-dot").queryAll()).isNotEmpty();
+        assertThat(dots(robot)).isPositive();
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(robot, "#classroom-attacker-count") == 10);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(count(robot, "#classroom-victim-count")).isZero();
-        assertThat(robot.lookup(".classroom-dot").queryAll()).as("every dot arrived").isEmpty();
+        assertThat(dots(robot)).as("every dot arrived").isZero();
     }
 
     @Test
