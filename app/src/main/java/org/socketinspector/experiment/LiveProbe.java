@@ -67,7 +67,8 @@ public final class LiveProbe {
             throw new ExperimentException("probe failed: " + e.getMessage());
         }
         BindAnswer prediction = predict(r, uid, self);
-        Outcome observed = result.bound() ? (overlaps(r) ? Outcome.SHARES : Outcome.SEPARATE) : Outcome.REFUSED;
+        Outcome observed = result.bound() ? (overlaps(r, HostFacts.osFamily()) ? Outcome.SHARES : Outcome.SEPARATE)
+                : Outcome.REFUSED;
         Boolean agrees = prediction == null ? null
                 : (prediction.outcome() == Outcome.REFUSED) == (observed == Outcome.REFUSED)
                   && (result.bound() || prediction.error() == null || prediction.error().equals(result.error()));
@@ -78,10 +79,9 @@ public final class LiveProbe {
     }
 
     /** Whether the probe's address claims any of the listener's (same address, or one covers the other). */
-    private static boolean overlaps(ProbeRequest r) {
-        SocketSpec listener = new SocketSpec(r.listenerAddress(), Set.of(), -1, true);
-        SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), -1, false);
-        return listener.covers(probe.loopbackTarget()) || probe.covers(listener.loopbackTarget());
+    private static boolean overlaps(ProbeRequest r, OsFamily os) {
+        return Prediction.overlap(os, new SocketSpec(r.listenerAddress(), Set.of(), -1, true),
+                new SocketSpec(r.probeAddress(), r.options(), -1, false));
     }
 
     private static BindAnswer predict(ProbeRequest r, int uid, int self) {
@@ -109,7 +109,7 @@ public final class LiveProbe {
     }
 
     static String finding(ProbeRequest r, OsFamily os) {
-        if (!overlaps(r)) {
+        if (!overlaps(r, os)) {
             return "LOCALHOST-FAMILY-SHADOW";
         }
         if (os == OsFamily.WINDOWS && r.options().contains(SockOpt.REUSEADDR)) {
@@ -136,7 +136,7 @@ public final class LiveProbe {
             return who + " " + with + " cannot bind " + r.probeAddress() + ":" + r.port() + " (" + result.error()
                     + "): it cannot take this port's " + traffic + " this way";
         }
-        if (!overlaps(r)) {
+        if (!overlaps(r, HostFacts.osFamily())) {
             return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the service on "
                     + r.listenerAddress() + ": clients that reach the port through " + r.probeAddress()
                     + " (e.g. localhost resolved to the other family) would reach it instead";

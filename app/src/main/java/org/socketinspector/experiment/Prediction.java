@@ -29,17 +29,23 @@ public final class Prediction {
     public static BindQuestion question(OsFamily os, Protocol protocol, SocketSpec first, SocketSpec second, int selfUid,
                                         Integer port) {
         return new BindQuestion(os, protocol,
-                endpoint(first, selfUid, protocol == Protocol.TCP && first.listen() ? BindState.LISTEN : BindState.BOUND),
-                endpoint(second, selfUid, BindState.BOUND), port);
+                endpoint(first, Users.name(first.uid() < 0 ? selfUid : first.uid()),
+                        protocol == Protocol.TCP && first.listen() ? BindState.LISTEN : BindState.BOUND),
+                endpoint(second, Users.name(second.uid() < 0 ? selfUid : second.uid()), BindState.BOUND), port);
     }
 
-    private static BindEndpoint endpoint(SocketSpec spec, int selfUid, BindState state) {
+    /** Whether the two sockets claim a common address, as the model of {@code os} sees them. */
+    public static boolean overlap(OsFamily os, SocketSpec a, SocketSpec b) {
+        return BindSemantics.forOs(os).overlaps(endpoint(a, "", BindState.BOUND), endpoint(b, "", BindState.BOUND));
+    }
+
+    private static BindEndpoint endpoint(SocketSpec spec, String user, BindState state) {
         Set<BindOption> options = new HashSet<>();
         spec.options().forEach(o -> options.add(BindOption.valueOf(o.name())));
         if (spec.family() == Family.IPV6 && !spec.options().contains(SockOpt.V6ONLY)) {
             options.add(BindOption.DUALSTACK); // experiments set IPV6_V6ONLY off explicitly
         }
-        return new BindEndpoint(spec.address(), options, Users.name(spec.uid() < 0 ? selfUid : spec.uid()), state);
+        return new BindEndpoint(spec.address(), options, user, state);
     }
 
     /** The experiment's socket for one side of a model question (users by name: root, nobody, ...). */

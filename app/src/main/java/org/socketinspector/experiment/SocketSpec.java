@@ -19,30 +19,9 @@ public record SocketSpec(String address, Set<SockOpt> options, int uid, boolean 
         return Family.ofAddress(address);
     }
 
-    public boolean wildcard() {
-        return address.equals("0.0.0.0") || address.equals("::");
-    }
-
     /** Dual-stack: an IPv6 wildcard socket without V6ONLY also covers IPv4. */
     public boolean dualStack() {
         return address.equals("::") && !options.contains(SockOpt.V6ONLY);
-    }
-
-    /** The loopback address traffic for this socket goes to: itself if specific, else its family's loopback. */
-    public String loopbackTarget() {
-        if (!wildcard()) {
-            return address;
-        }
-        return family() == Family.IPV4 ? "127.0.0.1" : "::1";
-    }
-
-    /** Whether this socket receives traffic sent to the (specific) address. */
-    public boolean covers(String target) {
-        if (address.equals(target)) {
-            return true;
-        }
-        boolean targetV4 = Family.ofAddress(target) == Family.IPV4;
-        return address.equals("0.0.0.0") ? targetV4 : address.equals("::") && (!targetV4 || dualStack());
     }
 
     /** Short text: "127.0.0.1 reuseaddr+reuseport". */

@@ -24,6 +24,11 @@ public interface BindSemantics {
         return BoundAddress.of(endpoint, v6OnlyByDefault()).covers(target);
     }
 
+    /** Whether two sockets claim a common address (the same one, or one a wildcard covers). */
+    default boolean overlaps(BindEndpoint first, BindEndpoint second) {
+        return BoundAddress.of(first, v6OnlyByDefault()).overlaps(BoundAddress.of(second, v6OnlyByDefault()));
+    }
+
     /**
      * The address whose traffic the answer is about, where an experiment's client sends: the second socket's
      * specific address if the first covers it, else the first's if the second covers it, else a loopback address
