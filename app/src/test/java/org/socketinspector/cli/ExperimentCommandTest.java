@@ -50,14 +50,20 @@ class ExperimentCommandTest {
         }
     }
 
+    /** A SO_REUSEPORT listener of this process on 127.0.0.1, a port the kernel chose. */
+    private static long reuseportListener(NativeSockets sockets) throws Exception {
+        long listener = sockets.open(Protocol.TCP, Family.IPV4);
+        sockets.setOption(listener, SockOpt.REUSEPORT, true);
+        sockets.bind(listener, "127.0.0.1", 0);
+        sockets.listen(listener, 4);
+        return listener;
+    }
+
     @Test
     void probeNeedsYesThenRunsAndIsStored() throws Exception {
         NativeSockets sockets = Platform.sockets();
-        long listener = sockets.open(Protocol.TCP, Family.IPV4);
+        long listener = reuseportListener(sockets);
         try {
-            sockets.setOption(listener, SockOpt.REUSEPORT, true);
-            sockets.bind(listener, "127.0.0.1", 0);
-            sockets.listen(listener, 4);
             String port = Integer.toString(sockets.localPort(listener));
             String db = dir.resolve("h.db").toString();
 
@@ -77,11 +83,8 @@ class ExperimentCommandTest {
     @Test
     void aProbeReadsTheListenersOwnerAndOptionsFromALiveScan() throws Exception {
         NativeSockets sockets = Platform.sockets();
-        long listener = sockets.open(Protocol.TCP, Family.IPV4);
+        long listener = reuseportListener(sockets);
         try {
-            sockets.setOption(listener, SockOpt.REUSEPORT, true);
-            sockets.bind(listener, "127.0.0.1", 0);
-            sockets.listen(listener, 4);
             String port = Integer.toString(sockets.localPort(listener));
             int self = Platform.processes().effectiveUid();
 
