@@ -48,13 +48,9 @@ public final class HelperLauncher {
         ProcessControl processes = Platform.processes();
         int self = processes.effectiveUid();
         boolean otherUser = uid >= 0 && uid != self;
-        if (otherUser && OsKind.current() == OsKind.WINDOWS) {
-            throw new ExperimentException("a helper cannot run as another account on Windows (that would need its"
-                    + " password); run the case as this user");
-        }
         if ((otherUser || namespace != null) && !processes.canActAsOtherUsers()) {
-            throw new ExperimentException("running a helper " + (otherUser ? "as uid " + uid : "in a namespace")
-                    + " needs root (this process runs as uid " + self + ")");
+            throw new ExperimentException("running a helper " + (otherUser ? "as uid " + uid : "in a namespace") + " "
+                    + processes.whyNotOtherUsers());
         }
         List<String> command = new ArrayList<>();
         if (namespace != null) {

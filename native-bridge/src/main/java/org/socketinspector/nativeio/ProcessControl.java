@@ -19,6 +19,9 @@ public interface ProcessControl {
     /** Whether helpers may be started as other users: as root on Linux; never on Windows (it needs a password). */
     boolean canActAsOtherUsers();
 
+    /** Why this process cannot start helpers as other users, for the error that refuses one ("needs root ..."). */
+    String whyNotOtherUsers();
+
     /**
      * Called by a helper before anything else: arms "die with the parent" where the OS does that from the child's
      * side. False when the parent {@code parentPid} is already gone: the helper must exit.

@@ -19,6 +19,11 @@ public final class LinuxProcessControl implements ProcessControl {
         return effectiveUid() == 0;
     }
 
+    @Override
+    public String whyNotOtherUsers() {
+        return "needs root (this process runs as uid " + effectiveUid() + ")";
+    }
+
     /**
      * Asks the kernel to SIGKILL this process when its parent dies. The "parent" is the thread that started this
      * process, so the starter must outlive its helpers. If the parent changed before the call, it died before the

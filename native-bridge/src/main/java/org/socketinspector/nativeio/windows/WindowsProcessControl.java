@@ -35,6 +35,11 @@ public final class WindowsProcessControl implements ProcessControl {
     }
 
     @Override
+    public String whyNotOtherUsers() {
+        return "is not possible on Windows (another account's process needs its password): run the case as this user";
+    }
+
+    @Override
     public boolean dieWithParent(long parentPid) {
         // The parent puts this process into its kill-on-close job (tieToThisProcess); the stdin watchdog covers
         // the moment in between. Only report whether the parent is still there.
