@@ -16,7 +16,7 @@ import org.socketinspector.ui.sockets.SocketsViewModel;
  * What the live view pays on the FX thread per refresh, without a window: applying a scan of N sockets to the
  * table's rows (SocketsViewModel.show). First scan: every row is new; rescan: the same sockets with 1% changed,
  * 1% gone and 1% new, as between two live scans. Run by bench/gui-refresh.sh with the application's classpath:
- * java -cp 'app/target/socket-inspector.jar:app/target/lib/*' bench/GuiRefreshBench.java [N...]
+ * java -cp 'app/gui/target/socket-inspector.jar:app/gui/target/lib/*' bench/GuiRefreshBench.java [N...]
  */
 public class GuiRefreshBench {
 

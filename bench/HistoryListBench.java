@@ -13,7 +13,7 @@ import org.socketinspector.store.Page;
  * What the History view pays to open on a history of N experiments: open the file, count the rows, read the first
  * page of 50; then a deep page (the last one) and a filtered page. Each experiment carries a 100-event timeline
  * (about 9 KB of JSON), like a lab replay. Run by bench/history-list.sh with the application's classpath:
- * java -cp 'app/target/socket-inspector.jar:app/target/lib/*' bench/HistoryListBench.java DB [N]
+ * java -cp 'app/cli/target/socket-inspector-cli.jar:app/cli/target/lib/*' bench/HistoryListBench.java DB [N]
  */
 public class HistoryListBench {
 

@@ -8,14 +8,14 @@ import org.socketinspector.model.Scan;
 /**
  * The warm in-process rescan the GUI pays on each refresh: one collector, 5 warm-up scans, then 20 timed scans of
  * the default view (listeners + UDP) and 20 of --all. Run by bench/scan-vs-ss.sh with the application's classpath:
- * java -cp 'app/target/socket-inspector.jar:app/target/lib/*' bench/WarmRescan.java
+ * java -cp 'app/cli/target/socket-inspector-cli.jar:app/cli/target/lib/*' bench/WarmRescan.java
  */
 public class WarmRescan {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     public static void main(String[] args) throws Exception {
-        SocketCollector collector = Platform.collector(Source.AUTO);
+        SocketCollector collector = Platform.forThisMachine().collector(Source.AUTO);
         for (ScanRequest request : new ScanRequest[] {ScanRequest.LISTENERS, ScanRequest.ALL}) {
             for (int i = 0; i < 5; i++) {
                 collector.collect(request);

@@ -30,9 +30,9 @@ print(json.dumps({"schema": "socket-inspector/scan/1", "tool": {"name": "socket-
                   "collectedAt": "2026-11-25T12:00:00Z", "privileged": True, "sources": ["bench"],
                   "limitations": [], "sockets": sockets}))
 PY
-(cd "$here" && [ -f app/target/socket-inspector.jar ] || ./mvnw -q -B -o -DskipTests package 1>&2)
+(cd "$here" && [ -f app/cli/target/socket-inspector-cli.jar ] || ./mvnw -q -B -o -DskipTests package 1>&2)
 start=$(date +%s.%N)
-java -cp "$here/app/target/socket-inspector.jar:$here/app/target/lib/*" org.socketinspector.Main \
+java -cp "$here/app/cli/target/socket-inspector-cli.jar:$here/app/cli/target/lib/*" org.socketinspector.cli.CliMain \
   audit --json --input "$work/scan.json" > "$work/audit.json"
 end=$(date +%s.%N)
 python3 -c "import json, sys; a = json.load(open(sys.argv[1])); print(f'{len(a[\"sockets\"])} sockets, {len(a[\"findings\"])} findings in {float(sys.argv[3]) - float(sys.argv[2]):.2f} s')" \

@@ -11,7 +11,7 @@ creator's fsuid (sock_alloc) and drops the effective capabilities with euid 0 ->
 process of that user. Every cell uses a fresh port below the ephemeral range, so no cell sees another's history.
 
 Output: one JSON object per line (JSON Lines) on stdout; the Java tests read it as
-app/src/test/resources/org/socketinspector/semantics/linux-bind-matrix.jsonl.
+app/core/src/test/resources/org/socketinspector/semantics/linux-bind-matrix.jsonl.
 
 Usage: sudo python3 bench/bind_matrix.py [FIRST_PORT] > docs/measurements/linux-bind-matrix.jsonl
 """

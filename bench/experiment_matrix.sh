@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 db="$(mktemp -d)/bench-history.db"
 start=$(date +%s.%N)
 status=0
-java -jar app/target/socket-inspector.jar experiment matrix --parallel "${1:-4}" --db "$db" | sed -n 1,2p || status=$?
+java -jar app/cli/target/socket-inspector-cli.jar experiment matrix --parallel "${1:-4}" --db "$db" | sed -n 1,2p || status=$?
 end=$(date +%s.%N)
 echo "kernel $(uname -r), parallel ${1:-4}: $(echo "$end - $start" | bc) s wall (including JVM start), exit $status"
 rm -rf "$(dirname "$db")"

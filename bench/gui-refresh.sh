@@ -6,4 +6,4 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 "$root/socket-inspector" --version >/dev/null   # build once, outside the timings
-java -cp "$root/app/target/socket-inspector.jar:$root/app/target/lib/*" "$here/GuiRefreshBench.java" "$@"
+java -cp "$root/app/gui/target/socket-inspector.jar:$root/app/gui/target/lib/*" "$here/GuiRefreshBench.java" "$@"

@@ -9,7 +9,7 @@ root="$(dirname "$here")"
 n="${1:-10000}"
 
 "$root/socket-inspector" --version >/dev/null   # build once, outside the timings
-cp="$root/app/target/socket-inspector.jar:$root/app/target/lib/*"
+cp="$root/app/cli/target/socket-inspector-cli.jar:$root/app/cli/target/lib/*"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT INT TERM

@@ -18,7 +18,7 @@ sizes=("${@:-1000 10000 30000}")
 read -r -a sizes <<< "${sizes[*]}"
 
 "$root/socket-inspector" scan --json >/dev/null   # build (and write the CLI class archive) outside the timings
-cp="$root/app/target/socket-inspector.jar:$root/app/target/lib/*"
+cp="$root/app/cli/target/socket-inspector-cli.jar:$root/app/cli/target/lib/*"
 
 where="the machine's"; [ -n "${SI_BENCH_NETNS:-}" ] && where="the benchmark's own"
 farm_pid=""

@@ -27,9 +27,9 @@ for i in range(n):
     print(cells[i % len(cells)])
 PY
 
-(cd "$here" && [ -f app/target/socket-inspector.jar ] || ./mvnw -q -B -o -DskipTests package 1>&2)
+(cd "$here" && [ -f app/cli/target/socket-inspector-cli.jar ] || ./mvnw -q -B -o -DskipTests package 1>&2)
 start=$(date +%s.%N)
-java -cp "$here/app/target/socket-inspector.jar:$here/app/target/lib/*" org.socketinspector.Main \
+java -cp "$here/app/cli/target/socket-inspector-cli.jar:$here/app/cli/target/lib/*" org.socketinspector.cli.CliMain \
   whatif --batch "$work/questions.jsonl" > "$work/answers.jsonl"
 end=$(date +%s.%N)
 answers=$(wc -l < "$work/answers.jsonl")

@@ -27,11 +27,13 @@ fi
 # jpackage wants a numeric version (a -SNAPSHOT suffix breaks it on Windows): take the project's.
 version="$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' pom.xml | head -n 1)"
 
+# The GUI's jar and the command line's jar side by side, their libraries in one lib/ (the same versions: one
+# reactor). Each jar's manifest Class-Path names only its own libraries.
 input="installers/target/input"
 rm -rf installers/target
 mkdir -p "$input/lib"
-cp app/target/socket-inspector.jar "$input/"
-cp app/target/lib/*.jar "$input/lib/"
+cp app/gui/target/socket-inspector.jar app/cli/target/socket-inspector-cli.jar "$input/"
+cp app/gui/target/lib/*.jar app/cli/target/lib/*.jar "$input/lib/"
 
 args=(@installers/jpackage/common.args --type "$type" --app-version "$version" --input "$input"
       --dest installers/target)

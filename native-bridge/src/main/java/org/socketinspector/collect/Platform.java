@@ -1,7 +1,9 @@
 package org.socketinspector.collect;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.socketinspector.linux.LinuxSocketScanner;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
@@ -16,20 +18,45 @@ import org.socketinspector.windows.WindowsNetstatScanner;
 import org.socketinspector.windows.WindowsSocketScanner;
 
 /**
- * The one place that knows which collector serves which operating system and source (like OSHI's SystemInfo):
- * nothing else asks "am I on Linux?".
+ * This machine's native services, made once at start-up by a {@code main} and handed to whoever needs them through
+ * constructors (like OSHI's SystemInfo): the collectors, native sockets and process control of this OS. It is the
+ * one place that knows which implementation serves which operating system: nothing else asks "am I on Linux?".
+ *
+ * <p>Collectors are kept per source, so the Linux scanner's owner cache serves every rescan of the GUI.
  *
  * <p>To add a source: add a case below. The OS packages ({@code linux}, {@code windows}, {@code parse}, ...) must
  * not depend on {@code collect} (that would be a package cycle, see ArchitectureTest); they return the model
  * ({@code Scan}) or throw IOException, and {@link ScannerCollector} wraps them.
  */
 public final class Platform {
-    private Platform() {
+    private final OsKind os;
+    private final Map<Source, SocketCollector> collectors = new EnumMap<>(Source.class);
+    private NativeSockets sockets;
+    private ProcessControl processes;
+
+    private Platform(OsKind os) {
+        this.os = os;
     }
 
-    /** The collector for this machine's OS and the given source. */
-    public static SocketCollector collector(Source source) throws CollectionException {
-        return collector(OsKind.current(), source);
+    /** This machine's platform. Only a program's {@code main} (and tests) call this; the rest is handed the parts. */
+    public static Platform forThisMachine() {
+        return new Platform(OsKind.current());
+    }
+
+    /** The operating system this platform serves. */
+    public OsKind os() {
+        return os;
+    }
+
+    /** The collector for this OS and the given source, made on first use and kept (its caches stay warm). */
+    public synchronized SocketCollector collector(Source source) throws CollectionException {
+        Source wanted = source == Source.AUTO ? Source.NATIVE : source;
+        SocketCollector known = collectors.get(wanted);
+        if (known == null) {
+            known = collector(os, wanted);
+            collectors.put(wanted, known);
+        }
+        return known;
     }
 
     static SocketCollector collector(OsKind os, Source source) throws CollectionException {
@@ -77,29 +104,35 @@ public final class Platform {
         Scan scan(boolean includeConnections) throws IOException;
     }
 
-    /** Native sockets (probes, experiments) for this machine's OS. */
-    public static NativeSockets sockets() {
-        return switch (OsKind.current()) {
-            case LINUX -> new LinuxSockets();
-            case WINDOWS -> new WinsockSockets();
-            default -> throw new UnsupportedOperationException("native sockets are not implemented for "
-                    + System.getProperty("os.name") + " yet");
-        };
+    /** Native sockets (probes, experiments) for this OS. */
+    public synchronized NativeSockets sockets() {
+        if (sockets == null) {
+            sockets = switch (os) {
+                case LINUX -> new LinuxSockets();
+                case WINDOWS -> new WinsockSockets();
+                default -> throw new UnsupportedOperationException("native sockets are not implemented for "
+                        + os.wireName() + " yet");
+            };
+        }
+        return sockets;
     }
 
-    /** Process control (who we run as, helpers that die with us) for this machine's OS. */
-    public static ProcessControl processes() {
-        return switch (OsKind.current()) {
-            case LINUX -> new LinuxProcessControl();
-            case WINDOWS -> new WindowsProcessControl();
-            default -> throw new UnsupportedOperationException("process control is not implemented for "
-                    + System.getProperty("os.name") + " yet");
-        };
+    /** Process control (who we run as, helpers that die with us) for this OS. */
+    public synchronized ProcessControl processes() {
+        if (processes == null) {
+            processes = switch (os) {
+                case LINUX -> new LinuxProcessControl();
+                case WINDOWS -> new WindowsProcessControl();
+                default -> throw new UnsupportedOperationException("process control is not implemented for "
+                        + os.wireName() + " yet");
+            };
+        }
+        return processes;
     }
 
     /** The text tool {@code scan --cross-check} compares the native source with on this OS. */
-    public static Source crossCheckSource() {
-        return crossCheckSource(OsKind.current());
+    public Source crossCheckSource() {
+        return crossCheckSource(os);
     }
 
     static Source crossCheckSource(OsKind os) {

@@ -1,0 +1,132 @@
+package org.socketinspector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.socketinspector.collect.CollectionException;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.collect.ScanRequest;
+import org.socketinspector.collect.Source;
+import org.socketinspector.experiment.HostFacts;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.experiment.LiveProbe;
+import org.socketinspector.experiment.ProbeRequest;
+import org.socketinspector.experiment.ProbedListener;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.sockets.SockOpt;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code experiment probe}: can a second socket bind this live port? */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = {"Binds a second socket to a live listener's address and port with the chosen options, as you or "
+                + "(as root) another user, then closes it at once: no listen, no traffic. Says what an attacker "
+                + "could do and which finding that confirms or refutes. Needs --yes."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the probe ran", "1:it could not run (one line on stderr)", "2:usage error, or --yes missing"})
+public final class ExperimentProbeCommand implements Callable<Integer> {
+
+    private final Platform platform;
+
+    ExperimentProbeCommand(Platform platform) {
+        this.platform = platform;
+    }
+
+    @Option(names = "--proto", defaultValue = "tcp", description = "tcp or udp (default ${DEFAULT-VALUE}).")
+    String proto;
+
+    @Option(names = "--address", required = true, description = "The listener's address (loopback, wildcard or this machine's own).")
+    String address;
+
+    @Option(names = "--port", required = true, description = "The listener's port.")
+    int port;
+
+    @Option(names = "--probe-address", description = "Bind this address instead of the listener's, e.g. ::1 to test a family shadow.")
+    String probeAddress;
+
+    @Option(names = "--option", split = ",", description = "Options of the probe socket: reuseaddr, reuseport, v6only.")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--as-user", description = "Probe as this user (name or uid; another user needs root), or 'owner': "
+            + "the listener's owner, from a live scan.")
+    String asUser;
+
+    @Option(names = "--udp", description = "Allow a UDP probe: while bound, it may receive datagrams meant for the service.")
+    boolean udpOptIn;
+
+    @Option(names = "--victim-options", split = ",", description = "The listener's options, for the model's prediction "
+            + "(default: read from a live scan).")
+    List<String> victimOptions;
+
+    @Option(names = "--victim-user", description = "The listener's owner (name), for the model's prediction (default: "
+            + "read from a live scan).")
+    String victimUser;
+
+    @Option(names = "--yes", description = "Confirm: bind the live port (closed at once).")
+    boolean yes;
+
+    @Mixin
+    ExperimentRun run;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Protocol protocol = Protocol.fromWireName(proto);
+        Set<SockOpt> probeOptions = ExperimentArgs.options(spec, "--option", options);
+        Optional<SocketRecord> listener = victimOptions == null || victimUser == null || "owner".equalsIgnoreCase(asUser)
+                ? liveListener(protocol) : Optional.empty();
+        Set<SockOpt> listenerOptions = victimOptions != null ? ExperimentArgs.options(spec, "--victim-options", victimOptions)
+                : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
+        String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
+        ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
+                udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false));
+        if (!yes) {
+            spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
+                    + ":" + port + " (" + protocol.wireName() + ", options " + probeOptions + ") and closes it at once"
+                    + (protocol == Protocol.UDP ? "; while bound it may receive the service's datagrams" : "")
+                    + "; add --yes to do it");
+            return SocketInspectorCommand.EXIT_USAGE;
+        }
+        run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
+                ExperimentText::probe, spec);
+        return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** The listener as a live scan sees it, for its owner and options; empty (and said) when not found. */
+    private Optional<SocketRecord> liveListener(Protocol protocol) {
+        try {
+            Scan scan = platform.collector(Source.AUTO).collect(ScanRequest.LISTENERS);
+            Optional<SocketRecord> found = ProbedListener.find(scan, protocol, address, port);
+            if (found.isEmpty()) {
+                spec.commandLine().getErr().println("socket-inspector: no " + protocol.wireName() + " listener on "
+                        + address + " port " + port + " in a live scan: the model makes no prediction");
+            }
+            return found;
+        } catch (CollectionException | RuntimeException e) {
+            spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + e.getMessage()
+                    + "): the model makes no prediction");
+            return Optional.empty();
+        }
+    }
+
+    private int probeUid(Optional<SocketRecord> listener) {
+        if (!"owner".equalsIgnoreCase(asUser)) {
+            return ExperimentArgs.uid(spec, "--as-user", asUser);
+        }
+        Integer uid = listener.map(ProbedListener::ownerUid).orElse(null);
+        if (uid == null) {
+            throw new ParameterException(spec.commandLine(), "--as-user owner: the listener's owner is not known"
+                    + " (no such listener in a live scan, or its owner could not be read)");
+        }
+        return uid;
+    }
+}

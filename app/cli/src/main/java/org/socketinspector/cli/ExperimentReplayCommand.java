@@ -1,0 +1,122 @@
+package org.socketinspector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.experiment.HostFacts;
+import org.socketinspector.experiment.LabReplay;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.experiment.ReplayResult;
+import org.socketinspector.experiment.SocketSpec;
+import org.socketinspector.model.Protocol;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code experiment replay}: a victim and an attacker helper process, and a client counting who gets what. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays a hijack on loopback (or, with --netns, in a network namespace created for it): a victim "
+                + "and an attacker helper process bind with the chosen options and users, a client makes N "
+                + "connections or sends N datagrams, and each is attributed to who got it.",
+                "Presets: linux-reuseport-share, linux-udp-reuseaddr, localhost-family-shadow, specific-over-wildcard, "
+                + "specific-over-wildcard-reuseport, plain-control; windows-specific-over-wildcard and "
+                + "windows-reuseaddr-shared run only on Windows. Or a custom case with --victim/--attacker options."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the replay ran", "1:it could not run, or it was cancelled or hit its time limit (the partial run"
+                + " is stored; one line on stderr)", "2:usage error"})
+public final class ExperimentReplayCommand implements Callable<Integer> {
+
+    private final Platform platform;
+
+    ExperimentReplayCommand(Platform platform) {
+        this.platform = platform;
+    }
+
+    @Option(names = "--preset", description = "A preset case (see above).")
+    String preset;
+
+    @Option(names = "--list-presets", description = "List the presets and exit.")
+    boolean listPresets;
+
+    @Option(names = "--proto", defaultValue = "tcp", description = "Custom case: tcp or udp.")
+    String proto;
+
+    @Option(names = "--victim-address", defaultValue = "127.0.0.1", description = "Custom case: the victim's address.")
+    String victimAddress;
+
+    @Option(names = "--victim-options", split = ",", description = "Custom case: reuseaddr, reuseport, v6only.")
+    List<String> victimOptions = new ArrayList<>();
+
+    @Option(names = "--victim-user", description = "Custom case: the victim's user (root only for another user).")
+    String victimUser;
+
+    @Option(names = "--attacker-address", defaultValue = "127.0.0.1", description = "Custom case: the attacker's address.")
+    String attackerAddress;
+
+    @Option(names = "--attacker-options", split = ",", description = "Custom case: reuseaddr, reuseport, v6only.")
+    List<String> attackerOptions = new ArrayList<>();
+
+    @Option(names = "--attacker-user", description = "Custom case: the attacker's user (root only for another user).")
+    String attackerUser;
+
+    @Option(names = "--target", description = "Where the client sends (loopback); default: the address both claim.")
+    String target;
+
+    @Option(names = "--count", defaultValue = "" + Limits.DEFAULT_ATTEMPTS,
+            description = "Connections or datagrams (1.." + Limits.MAX_ATTEMPTS + ", default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port; default a free one the kernel picks. A chosen port needs --yes.")
+    int port;
+
+    @Option(names = "--netns", description = "Run inside a network namespace created for the replay (root).")
+    boolean netns;
+
+    @Option(names = "--yes", description = "Confirm binding a port you chose (it may be a live service's).")
+    boolean yes;
+
+    @Mixin
+    ExperimentRun run;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (listPresets) {
+            ReplayPreset.ALL.forEach(p -> spec.commandLine().getOut().println(p.name() + " (" + p.os().wireName() + "): "
+                    + p.description()));
+            spec.commandLine().getOut().flush();
+            return SocketInspectorCommand.EXIT_OK;
+        }
+        if (port != 0 && !yes) {
+            spec.commandLine().getErr().println("socket-inspector: port " + port + " may belong to a live service: the"
+                    + " victim and attacker sockets would bind it; add --yes to do it");
+            return SocketInspectorCommand.EXIT_USAGE;
+        }
+        ReplayRequest request = request();
+        ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel),
+                ExperimentText::replay, spec);
+        return result.stopped() == null ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
+    }
+
+    private ReplayRequest request() {
+        if (preset != null) {
+            ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
+            ReplayRequest r = ReplayRequest.of(p, count, port, netns, platform.processes().effectiveUid());
+            return target == null ? r : new ReplayRequest(r.preset(), r.os(), r.protocol(), r.victim(), r.attacker(),
+                    target, r.attempts(), r.port(), r.namespace());
+        }
+        SocketSpec victim = new SocketSpec(victimAddress, ExperimentArgs.options(spec, "--victim-options", victimOptions),
+                ExperimentArgs.uid(spec, "--victim-user", victimUser), true);
+        SocketSpec attacker = new SocketSpec(attackerAddress, ExperimentArgs.options(spec, "--attacker-options", attackerOptions),
+                ExperimentArgs.uid(spec, "--attacker-user", attackerUser), true);
+        return new ReplayRequest("custom", HostFacts.osFamily(), Protocol.fromWireName(proto), victim, attacker, target,
+                count, port, netns);
+    }
+}

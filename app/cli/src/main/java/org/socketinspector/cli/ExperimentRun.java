@@ -1,0 +1,93 @@
+package org.socketinspector.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.socketinspector.experiment.CancelToken;
+import org.socketinspector.history.ExperimentRecord;
+import org.socketinspector.experiment.HelperLauncher;
+import org.socketinspector.experiment.Limits;
+import org.socketinspector.json.Json;
+import org.socketinspector.store.ExperimentEntry;
+import org.socketinspector.history.HistoryId;
+import org.socketinspector.store.HistoryStore;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** What every experiment subcommand shares: --json, --db, storing the run, and Ctrl-C cancelling it. */
+public final class ExperimentRun {
+
+    @Option(names = "--json", description = "Print the run's record as JSON.")
+    boolean json;
+
+    @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
+            + " at most 600). As on Ctrl-C, a matrix or a replay past its binds is stored with what it measured so far.")
+    Integer maxSeconds;
+
+    @Mixin
+    DbOption db;
+
+    /** A body that runs with a cancel token. */
+    interface Body<R> {
+        R run(CancelToken cancel) throws Exception;
+    }
+
+    /**
+     * Runs the body, stores its record and prints it. Ctrl-C (the JVM's shutdown) cancels the token; the hook then
+     * waits (bounded) until the partial run is stored and its helpers are ended, and ends any helper left by PID.
+     * A run that stopped early (cancel, time limit) is stored and printed like any other, and says so on stderr;
+     * its command exits with {@link SocketInspectorCommand#EXIT_FAILURE}.
+     */
+    <R extends ExperimentRecord> R runAndStore(Duration defaultLimit, Body<R> body, Function<R, String> text,
+                                               CommandSpec spec) throws Exception {
+        CancelToken cancel = new CancelToken().withDeadline(
+                Limits.duration(maxSeconds == null ? defaultLimit : Duration.ofSeconds(maxSeconds)));
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.cancel("Ctrl-C");
+            try {
+                done.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            HelperLauncher.endAll();
+        }, "experiment-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            R record = body.run(cancel);
+            storeAndPrint(record, text.apply(record), spec.commandLine().getOut(), spec.commandLine().getErr());
+            return record;
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs and finds the latch open
+            }
+        }
+    }
+
+    /** Stores the run in the history and prints it (JSON alone on stdout with --json; the note on stderr). */
+    private void storeAndPrint(ExperimentRecord record, String text, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+        HistoryId id;
+        try (HistoryStore history = db.open()) {
+            id = history.saveExperiment(ExperimentEntry.of(record));
+        }
+        if (json) {
+            out.println(Json.pretty().writeValueAsString(record));
+            err.println("stored as " + id + " in " + db.file());
+        } else {
+            out.print(text);
+            out.println("stored as " + id + " in " + db.file());
+        }
+        if (record.stopped() != null) {
+            err.println("socket-inspector: " + record.stopped() + " (the partial run was stored)");
+        }
+        out.flush();
+        err.flush();
+    }
+}

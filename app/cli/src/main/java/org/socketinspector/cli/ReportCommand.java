@@ -1,0 +1,184 @@
+package org.socketinspector.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.socketinspector.json.Json;
+import org.socketinspector.json.ScanJson;
+import org.socketinspector.report.ExperimentHistory;
+import org.socketinspector.report.ExperimentSummary;
+import org.socketinspector.report.PageSize;
+import org.socketinspector.report.ReportExporter;
+import org.socketinspector.report.ReportFormat;
+import org.socketinspector.report.ReportOptions;
+import org.socketinspector.report.RuleDescriptions;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.history.HistoryId;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.history.RunType;
+import org.socketinspector.rules.Audit;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code report}: exports one machine's audit as HTML, PDF, CSV or JSON; {@code report merge} makes a fleet report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Writes an audit report (HTML, PDF, CSV or JSON) of this machine, a saved scan or audit.",
+        subcommands = {ReportMergeCommand.class})
+public final class ReportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    // Not required = true: picocli would then demand them before "report merge" too; checked in call().
+    @Option(names = "--format", paramLabel = "html|pdf|csv|json", converter = FormatConverter.class,
+            description = "html, pdf, csv or json")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
+            + "and NAME-findings.csv next to NAME.csv)")
+    Path output;
+
+    @Mixin
+    ScanOptions scanOptions;
+
+    @Mixin
+    DbOption db;
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    static final class Source {
+        @Option(names = "--input", paramLabel = "FILE", description = "a saved audit JSON (reported as saved) or scan JSON (audited "
+                + "first); without --input and --history this machine is scanned and audited")
+        Path input;
+
+        @Option(names = "--history", paramLabel = "ID", description = "a saved scan from the history, e.g. S3 "
+                + "(reported as saved, with the findings it was saved with)")
+        String historyId;
+    }
+
+    @Option(names = "--include-experiments", description = "show under each finding the experiments in the history "
+            + "(same host, same rule and endpoint) that confirmed or refuted it")
+    boolean includeExperiments;
+
+    @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
+    boolean redact;
+
+    @Option(names = "--redact-users", description = "also replace user names (implies --redact)")
+    boolean redactUsers;
+
+    @Option(names = "--page-size", paramLabel = "a4|letter", defaultValue = "a4", converter = PageSizeConverter.class,
+            description = "PDF paper: a4 (default) or letter")
+    PageSize pageSize;
+
+    @Override
+    public Integer call() throws Exception {
+        if (format == null || output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required options: --format and --output");
+        }
+        Audit audit = audit();
+        List<ExperimentSummary> experiments = List.of();
+        if (includeExperiments) {
+            try (HistoryStore store = db.open()) {
+                experiments = ExperimentHistory.of(store.experiments(audit.scan().host().name(),
+                        ExperimentHistory.MAX_RUNS));
+            }
+        }
+        ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
+                redactUsers);
+        List<Path> written;
+        try {
+            written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+        } catch (IllegalArgumentException e) {
+            String from = source == null ? "the live scan" : source.input != null ? source.input.toString() : source.historyId;
+            throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
+        }
+        written.forEach(p -> spec.commandLine().getOut().println(p));
+        return SocketInspectorCommand.EXIT_OK;
+    }
+
+    private Audit audit() throws Exception {
+        if (source != null && source.input != null) {
+            return read(source.input);
+        }
+        if (source != null && source.historyId != null) {
+            HistoryId id = HistoryId.parse(source.historyId);
+            if (id.type() != RunType.SNAPSHOT) {
+                throw new IllegalArgumentException(id + " is an experiment; --history takes a saved scan's id (S…), "
+                        + "see 'history list'");
+            }
+            try (HistoryStore store = db.open()) {
+                return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id
+                        + " in " + store.file()));
+            }
+        }
+        return RuleEngine.audit(scanOptions.collect());
+    }
+
+    /**
+     * Reads a scan or audit JSON file; errors name the file. An audit is reported as saved (same input, same
+     * report); a scan is audited by this build's rule engine first.
+     */
+    static Audit read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        }
+        try {
+            Audit audit = ScanJson.read(text);
+            return isAudit(text) ? audit : RuleEngine.audit(audit.scan());
+        } catch (ScanJson.InvalidJsonException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the document's top-level "schema" is the audit's (read without parsing the whole file again). */
+    private static boolean isAudit(String text) throws IOException {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (name.equals("schema")) {
+                    return Audit.SCHEMA.equals(parser.getValueAsString());
+                }
+                parser.skipChildren();
+            }
+            return false;
+        }
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+        @Override
+        public ReportFormat convert(String value) {
+            try {
+                return ReportFormat.fromWireName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected html, pdf, csv or json, found '" + value + "'");
+            }
+        }
+    }
+
+    static final class PageSizeConverter implements CommandLine.ITypeConverter<PageSize> {
+        @Override
+        public PageSize convert(String value) {
+            try {
+                return PageSize.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected a4 or letter, found '" + value + "'");
+            }
+        }
+    }
+}

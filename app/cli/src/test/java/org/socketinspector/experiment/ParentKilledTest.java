@@ -1,0 +1,151 @@
+package org.socketinspector.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+
+/**
+ * kill -9 of the application mid-experiment: its helpers (one of them another uid) die with it and nothing of
+ * the experiment is still bound 2 seconds later. Ctrl-C (SIGTERM here) stores the partial run and ends the helpers.
+ */
+@EnabledOnOs(OS.LINUX)
+class ParentKilledTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpersDieWithTheirParentAndLeaveNoSocket() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        int port = FreePorts.udp();
+        // A replay that takes long: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
+        Process app = startLongReplay(port);
+        try {
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
+
+            app.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            app.waitFor();
+            Thread.sleep(2000);
+
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            assertThat(boundSockets(port)).as("sockets on port " + port + " 2 s after kill -9").isZero();
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCCancelsStoresThePartialRunAndEndsTheHelpers() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: the attacker helper runs as uid 65534");
+        int port = FreePorts.udp();
+        Process app = startLongReplay(port);
+        try {
+            List<ProcessHandle> helpers = awaitHelpersBound(app, port);
+            app.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
+            assertThat(app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            assertThat(boundSockets(port)).isZero();
+            try (org.socketinspector.store.HistoryStore history =
+                         org.socketinspector.store.HistoryStore.open(dir.resolve("h.db"))) {
+                var runs = history.list(org.socketinspector.store.HistoryFilter.experiments(),
+                        org.socketinspector.store.Page.FIRST);
+                assertThat(runs).hasSize(1);
+                assertThat(history.json(runs.get(0).id()).orElseThrow()).contains("cancelled: Ctrl-C");
+            }
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCStoresTheCellsTheMatrixMeasuredAndEndsItsHelpers() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: the matrix's helpers run as uid 65534");
+        Process app = startApp("experiment", "matrix", "--max-seconds", "60", "--db", dir.resolve("h.db").toString());
+        try {
+            // Helpers (uid 65534) start with the first cells that need them; let a few hundred cells run after that.
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (app.descendants().findAny().isEmpty() && Instant.now().isBefore(deadline) && app.isAlive()) {
+                Thread.sleep(100);
+            }
+            List<ProcessHandle> helpers = app.descendants().toList();
+            assertThat(helpers).as("helpers started (stderr: %s)", Files.readString(dir.resolve("err.txt"))).isNotEmpty();
+            Thread.sleep(1000);
+
+            app.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C (SIGINT)
+            assertThat(app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            try (org.socketinspector.store.HistoryStore history =
+                         org.socketinspector.store.HistoryStore.open(dir.resolve("h.db"))) {
+                var runs = history.list(org.socketinspector.store.HistoryFilter.experiments(),
+                        org.socketinspector.store.Page.FIRST);
+                assertThat(runs).as("stored runs (stderr: %s)", Files.readString(dir.resolve("err.txt"))).hasSize(1);
+                assertThat(runs.get(0).endedAt()).isNull();
+                var record = org.socketinspector.json.Json.mapper().readTree(history.json(runs.get(0).id()).orElseThrow());
+                assertThat(record.get("kind").asText()).isEqualTo("matrix");
+                assertThat(record.get("stopped").asText()).isEqualTo("cancelled: Ctrl-C");
+                assertThat(record.get("ran").asInt()).isPositive().isLessThan(record.get("cells").size());
+                assertThat(record.get("agreements").asInt() + record.get("disagreements").asInt())
+                        .isEqualTo(record.get("ran").asInt());
+            }
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    /** Waits until the victim and the attacker are bound on the port; returns the app's helper processes. */
+    private List<ProcessHandle> awaitHelpersBound(Process app, int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (boundSockets(port) < 2 && Instant.now().isBefore(deadline) && app.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertThat(boundSockets(port)).as("victim and attacker bound (stderr: %s)", Files.readString(dir.resolve("err.txt")))
+                .isEqualTo(2);
+        List<ProcessHandle> helpers = app.descendants().toList();
+        assertThat(helpers).hasSizeGreaterThanOrEqualTo(2);
+        return helpers;
+    }
+
+    private Process startLongReplay(int port) throws IOException {
+        return startApp("experiment", "replay", "--proto", "udp", "--victim-address", "127.0.0.1", "--attacker-address",
+                "::1", "--attacker-user", "nobody", "--target", "127.0.0.2", "--count", "200", "--port",
+                Integer.toString(port), "--yes", "--max-seconds", "60", "--db", dir.resolve("h.db").toString());
+    }
+
+    /** The application in a JVM of its own (this test's classpath), output in out.txt and err.txt. */
+    private Process startApp(String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "org.socketinspector.cli.CliMain"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+    }
+
+    /**
+     * UDP sockets on the port, from /proc/net/{udp,udp6} (local address column "ADDR:PORT"). The replay is UDP;
+     * TCP is not counted because other programs' connections may use the same port number.
+     */
+    private static long boundSockets(int port) throws IOException {
+        String suffix = ":" + String.format(Locale.ROOT, "%04X", port);
+        long n = 0;
+        for (String table : List.of("udp", "udp6")) {
+            n += Files.readAllLines(Path.of("/proc/net", table)).stream().skip(1)
+                    .map(line -> line.trim().split("\\s+")[1]).filter(local -> local.endsWith(suffix)).count();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,103 @@
+package org.socketinspector.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.QuestionSpace;
+import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.sockets.NativeSockets;
+
+/**
+ * The Windows experiments for real: every Windows preset replayed with helper processes, a slice of the live
+ * Windows bind matrix, and helpers ending with a killed parent. Runs in CI's Windows job.
+ */
+@EnabledOnOs(OS.WINDOWS)
+class WindowsExperimentsLiveTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-reuseaddr-over-wildcard",
+            "windows-exclusive-control", "windows-reuseaddr-shared", "windows-localhost-family-shadow"})
+    void eachWindowsPresetAgreesWithTheModel(String preset) throws Exception {
+        int self = ThisMachine.PLATFORM.processes().effectiveUid();
+        ReplayResult r = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes()).run(
+                ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), 10, 0, false, self), new CancelToken());
+        assertThat(r.agrees()).as("%s: %s", preset, r.result().timeline()).isTrue();
+        assertThat(r.result().toVictim() + r.result().toAttacker() + r.result().lost()).isEqualTo(r.result().attempts());
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
+
+    @Test
+    void aSliceOfTheLiveMatrixAgrees() throws Exception {
+        List<org.socketinspector.semantics.BindQuestion> slice = QuestionSpace.windowsLive(System.getProperty("user.name"))
+                .subList(0, 90);
+        MatrixResult m = new BindMatrix(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes(), BindSemantics.forOs(OsFamily.WINDOWS), 6, 2)
+                .run(slice, new CancelToken(), null);
+        assertThat(m.ran()).isEqualTo(90);
+        assertThat(m.disagreeing()).as("disagreements").isEmpty();
+    }
+
+    @Test
+    void helpersEndWhenTheApplicationIsKilled() throws Exception {
+        int port = FreePorts.udp();
+        // A long replay: each datagram goes to 127.0.0.2, where nobody listens, and is waited for.
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java.exe").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.socketinspector.cli.CliMain",
+                "experiment", "replay", "--proto", "udp", "--victim-address", "127.0.0.1", "--attacker-address", "::1",
+                "--target", "127.0.0.2", "--count", "200", "--port", Integer.toString(port), "--yes",
+                "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (app.descendants().count() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000); // let both helpers bind
+            List<ProcessHandle> helpers = app.descendants().toList();
+            assertThat(helpers).as("helpers (stderr: %s)", Files.readString(dir.resolve("err.txt")))
+                    .hasSizeGreaterThanOrEqualTo(2);
+
+            app.destroyForcibly(); // TerminateProcess: no shutdown hook runs; only the job object ends the helpers
+            app.waitFor();
+            Thread.sleep(2000);
+
+            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
+            assertThat(free(port, "127.0.0.1", Family.IPV4)).as("127.0.0.1 port %d is free again", port).isTrue();
+            assertThat(free(port, "::1", Family.IPV6)).as("::1 port %d is free again", port).isTrue();
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    /** Whether a plain UDP socket (no reuse option) can bind the address and port: nothing else holds it. */
+    private static boolean free(int port, String address, Family family) throws Exception {
+        NativeSockets sockets = ThisMachine.PLATFORM.sockets();
+        long s = sockets.open(Protocol.UDP, family);
+        try {
+            sockets.bind(s, address, port);
+            return true;
+        } catch (NativeSocketException e) {
+            return false;
+        } finally {
+            sockets.close(s);
+        }
+    }
+}

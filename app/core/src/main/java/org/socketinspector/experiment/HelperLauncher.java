@@ -1,0 +1,275 @@
+package org.socketinspector.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.experiment.helper.HelperMain;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.sockets.Sockets;
+
+/**
+ * Starts helper processes: a child JVM running {@link HelperMain} on this program's own classes, under another
+ * uid through {@code setpriv} (root on Linux only), inside a network namespace through {@code ip netns exec}
+ * (Linux). Each helper is tied to this process's life at once (see {@link ProcessControl}). Every helper
+ * started is remembered until ended, so {@link #endAll()} (cancel, shutdown hook) can end each by PID.
+ *
+ * <p>A helper under another uid must be able to read the JVM and the classes it runs; root's home (and its Maven
+ * repository) is 0700, so unreadable classpath entries are copied to a world-readable temporary folder.
+ */
+public final class HelperLauncher {
+
+    private static final Set<ProcessHandle> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile Path readableCopy;
+
+    private HelperLauncher() {
+    }
+
+    /**
+     * Starts a helper.
+     *
+     * @param processes this OS's process control (who we are, helpers tied to our life)
+     * @param uid       the uid to run as, or -1 for this process's own uid
+     * @param namespace a network namespace name created by the experiment, or null
+     */
+    public static HelperSide start(ProcessControl processes, int uid, String namespace) throws ExperimentException {
+        int self = processes.effectiveUid();
+        boolean otherUser = uid >= 0 && uid != self;
+        if ((otherUser || namespace != null) && !processes.canActAsOtherUsers()) {
+            throw new ExperimentException("running a helper " + (otherUser ? "as uid " + uid : "in a namespace") + " "
+                    + processes.whyNotOtherUsers());
+        }
+        List<String> command = new ArrayList<>();
+        if (namespace != null) {
+            command.addAll(List.of("ip", "netns", "exec", namespace));
+        }
+        if (otherUser) {
+            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
+        }
+        Path java = javaExecutable();
+        if (otherUser) {
+            requireReadable(java, uid, "the JDK");
+        }
+        command.add(java.toString());
+        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx48m"));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-cp", classpath(otherUser ? uid : -1, self), HelperMain.class.getName(),
+                Long.toString(ProcessHandle.current().pid())));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new ExperimentException("could not start a helper (" + String.join(" ", command.subList(0, Math.min(6, command.size())))
+                    + " ...): " + e.getMessage());
+        }
+        LIVE.add(process.toHandle());
+        try {
+            processes.tieToThisProcess(process.toHandle());
+            return new HelperSide(process);
+        } catch (IOException | RuntimeException e) {
+            end(process.toHandle());
+            throw new ExperimentException("could not set up the helper (pid " + process.pid() + "): " + e.getMessage());
+        }
+    }
+
+    /** This JVM's java launcher (java.exe on Windows), which a runtime made without native commands lacks. */
+    private static Path javaExecutable() throws ExperimentException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Path java = OsKind.current() == OsKind.WINDOWS ? bin.resolve("java.exe") : bin.resolve("java");
+        if (!Files.isExecutable(java)) {
+            throw new ExperimentException("this Java runtime has no java launcher at " + java + ", which the"
+                    + " experiments' helper processes need (a runtime made with jlink --strip-native-commands)");
+        }
+        return java;
+    }
+
+    /** Ends one helper by PID and waits (bounded) until it is gone. */
+    static void end(ProcessHandle helper) {
+        helper.destroyForcibly();
+        try {
+            helper.onExit().get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // still reported as alive by the caller's checks; nothing more we can do than SIGKILL
+        }
+        LIVE.remove(helper);
+    }
+
+    /** Ends every helper this process started and has not ended yet (cancel, Ctrl-C). */
+    public static void endAll() {
+        List.copyOf(LIVE).forEach(HelperLauncher::end);
+    }
+
+    /** PIDs of the helpers alive now. */
+    public static List<Long> livePids() {
+        return LIVE.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    }
+
+    /** The classes a helper needs: the app (helper, experiment), the native bridge and JNA. */
+    private static String classpath(int forUid, int self) throws ExperimentException {
+        Set<Path> entries = new LinkedHashSet<>();
+        try {
+            entries.add(Path.of(HelperMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new ExperimentException("cannot locate the helper's classes");
+        }
+        entries.addAll(Sockets.codeLocations());
+        List<String> result = new ArrayList<>();
+        for (Path entry : entries) {
+            result.add((forUid < 0 || readableBy(entry, forUid) ? entry : copyReadable(entry, self)).toString());
+        }
+        return String.join(java.io.File.pathSeparator, result);
+    }
+
+    private static void requireReadable(Path file, int uid, String what) throws ExperimentException {
+        if (!readableBy(file, uid)) {
+            throw new ExperimentException("uid " + uid + " cannot read " + what + " at " + file
+                    + ": a helper under that uid cannot run (make it world-readable or use a JDK that is)");
+        }
+    }
+
+    /**
+     * Whether uid (with its own gid and no supplementary groups, as setpriv --clear-groups leaves it) can read
+     * the file or folder tree: each parent folder searchable, the entry itself readable.
+     */
+    static boolean readableBy(Path entry, int uid) {
+        try {
+            Path real = entry.toRealPath();
+            for (Path p = real.getParent(); p != null; p = p.getParent()) {
+                if (!allowed(p, uid, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            if (!Files.isDirectory(real)) {
+                return allowed(real, uid, PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.OTHERS_READ);
+            }
+            try (Stream<Path> tree = Files.walk(real)) {
+                return tree.allMatch(p -> Files.isDirectory(p)
+                        ? allowed(p, uid, PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ)
+                          && allowed(p, uid, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE)
+                        : allowed(p, uid, PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static boolean allowed(Path p, int uid, PosixFilePermission owner, PosixFilePermission group,
+                                   PosixFilePermission others) {
+        try {
+            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+            int fileUid = (Integer) Files.getAttribute(p, "unix:uid");
+            int fileGid = (Integer) Files.getAttribute(p, "unix:gid");
+            if (fileUid == uid) {
+                return a.permissions().contains(owner);
+            }
+            if (fileGid == uid) { // setpriv --regid=uid: the helper's only group has the uid's number
+                return a.permissions().contains(group);
+            }
+            return a.permissions().contains(others);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Copies a classpath entry into a world-readable cache folder, {@code <tmp>/socket-inspector-helper-cp}, one
+     * subfolder per entry version (path, sizes and modification times), so repeated runs reuse the copy and nothing
+     * accumulates. The cache is used only if this uid owns it and nobody else may write into it (another user could
+     * otherwise plant classes a helper would run); else a private copy for this run is made and removed at exit.
+     */
+    private static synchronized Path copyReadable(Path entry, int self) throws ExperimentException {
+        try {
+            if (readableCopy == null) {
+                readableCopy = cacheFolder(self);
+            }
+            Path target = readableCopy.resolve(version(entry) + "-" + entry.getFileName());
+            if (!Files.exists(target)) {
+                Path partial = Files.createTempDirectory(readableCopy, "partial-");
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Path copy = partial.resolve(entry.getFileName().toString());
+                copyTree(entry, copy);
+                try {
+                    Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    // another run made the same copy first: use theirs
+                }
+                deleteTree(partial);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new ExperimentException("cannot make " + entry + " readable for the helper: " + e.getMessage());
+        }
+    }
+
+    private static Path cacheFolder(int self) throws IOException {
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "socket-inspector-helper-cp");
+        try {
+            Files.createDirectory(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            // checked below
+        }
+        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean mine = !Files.isSymbolicLink(cache)
+                && (Integer) Files.getAttribute(cache, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                == self;
+        if (mine && !perms.contains(PosixFilePermission.GROUP_WRITE) && !perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+            Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return cache;
+        }
+        Path own = Files.createTempDirectory("socket-inspector-helper-");
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(own)));
+        return own;
+    }
+
+    /** A name for this version of a jar or class folder: its path, and every file's size and modification time. */
+    private static String version(Path entry) throws IOException {
+        StringBuilder state = new StringBuilder(entry.toAbsolutePath().toString());
+        try (Stream<Path> tree = Files.walk(entry)) {
+            for (Path p : (Iterable<Path>) tree.sorted()::iterator) {
+                state.append('|').append(entry.relativize(p)).append(':').append(Files.size(p)).append(':')
+                        .append(Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return Integer.toHexString(state.toString().hashCode()) + Integer.toHexString(state.length());
+    }
+
+    private static void copyTree(Path entry, Path target) throws IOException {
+        try (Stream<Path> tree = Files.walk(entry)) {
+            for (Path source : (Iterable<Path>) tree::iterator) {
+                Path copy = target.resolve(entry.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(source, copy);
+                    Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
+    }
+}

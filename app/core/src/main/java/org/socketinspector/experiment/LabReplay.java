@@ -1,0 +1,124 @@
+package org.socketinspector.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.sockets.NativeSockets;
+
+/**
+ * A victim and an attacker, each a helper process with its own options, user and address, on loopback or in a
+ * namespace created for the run; a client sends N tagged connections or datagrams and each is attributed.
+ * Helpers are ended by PID and the namespace deleted at the end, whatever happens.
+ */
+public final class LabReplay {
+
+    private final NativeSockets sockets;
+    private final ProcessControl processes;
+
+    public LabReplay(NativeSockets sockets, ProcessControl processes) {
+        this.sockets = sockets;
+        this.processes = processes;
+    }
+
+    public ReplayResult run(ReplayRequest request, CancelToken cancel) throws ExperimentException {
+        return run(request, cancel, event -> { });
+    }
+
+    /** As {@link #run(ReplayRequest, CancelToken)}, handing each timeline event to {@code progress} as it happens. */
+    public ReplayResult run(ReplayRequest request, CancelToken cancel, Consumer<TimelineEvent> progress)
+            throws ExperimentException {
+        check(request);
+        Instant started = Instant.now();
+        int self = processes.effectiveUid();
+        List<String> notes = new ArrayList<>();
+        int victimUid = request.victim().uid() < 0 ? self : request.victim().uid();
+        int attackerUid = request.attacker().uid() < 0 ? self : request.attacker().uid();
+        if (victimUid == attackerUid) {
+            notes.add("victim and attacker both ran as " + Users.name(victimUid));
+        }
+        NetworkNamespace ns = null;
+        SocketSide victim = null;
+        SocketSide attacker = null;
+        SocketSide client = null;
+        try {
+            if (request.namespace()) {
+                ns = NetworkNamespace.create();
+            }
+            String nsName = ns == null ? null : ns.name();
+            victim = HelperLauncher.start(processes, victimUid, nsName);
+            cancel.check();
+            attacker = HelperLauncher.start(processes, attackerUid, nsName);
+            cancel.check();
+            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            BindSemantics model = BindSemantics.forOs(request.os());
+            BindQuestion question = Prediction.question(request.os(), request.protocol(), request.victim(),
+                    request.attacker(), self, request.port() == 0 ? null : request.port());
+            BindAnswer prediction = model.answer(question);
+            Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
+                    request.target() != null ? request.target() : model.target(question)).onEvent(progress);
+            EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
+            Outcome expected = model.outcomeAt(question, prediction, encounter.target());
+            boolean complete = result.stopped() == null;
+            Boolean agrees = complete ? Prediction.agrees(request.os(), withOutcome(prediction, expected), result.observed(),
+                    result.secondBindError(), result.firstCouldStillListen()) : null;
+            if (!complete) {
+                notes.add("incomplete: " + result.stopped() + " after " + result.attempts() + " of " + request.attempts());
+            }
+            String finding = ReplayPreset.named(request.preset()).map(ReplayPreset::rule).orElse(null);
+            Boolean confirms = finding == null || !complete ? null : result.toAttacker() > 0;
+            return new ReplayResult("replay", request, victimUid, attackerUid, nsName, prediction, expected, result,
+                    agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started,
+                    complete ? Instant.now() : null, finding, confirms);
+        } finally {
+            for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
+                if (side != null) {
+                    side.close();
+                }
+            }
+            if (ns != null) {
+                ns.close();
+            }
+        }
+    }
+
+    private void check(ReplayRequest r) throws ExperimentException {
+        OsFamily here = HostFacts.osFamily();
+        if (r.os() != here) {
+            throw new ExperimentException("the case '" + r.preset() + "' is about " + r.os().wireName()
+                    + " and runs only there; this machine runs " + OsKind.current().wireName());
+        }
+        if (here != OsFamily.LINUX && here != OsFamily.WINDOWS) {
+            throw new ExperimentException("lab replays run on Linux and Windows; this machine runs "
+                    + OsKind.current().wireName());
+        }
+        if (r.namespace() && here != OsFamily.LINUX) {
+            throw new ExperimentException("network namespaces exist only on Linux; run the replay on loopback");
+        }
+        if (r.namespace() && !processes.canActAsOtherUsers()) {
+            throw new ExperimentException("a replay in a network namespace needs root (this process runs as uid "
+                    + processes.effectiveUid() + "); run it without --netns on loopback");
+        }
+        Limits.attempts(r.attempts());
+        if (r.port() < 0 || r.port() > 65535) {
+            throw new ExperimentException("port " + r.port() + " is outside 0..65535");
+        }
+        AddressPolicy.requireLab(r.victim().address());
+        AddressPolicy.requireLab(r.attacker().address());
+        if (r.target() != null) {
+            AddressPolicy.requireDestination(r.target());
+        }
+    }
+
+    private static BindAnswer withOutcome(BindAnswer a, Outcome outcome) {
+        return new BindAnswer(outcome, a.error(), a.firstCanStillListen(), a.explanation(), a.sources());
+    }
+}

@@ -1,0 +1,156 @@
+package org.socketinspector.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.socketinspector.model.Family;
+import org.socketinspector.model.ProbeResult;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.ToolInfo;
+import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.SockOpt;
+
+/**
+ * Probes a live port of this machine: can a second socket with these options, as this user, bind it? The probe
+ * socket never listens and sends nothing, and is closed right after bind, so a TCP service is not disturbed.
+ */
+public final class LiveProbe {
+
+    private final NativeSockets sockets;
+
+    private final ProcessControl processes;
+
+    public LiveProbe(NativeSockets sockets, ProcessControl processes) {
+        this.sockets = sockets;
+        this.processes = processes;
+    }
+
+    public ProbeRecord run(ProbeRequest r, CancelToken cancel) throws ExperimentException {
+        AddressPolicy.requireProbeTarget(r.listenerAddress());
+        AddressPolicy.requireProbeTarget(r.probeAddress());
+        if (r.port() < 1 || r.port() > 65535) {
+            throw new ExperimentException("port " + r.port() + " is outside 1..65535");
+        }
+        if (r.protocol() == Protocol.UDP && !r.udpOptIn()) {
+            throw new ExperimentException("a UDP probe needs an explicit opt-in: while bound, the probe socket can"
+                    + " receive datagrams meant for the service");
+        }
+        cancel.check();
+        Instant started = Instant.now();
+        int self = processes.effectiveUid();
+        int uid = r.uid() < 0 ? self : r.uid();
+        List<TimelineEvent> timeline = new ArrayList<>();
+        String options = r.options().stream().map(o -> "SO_" + o.name()).sorted().collect(Collectors.joining("+"));
+        ProbeResult result;
+        try (SocketSide side = uid == self ? new LocalSide(sockets, self) : HelperLauncher.start(processes, uid, null)) {
+            side.open("probe", r.protocol(), Family.ofAddress(r.probeAddress()));
+            for (SockOpt o : r.options()) {
+                side.option("probe", o, true);
+            }
+            try {
+                side.bind("probe", r.probeAddress(), r.port());
+                result = new ProbeResult(r.probeAddress(), options.isEmpty() ? "none" : options, true, null, 0);
+            } catch (NativeSocketException e) {
+                result = new ProbeResult(r.probeAddress(), options.isEmpty() ? "none" : options, false, e.errorName(), e.errorCode());
+            }
+            timeline.add(new TimelineEvent(Instant.now(), "probe", "bind", r.probeAddress() + ":" + r.port() + " as uid "
+                    + uid + ": " + (result.bound() ? "ok" : result.error())));
+            side.closeSocket("probe");
+            timeline.add(new TimelineEvent(Instant.now(), "probe", "close", "closed at once, never listened"));
+        } catch (NativeSocketException e) {
+            throw new ExperimentException("probe failed: " + e.getMessage());
+        }
+        BindAnswer prediction = predict(r, uid, self);
+        Outcome observed = result.bound() ? (overlaps(r, HostFacts.osFamily()) ? Outcome.SHARES : Outcome.SEPARATE)
+                : Outcome.REFUSED;
+        Boolean agrees = prediction == null ? null
+                : (prediction.outcome() == Outcome.REFUSED) == (observed == Outcome.REFUSED)
+                  && (result.bound() || prediction.error() == null || prediction.error().equals(result.error()));
+        String finding = finding(r);
+        return new ProbeRecord("probe", r, uid, result, prediction, agrees, finding, result.bound(),
+                attacker(r, uid, result), timeline, HostFacts.hostName(), ToolInfo.current().version(), started,
+                Instant.now());
+    }
+
+    /** Whether the probe's address claims any of the listener's (same address, or one covers the other). */
+    private static boolean overlaps(ProbeRequest r, OsFamily os) {
+        return Prediction.overlap(os, new SocketSpec(r.listenerAddress(), Set.of(), -1, true),
+                new SocketSpec(r.probeAddress(), r.options(), -1, false));
+    }
+
+    private static BindAnswer predict(ProbeRequest r, int uid, int self) {
+        if (r.victimOptions() == null || r.victimUser() == null) {
+            return null;
+        }
+        SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self),
+                !r.victimBoundOnly());
+        SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), uid, false);
+        OsFamily here = HostFacts.osFamily();
+        return BindSemantics.forOs(here).answer(Prediction.question(here, r.protocol(), victim, probe, self, r.port()));
+    }
+
+    private static int uid(String user, int fallback) {
+        try {
+            return Users.uid(user);
+        } catch (ExperimentException e) {
+            return fallback;
+        }
+    }
+
+    /** The finding (rule id, see docs/experiments.md) this probe's options and address speak to. */
+    static String finding(ProbeRequest r) {
+        return finding(r, HostFacts.osFamily());
+    }
+
+    static String finding(ProbeRequest r, OsFamily os) {
+        if (!overlaps(r, os)) {
+            return "LOCALHOST-FAMILY-SHADOW";
+        }
+        if (os == OsFamily.WINDOWS && r.options().contains(SockOpt.REUSEADDR)) {
+            boolean shared = r.victimOptions() != null && r.victimOptions().contains(SockOpt.REUSEADDR);
+            return shared ? "WIN-REUSEADDR-SHARED" : "WIN-NOT-EXCLUSIVE";
+        }
+        if (r.options().contains(SockOpt.REUSEPORT)) {
+            return "LINUX-REUSEPORT-GROUP";
+        }
+        if (r.protocol() == Protocol.UDP && r.options().contains(SockOpt.REUSEADDR)) {
+            return "LINUX-UDP-REUSEADDR";
+        }
+        if (r.victimBoundOnly() && r.options().contains(SockOpt.REUSEADDR)) {
+            return "TCP-BOUND-REUSEADDR";
+        }
+        return "REUSE-GROUP-OBSERVED";
+    }
+
+    private static String attacker(ProbeRequest r, int uid, ProbeResult result) {
+        String who = "a process of " + Users.name(uid) + " (uid " + uid + ")";
+        String with = "with " + (result.options().equals("none") ? "no options" : result.options());
+        String traffic = r.protocol() == Protocol.TCP ? "connections" : "datagrams";
+        if (!result.bound()) {
+            return who + " " + with + " cannot bind " + r.probeAddress() + ":" + r.port() + " (" + result.error()
+                    + "): it cannot take this port's " + traffic + " this way";
+        }
+        if (!overlaps(r, HostFacts.osFamily())) {
+            return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the service on "
+                    + r.listenerAddress() + ": clients that reach the port through " + r.probeAddress()
+                    + " (e.g. localhost resolved to the other family) would reach it instead";
+        }
+        if (r.victimBoundOnly()) {
+            return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the bound socket"
+                    + " and, by listening first, make its listen() fail and receive the connections meant for it";
+        }
+        return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port()
+                + (r.protocol() == Protocol.TCP ? " and, by listening, receive new " : " and receive ")
+                + traffic + " meant for the service (" + r.protocol().name().toLowerCase(Locale.ROOT)
+                + "; see a lab replay of the same case for who gets how many)";
+    }
+}

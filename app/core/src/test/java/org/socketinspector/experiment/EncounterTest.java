@@ -1,0 +1,84 @@
+package org.socketinspector.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.semantics.Outcome;
+import org.socketinspector.sockets.SockOpt;
+
+/** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */
+@EnabledOnOs(OS.LINUX)
+class EncounterTest {
+
+    private static final CancelToken NONE = new CancelToken();
+
+    /** An encounter aimed where the Linux model says the traffic of these two sockets goes. */
+    private static Encounter encounter(Protocol protocol, SocketSpec first, SocketSpec second) {
+        return new Encounter(protocol, first, second, BindSemantics.forOs(OsFamily.LINUX)
+                .target(Prediction.question(OsFamily.LINUX, protocol, first, second, 0, null)));
+    }
+
+    private static SocketSpec spec(String address, boolean listen, SockOpt... options) {
+        return new SocketSpec(address, Set.of(options), -1, listen);
+    }
+
+    @Test
+    void plainSecondBindOnAListenerIsRefused() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true), spec("127.0.0.1", true))
+                    .run(side, side, side, "plain", 0, 5, NONE);
+            assertThat(r.observed()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.secondBindError()).isEqualTo("EADDRINUSE");
+            assertThat(r.timeline()).extracting(TimelineEvent::event).contains("bind", "listen");
+        }
+    }
+
+    @Test
+    void sameUserReuseportSharesTheConnections() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
+                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
+            assertThat(r.observed()).isEqualTo(Outcome.SHARES);
+            assertThat(r.toVictim() + r.toAttacker()).isEqualTo(20);
+            assertThat(r.toVictim()).isPositive();
+            assertThat(r.toAttacker()).isPositive();
+        }
+    }
+
+    @Test
+    void familyShadowTakesNothingSentToTheVictimsAddress() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true), spec("::1", true))
+                    .run(side, side, side, "shadow", 0, 3, NONE);
+            assertThat(r.observed()).isEqualTo(Outcome.SEPARATE);
+            assertThat(r.target()).isEqualTo("127.0.0.1");
+            assertThat(r.toVictim()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
+        try (LocalSide root = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID); HelperSide nobody = HelperLauncher.start(ThisMachine.PLATFORM.processes(), 65534, null)) {
+            assertThat(nobody.uid()).isEqualTo(65534);
+            EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
+                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);
+            assertThat(tcp.secondBindError()).isEqualTo("EADDRINUSE");
+
+            EncounterResult udp = encounter(Protocol.UDP, spec("127.0.0.1", false, SockOpt.REUSEADDR),
+                    spec("127.0.0.1", false, SockOpt.REUSEADDR)).run(root, nobody, root, "udp", 0, 10, NONE);
+            assertThat(udp.secondBindError()).isNull();
+            assertThat(udp.toVictim() + udp.toAttacker()).isEqualTo(10);
+            assertThat(udp.observed()).isIn(Outcome.STEALS, Outcome.SHARES);
+        }
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
+}

@@ -1,0 +1,174 @@
+package org.socketinspector.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.sockets.SockOpt;
+
+/** Probes of a real listener of this process: bind, close, and the service still accepts afterwards. */
+@EnabledOnOs(OS.LINUX)
+class LiveProbeTest {
+
+    private final NativeSockets sockets = ThisMachine.PLATFORM.sockets();
+    private final LiveProbe probe = new LiveProbe(sockets, ThisMachine.PLATFORM.processes());
+    private final String me = Users.name(ThisMachine.PLATFORM.processes().effectiveUid());
+    private long listener = -1;
+
+    @AfterEach
+    void closeListener() {
+        if (listener >= 0) {
+            sockets.close(listener);
+        }
+    }
+
+    private int listen(String address, SockOpt... options) throws Exception {
+        listener = sockets.open(Protocol.TCP, Family.ofAddress(address));
+        for (SockOpt o : options) {
+            sockets.setOption(listener, o, true);
+        }
+        sockets.bind(listener, address, 0);
+        sockets.listen(listener, 8);
+        return sockets.localPort(listener);
+    }
+
+    private void assertStillAccepts(String address, int port) throws Exception {
+        long client = sockets.open(Protocol.TCP, Family.ofAddress(address));
+        try {
+            sockets.connect(client, address, port);
+            long accepted = sockets.accept(listener, 1000);
+            assertThat(accepted).as("the service still accepts after the probe").isNotNegative();
+            sockets.close(accepted);
+        } finally {
+            sockets.close(client);
+        }
+    }
+
+    private ProbeRequest tcp(String address, int port, String probeAddress, int uid, Set<SockOpt> victim, SockOpt... options) {
+        return new ProbeRequest(Protocol.TCP, address, port, probeAddress, Set.of(options), uid, false, victim, me);
+    }
+
+    @Test
+    void sameUserJoinsAReuseportListenerAndTheServiceKeepsWorking() throws Exception {
+        int port = listen("127.0.0.1", SockOpt.REUSEPORT);
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(SockOpt.REUSEPORT), SockOpt.REUSEPORT), new CancelToken());
+        assertThat(r.result().bound()).isTrue();
+        assertThat(r.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
+        assertThat(r.confirms()).isTrue();
+        assertThat(r.agrees()).isTrue();
+        assertThat(r.timeline()).extracting(TimelineEvent::event).containsExactly("bind", "close");
+        assertStillAccepts("127.0.0.1", port);
+    }
+
+    @Test
+    void anotherUidCannotJoinIt() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
+        int port = listen("127.0.0.1", SockOpt.REUSEPORT);
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, Users.NOBODY, Set.of(SockOpt.REUSEPORT), SockOpt.REUSEPORT),
+                new CancelToken());
+        assertThat(r.probeUid()).isEqualTo(Users.NOBODY);
+        assertThat(r.result().error()).isEqualTo("EADDRINUSE");
+        assertThat(r.confirms()).isFalse();
+        assertThat(r.agrees()).isTrue();
+        assertThat(r.attacker()).contains("cannot bind");
+        assertStillAccepts("127.0.0.1", port);
+    }
+
+    @Test
+    void reuseaddrDoesNotOpenAListenerButTheOtherFamilyIsFree() throws Exception {
+        int port = listen("127.0.0.1");
+        ProbeRecord reuse = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(), SockOpt.REUSEADDR), new CancelToken());
+        assertThat(reuse.result().bound()).isFalse();
+        assertThat(reuse.agrees()).isTrue();
+        ProbeRecord shadow = probe.run(tcp("127.0.0.1", port, "::1", -1, Set.of()), new CancelToken());
+        assertThat(shadow.result().bound()).isTrue();
+        assertThat(shadow.finding()).isEqualTo("LOCALHOST-FAMILY-SHADOW");
+        assertThat(shadow.confirms()).isTrue();
+        assertStillAccepts("127.0.0.1", port);
+    }
+
+    @Test
+    void aSocketBoundWithReuseaddrButNotListeningCanBeCoBoundByAnotherUser() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
+        listener = sockets.open(Protocol.TCP, Family.IPV4);
+        sockets.setOption(listener, SockOpt.REUSEADDR, true);
+        sockets.bind(listener, "127.0.0.1", 0);
+        int port = sockets.localPort(listener);
+        ProbeRequest request = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
+                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me, true);
+
+        ProbeRecord r = probe.run(request, new CancelToken());
+
+        assertThat(r.result().bound()).as("another uid co-binds a bound-only SO_REUSEADDR socket").isTrue();
+        assertThat(r.finding()).isEqualTo("TCP-BOUND-REUSEADDR");
+        assertThat(r.confirms()).isTrue();
+        assertThat(r.prediction().outcome()).isNotEqualTo(org.socketinspector.semantics.Outcome.REFUSED);
+        assertThat(r.agrees()).isTrue();
+        assertThat(r.attacker()).contains("by listening first, make its listen() fail");
+        // The probe never listened: the owner can still listen and serve.
+        sockets.listen(listener, 8);
+        assertStillAccepts("127.0.0.1", port);
+
+        ProbeRequest listening = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
+                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me);
+        ProbeRecord refused = probe.run(listening, new CancelToken());
+        assertThat(refused.result().error()).as("once it listens, SO_REUSEADDR no longer opens it").isEqualTo("EADDRINUSE");
+        assertThat(refused.agrees()).isTrue();
+        assertThat(refused.finding()).isEqualTo("REUSE-GROUP-OBSERVED");
+    }
+
+    @Test
+    void udpNeedsAnOptInAndForeignAddressesAreRefused() {
+        assertThatThrownBy(() -> probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", 5353, null,
+                Set.of(SockOpt.REUSEADDR), -1, false, null, null), new CancelToken())).hasMessageContaining("opt-in");
+        assertThatThrownBy(() -> probe.run(tcp("192.0.2.7", 80, null, -1, null), new CancelToken()))
+                .hasMessageContaining("refusing to probe 192.0.2.7");
+        assertThatThrownBy(() -> probe.run(tcp("localhost", 80, null, -1, null), new CancelToken()))
+                .hasMessageContaining("never resolved");
+    }
+
+    @Test
+    void udpProbeWithOptInCoBindsAReuseaddrService() throws Exception {
+        listener = sockets.open(Protocol.UDP, Family.IPV4);
+        sockets.setOption(listener, SockOpt.REUSEADDR, true);
+        sockets.bind(listener, "127.0.0.1", 0);
+        int port = sockets.localPort(listener);
+        ProbeRecord r = probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
+                -1, true, Set.of(SockOpt.REUSEADDR), me), new CancelToken());
+        assertThat(r.result().bound()).isTrue();
+        assertThat(r.finding()).isEqualTo("LINUX-UDP-REUSEADDR");
+        assertThat(r.agrees()).isTrue();
+    }
+
+    @Test
+    void aPrivilegedPortRefusesAnotherUserWithEaccesAsTheModelSays() throws Exception {
+        Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");
+        int port = -1;
+        for (int candidate = 1023; candidate > 900 && port < 0; candidate--) {
+            listener = sockets.open(Protocol.TCP, Family.IPV4);
+            try {
+                sockets.bind(listener, "127.0.0.1", candidate);
+                sockets.listen(listener, 8);
+                port = candidate;
+            } catch (org.socketinspector.sockets.NativeSocketException busy) {
+                sockets.close(listener);
+                listener = -1;
+            }
+        }
+        Assumptions.assumeTrue(port > 0, "no free port between 901 and 1023");
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, "::1", Users.NOBODY, Set.of()), new CancelToken());
+        assertThat(r.result().error()).isEqualTo("EACCES");
+        assertThat(r.prediction().error()).isEqualTo("EACCES");
+        assertThat(r.agrees()).isTrue();
+        assertStillAccepts("127.0.0.1", port);
+    }
+}

@@ -1,0 +1,47 @@
+package org.socketinspector.ui;
+
+import java.util.Optional;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.collect.Source;
+import java.util.List;
+import org.socketinspector.experiment.BindMatrix;
+import org.socketinspector.experiment.ExperimentException;
+import org.socketinspector.experiment.HostFacts;
+import org.socketinspector.experiment.LabReplay;
+import org.socketinspector.experiment.LiveProbe;
+import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.experiments.MatrixRunner;
+
+/**
+ * The real services behind the GUI: this platform's one collector (kept, so its owner cache serves every refresh),
+ * the rule engine, the models, experiments, history.
+ */
+public final class LiveServices {
+
+    private LiveServices() {
+    }
+
+    public static UiServices create(Platform platform) {
+        ScanService scans = request -> RuleEngine.audit(platform.collector(Source.AUTO).collect(request));
+        return new UiServices(scans, scan -> RuleEngine.audit(scan).findings(),
+                os -> Optional.of(BindSemantics.forOs(os)),
+                (request, cancel, progress) -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel, progress),
+                (request, cancel) -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
+                MatrixRunner.of(platform.sockets(), platform.processes(), matrixSpace(HostFacts.osFamily()),
+                        BindSemantics.forOs(HostFacts.osFamily())),
+                HistoryStore::openDefault, platform.processes().effectiveUid());
+    }
+
+    /** This OS's question space; empty where there is no live matrix (the view then says so). */
+    private static List<BindQuestion> matrixSpace(OsFamily os) {
+        try {
+            return BindMatrix.questionSpace(os);
+        } catch (ExperimentException e) {
+            return List.of();
+        }
+    }
+}

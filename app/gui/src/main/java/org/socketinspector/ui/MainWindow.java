@@ -1,0 +1,336 @@
+package org.socketinspector.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.socketinspector.experiment.HostFacts;
+import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
+import org.socketinspector.ui.UiEvents.AuditOpened;
+import org.socketinspector.ui.UiEvents.ExperimentRequested;
+import org.socketinspector.ui.UiEvents.ProbeRequested;
+import org.socketinspector.ui.UiEvents.WhatIfRequested;
+import org.socketinspector.ui.classroom.ClassroomView;
+import org.socketinspector.ui.classroom.ClassroomViewModel;
+import org.socketinspector.ui.classroom.Lesson;
+import org.socketinspector.ui.experiments.ExperimentsView;
+import org.socketinspector.ui.experiments.ExperimentsViewModel;
+import org.socketinspector.ui.experiments.MatrixViewModel;
+import org.socketinspector.ui.experiments.ProbeViewModel;
+import org.socketinspector.ui.history.HistoryView;
+import org.socketinspector.ui.history.HistoryViewModel;
+import org.socketinspector.store.HistoryFilter;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.store.Page;
+import org.socketinspector.history.RunSummary;
+import org.socketinspector.history.RunType;
+import org.socketinspector.ui.export.ExportDialog;
+import org.socketinspector.ui.export.ExportViewModel;
+import org.socketinspector.ui.whatif.WhatIfViewModel;
+import org.socketinspector.ui.capture.CaptureLoader;
+import org.socketinspector.ui.capture.CaptureView;
+import org.socketinspector.ui.live.LiveView;
+import org.socketinspector.ui.live.LiveViewModel;
+import org.socketinspector.ui.whatif.WhatIfDialog;
+
+/**
+ * The shell: menu bar and tabs (the live view first, then one tab per opened capture). Pages talk to it through
+ * the {@link EventBus}; it owns the dialogs.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final UiServices services;
+    private final EventBus bus = new EventBus();
+    private final LiveViewModel live;
+    private final TabPane tabs = new TabPane();
+    private final Consumer<String> openLink;
+    private final ExperimentsViewModel experiments;
+    private final ProbeViewModel probe;
+    private final MatrixViewModel matrix;
+    private final ExperimentsView experimentsView;
+    private final HistoryViewModel history;
+    private final Tab experimentsTab;
+    private final Tab historyTab;
+    private final HistoryView historyView;
+    private final ClassroomViewModel classroom;
+    private final ClassroomView classroomView;
+    private HistoryStore store;
+
+    public MainWindow(UiServices services, Consumer<String> openLink) {
+        this.services = services;
+        this.openLink = openLink;
+        setId("main-window");
+        live = new LiveViewModel(services.scans());
+        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
+        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink));
+        liveTab.setId("tab-live");
+        liveTab.setClosable(false);
+        experiments = new ExperimentsViewModel(services.experiments(), this::history, HostFacts.osFamily(),
+                services.selfUid());
+        probe = new ProbeViewModel(services.probes(), this::history, HostFacts.osFamily(), services.selfUid());
+        matrix = new MatrixViewModel(services.matrix(), this::history, HostFacts.osFamily());
+        experimentsView = new ExperimentsView(experiments, probe, matrix);
+        experimentsTab = new Tab("Experiments", experimentsView);
+        experimentsTab.setId("tab-experiments");
+        experimentsTab.setClosable(false);
+        history = new HistoryViewModel(this::history);
+        historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)));
+        historyTab = new Tab("History", historyView);
+        historyTab.setId("tab-history");
+        historyTab.setClosable(false);
+        // The history is read when its tab is shown, so the window opens without touching the database.
+        historyTab.setOnSelectionChanged(e -> {
+            if (historyTab.isSelected()) {
+                history.load();
+            }
+        });
+        classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, HostFacts.osFamily(),
+                services.selfUid());
+        classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)));
+        Tab classroomTab = new Tab("Classroom", classroomView);
+        classroomTab.setId("tab-classroom");
+        classroomTab.setClosable(false);
+        // The teacher's arrow keys go to the lesson, not to the tab bar that was just clicked.
+        classroomTab.setOnSelectionChanged(e -> {
+            if (classroomTab.isSelected()) {
+                Platform.runLater(classroomView::requestFocus);
+            }
+        });
+        tabs.getTabs().addAll(liveTab, experimentsTab, historyTab, classroomTab);
+        tabs.setId("tabs");
+        setTop(menuBar());
+        setCenter(tabs);
+
+        bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first()));
+        bus.subscribe(AuditOpened.class, this::openAuditTab);
+        bus.subscribe(ExperimentRequested.class, e -> {
+            experiments.useCase(e.request());
+            experimentsView.show(ExperimentsView.Kind.REPLAY);
+            tabs.getSelectionModel().select(experimentsTab);
+        });
+        bus.subscribe(ProbeRequested.class, e -> {
+            probe.prefill(e.socket());
+            experimentsView.show(ExperimentsView.Kind.PROBE);
+            tabs.getSelectionModel().select(experimentsTab);
+        });
+    }
+
+    public LiveViewModel live() {
+        return live;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public ExperimentsViewModel experiments() {
+        return experiments;
+    }
+
+    public ProbeViewModel probe() {
+        return probe;
+    }
+
+    public MatrixViewModel matrix() {
+        return matrix;
+    }
+
+    public ClassroomViewModel classroom() {
+        return classroom;
+    }
+
+    public ClassroomView classroomView() {
+        return classroomView;
+    }
+
+    public HistoryViewModel historyModel() {
+        return history;
+    }
+
+    /** The history database, opened on first use (a corrupt or newer file throws StoreException with the reason). */
+    private synchronized HistoryStore history() {
+        if (store == null) {
+            store = services.history().get();
+        }
+        return store;
+    }
+
+    /** Ends the live scan and closes the history database. */
+    public synchronized void close() {
+        live.stop();
+        experiments.cancel();
+        probe.cancel();
+        matrix.cancel();
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open capture…");
+        open.setId("menu-open");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseCapture());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        MenuItem save = new MenuItem("Save snapshot");
+        save.setId("menu-save-snapshot");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> saveSnapshot());
+        MenuItem export = new MenuItem("Export report…");
+        export.setId("menu-export");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(e -> openExport());
+        Menu file = new Menu("File", null, open, save, export, new SeparatorMenuItem(), quit);
+        file.setId("menu-file");
+
+        MenuItem whatIf = new MenuItem("What if…");
+        whatIf.setId("menu-whatif-empty");
+        whatIf.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
+        whatIf.setOnAction(e -> bus.publish(new WhatIfRequested(null)));
+        Menu tools = new Menu("Tools", null, whatIf);
+        tools.setId("menu-tools");
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setOnAction(e -> Application.setUserAgentStylesheet(dark.isSelected()
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+        Menu view = new Menu("View", null, dark);
+        MenuBar bar = new MenuBar(file, tools, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private void chooseCapture() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open capture or saved scan");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Scans, audits and captures", "*.json", "*.txt", "*.log", "*.out"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            openCapture(file.toPath());
+        }
+    }
+
+    /** Reads a capture or scan file and opens it as a tab; a bad file gets an error dialog naming the problem. */
+    public void openCapture(Path file) {
+        try {
+            bus.publish(new AuditOpened(file.getFileName().toString(), new CaptureLoader(services.rules()).load(file)));
+        } catch (IOException | CaptureLoader.CaptureException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Cannot open " + file.getFileName());
+            alert.initOwner(window());
+            alert.show();
+        }
+    }
+
+    private void openAuditTab(AuditOpened e) {
+        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
+        CaptureView view = new CaptureView(e.audit(), whatIf, openLink);
+        view.setId("tab-capture-content");
+        Tab tab = new Tab(e.title(), view);
+        tab.setId("tab-capture");
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+    }
+
+    /**
+     * The export dialog, its scopes in this order: what the user is looking at (a capture tab, or the snapshot
+     * selected in the History), the live scan, the other tabs, then the saved snapshots.
+     */
+    public ExportDialog openExport() {
+        List<ExportViewModel.Scope> scopes = new ArrayList<>();
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        if (current == historyTab) {
+            historyView.selectedRun().filter(r -> r.id().type() == RunType.SNAPSHOT)
+                    .ifPresent(r -> scopes.add(snapshotScope(r)));
+        }
+        if (current.getContent() instanceof CaptureView view) {
+            scopes.add(new ExportViewModel.Scope("Tab: " + current.getText(), () -> Optional.of(view.audit())));
+        }
+        if (live.sockets().auditProperty().get() != null) {
+            scopes.add(new ExportViewModel.Scope("Live scan (as shown now)",
+                    () -> Optional.ofNullable(live.sockets().auditProperty().get())));
+        }
+        for (Tab tab : tabs.getTabs()) {
+            if (tab != current && tab.getContent() instanceof CaptureView view) {
+                scopes.add(new ExportViewModel.Scope("Tab: " + tab.getText(), () -> Optional.of(view.audit())));
+            }
+        }
+        try {
+            history().list(HistoryFilter.snapshots(), Page.FIRST).stream()
+                    .filter(r -> scopes.stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
+                    .forEach(r -> scopes.add(snapshotScope(r)));
+        } catch (RuntimeException e) {
+            // An unreadable history only removes the snapshots from the list; the History tab says why.
+        }
+        ExportViewModel model = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")));
+        ExportDialog dialog = new ExportDialog(model, file -> openLink.accept(file.toUri().toString()));
+        dialog.initOwner(window());
+        dialog.show();
+        return dialog;
+    }
+
+    private ExportViewModel.Scope snapshotScope(RunSummary r) {
+        return new ExportViewModel.Scope(r.id() + " " + r.title() + " (" + r.outcome() + ")", () -> history().snapshot(r.id()));
+    }
+
+    /** Stores the live view's current scan and findings in the history, to compare later. */
+    public void saveSnapshot() {
+        Audit audit = live.sockets().auditProperty().get();
+        Alert alert;
+        if (audit == null) {
+            alert = new Alert(Alert.AlertType.INFORMATION, "There is no scan yet to save.");
+        } else {
+            try {
+                alert = new Alert(Alert.AlertType.INFORMATION, "Saved as " + history().saveSnapshot(audit)
+                        + " in " + history().file() + ". Compare snapshots in the History tab.");
+            } catch (RuntimeException ex) {
+                alert = new Alert(Alert.AlertType.ERROR, "Cannot save the snapshot: " + ex.getMessage());
+            }
+        }
+        alert.setHeaderText("Save snapshot");
+        alert.initOwner(window());
+        alert.show();
+    }
+
+    private void openWhatIf(SocketRecord first) {
+        WhatIfViewModel model = new WhatIfViewModel(services.semantics());
+        model.onRunExperiment(request -> bus.publish(new ExperimentRequested(request)));
+        if (first != null) {
+            model.prefill(first);
+        }
+        WhatIfDialog dialog = new WhatIfDialog(model);
+        dialog.initOwner(window());
+        dialog.show();
+    }
+}
