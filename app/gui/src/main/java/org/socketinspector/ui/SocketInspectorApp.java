@@ -2,7 +2,6 @@ package org.socketinspector.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -11,11 +10,13 @@ public final class SocketInspectorApp extends Application {
 
     /** Handed over by {@link #launch}: JavaFX makes the Application itself, so it cannot take constructor arguments. */
     private static volatile UiServices services;
+    private static volatile UiThreads threads;
     private MainWindow window;
 
-    /** Starts the GUI on these services (built by GuiMain on the one platform of this run). */
-    static void launch(UiServices services, String... args) {
+    /** Starts the GUI on these services and threads (built by GuiMain on the one platform of this run). */
+    static void launch(UiServices services, UiThreads threads, String... args) {
         SocketInspectorApp.services = services;
+        SocketInspectorApp.threads = threads;
         Application.launch(SocketInspectorApp.class, args);
     }
 
@@ -23,11 +24,11 @@ public final class SocketInspectorApp extends Application {
     public void start(Stage stage) {
         // AtlantaFX's Primer theme: a modern, readable look in one line instead of hand-written CSS.
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(services, url -> getHostServices().showDocument(url));
+        window = new MainWindow(services, threads, url -> getHostServices().showDocument(url));
         stage.setTitle("Socket Inspector");
         stage.setScene(scene(window));
         stage.show();
-        window.live().start(Platform::runLater);
+        window.live().start(threads.fx());
     }
 
     @Override
@@ -35,6 +36,7 @@ public final class SocketInspectorApp extends Application {
         if (window != null) {
             window.close();
         }
+        threads.close();
     }
 
     /** The scene with the application's stylesheet (severity colours, monospace cells). */

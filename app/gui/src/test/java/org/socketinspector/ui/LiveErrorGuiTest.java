@@ -40,7 +40,7 @@ class LiveErrorGuiTest {
                 Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
                 () -> {
                     throw new IllegalStateException("no history in this test");
-                }, Fixtures.SELF_UID), url -> { });
+                }, Fixtures.SELF_UID), Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }

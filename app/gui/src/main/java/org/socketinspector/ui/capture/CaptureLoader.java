@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureFormat;
@@ -45,7 +46,7 @@ public final class CaptureLoader {
     }
 
     /** A file that is not something Socket Inspector can open; the message names the file and the problem. */
-    public static final class CaptureException extends Exception {
+    public static final class CaptureException extends InspectorException {
         public CaptureException(String message) {
             super(message);
         }

@@ -33,6 +33,7 @@ import org.socketinspector.report.ReportOptions;
 import org.socketinspector.report.RuleDescriptions;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.Failures;
 
 /**
  * File → Export report…: what to export (the live scan, the open tab, or a saved snapshot), in which format, with
@@ -136,15 +137,20 @@ public final class ExportViewModel {
         message.set("Exporting " + format.get().wireName().toUpperCase(Locale.ROOT) + "…");
         background.execute(() -> {
             try {
-                Audit audit = chosen.audit().get().orElseThrow(() -> new IllegalStateException(chosen.label() + " is no longer available"));
+                Optional<Audit> found = chosen.audit().get();
+                if (found.isEmpty()) {
+                    fxThread.execute(() -> failed(chosen.label() + " is no longer available"));
+                    return;
+                }
+                Audit audit = found.get();
                 List<ExperimentSummary> experiments = options.includeExperiments()
                         ? ExperimentHistory.of(history.get().experiments(
                                 audit.scan().host() == null ? null : audit.scan().host().name(), ExperimentHistory.MAX_RUNS))
                         : List.of();
                 List<Path> files = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, file);
                 fxThread.execute(() -> done(files));
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } catch (Exception | LinkageError e) {
+                String why = Failures.describe("exporting the report", e);
                 fxThread.execute(() -> failed(why));
             }
         });
