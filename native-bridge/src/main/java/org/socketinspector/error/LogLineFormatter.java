@@ -22,7 +22,8 @@ public final class LogLineFormatter extends Formatter {
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));
-            trace.toString().lines().forEach(l -> line.append("    ").append(escape(l)).append(System.lineSeparator()));
+            trace.toString().lines().forEach(l -> line.append("    ").append(escape(l.replace("\t", "    ")))
+                    .append(System.lineSeparator()));
         }
         return line.toString();
     }

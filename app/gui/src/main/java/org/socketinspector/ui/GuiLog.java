@@ -50,7 +50,7 @@ public final class GuiLog {
             Failures.logFile(file);
             LOG.log(System.Logger.Level.INFO, () -> "started: Java " + Runtime.version() + ", " + System.getProperty("os.name")
                     + " " + System.getProperty("os.version"));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write the log file " + file + ": " + e.getMessage());
         }
         Thread.setDefaultUncaughtExceptionHandler(
