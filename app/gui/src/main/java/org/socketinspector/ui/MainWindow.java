@@ -263,7 +263,8 @@ public final class MainWindow extends BorderPane {
                 scopes.add(new ExportViewModel.Scope("Tab: " + tab.getText(), () -> Optional.of(view.audit())));
             }
         }
-        ExportViewModel export = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")));
+        ExportViewModel export = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")),
+                threads.background(), threads.fx());
         model.savedSnapshots(runs -> runs.stream()
                 .filter(r -> export.scopes().stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
                 .forEach(r -> export.scopes().add(snapshotScope(r))));
