@@ -9,6 +9,9 @@ import javafx.stage.Stage;
 public final class SocketInspectorApp extends Application {
 
     /** Handed over by {@link #launch}: JavaFX makes the Application itself, so it cannot take constructor arguments. */
+    /** The window's size where the screen allows it. */
+    static final double WIDTH = 1240;
+    static final double HEIGHT = 760;
     private static volatile UiServices services;
     private static volatile UiThreads threads;
     private MainWindow window;
@@ -27,6 +30,10 @@ public final class SocketInspectorApp extends Application {
         window = new MainWindow(services, threads, url -> getHostServices().showDocument(url));
         stage.setTitle("Socket Inspector");
         stage.setScene(scene(window));
+        // A small screen (1024x700, a projector) gets a window it can show whole, not one cut off at both sides.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(WIDTH, screen.getWidth()));
+        stage.setHeight(Math.min(HEIGHT, screen.getHeight()));
         stage.show();
         window.live().start(threads.fx());
     }
@@ -41,7 +48,7 @@ public final class SocketInspectorApp extends Application {
 
     /** The scene with the application's stylesheet (severity colours, monospace cells). */
     public static Scene scene(javafx.scene.Parent root) {
-        Scene scene = new Scene(root, 1240, 760);
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(SocketInspectorApp.class.getResource("app.css").toExternalForm());
         return scene;
     }
