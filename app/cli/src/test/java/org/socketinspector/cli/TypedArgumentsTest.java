@@ -27,6 +27,8 @@ class TypedArgumentsTest {
         String[] probe = {"experiment", "probe", "--address", "127.0.0.1", "--port", "8080", "--victim-options",
                 "none", "--victim-user", "root"};
         return Stream.of(
+                bad(new String[] {"experiment", "probe", "--proto", "foo"}, "--proto",
+                        "expected tcp or udp but was 'foo'"), // the issue's own example: once "No enum constant", exit 1
                 bad(with(probe, "--proto", "foo"), "--proto", "expected tcp or udp but was 'foo'"),
                 bad(new String[] {"experiment", "probe", "--address", "127.0.0.1", "--port", "abc"}, "--port",
                         "expected a port, a whole number from 1 to 65535 but was 'abc'"),
