@@ -7,7 +7,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.windows.WinsockSockets;
 
 import java.net.InetAddress;
@@ -32,7 +32,7 @@ class WindowsLiveScanTest {
         try (ServerSocket exclusive = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             long shared = winsock.open(Protocol.TCP, Family.IPV4);
             try {
-                winsock.setOption(shared, SockOpt.REUSEADDR, true);
+                winsock.setOption(shared, SocketOption.REUSEADDR, true);
                 winsock.bind(shared, "127.0.0.1", 0);
                 winsock.listen(shared, 1);
                 int sharedPort = winsock.localPort(shared);

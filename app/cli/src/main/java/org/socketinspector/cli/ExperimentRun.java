@@ -24,7 +24,7 @@ public final class ExperimentRun {
     @Option(names = "--json", description = "Print the run's record as JSON.")
     boolean json;
 
-    @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
+    @Option(names = "--max-seconds", paramLabel = "1..600", converter = Args.SecondsArg.class, description = "Stop the experiment after this many seconds (default 60, matrix 300;"
             + " at most 600). As on Ctrl-C, a matrix or a replay past its binds is stored with what it measured so far.")
     Integer maxSeconds;
 

@@ -20,7 +20,7 @@ import org.socketinspector.json.Json;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
@@ -53,7 +53,7 @@ class ExperimentCommandTest {
     /** A SO_REUSEPORT listener of this process on 127.0.0.1, a port the kernel chose. */
     private static long reuseportListener(NativeSockets sockets) throws Exception {
         long listener = sockets.open(Protocol.TCP, Family.IPV4);
-        sockets.setOption(listener, SockOpt.REUSEPORT, true);
+        sockets.setOption(listener, SocketOption.REUSEPORT, true);
         sockets.bind(listener, "127.0.0.1", 0);
         sockets.listen(listener, 4);
         return listener;
@@ -168,13 +168,15 @@ class ExperimentCommandTest {
         assertThat(run("experiment", "replay", "--port", "8080")).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
         assertThat(err.toString()).contains("add --yes");
         assertThat(run("experiment", "replay", "--attacker-options", "exclusive")).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("--attacker-options: unknown option 'exclusive'");
+        assertThat(err.toString()).contains("'--attacker-options' (OPTION): unknown option 'exclusive'");
         assertThat(run("experiment", "replay", "--preset", "plain-control", "--count", "5000", "--db",
-                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
-        assertThat(err.toString()).contains("count 5000 is outside 1..1000");
+                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("'--count'")
+                .contains("expected a count, a whole number from 1 to 1000 but was '5000'");
         assertThat(run("experiment", "replay", "--preset", "plain-control", "--max-seconds", "9999", "--db",
-                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
-        assertThat(err.toString()).contains("outside 1..600 s");
+                dir.resolve("h.db").toString())).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("'--max-seconds': expected seconds, a whole number from 1 to 600");
+        assertThat(storedExperiments()).as("nothing ran").isZero();
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /** Every Linux preset replayed with helper processes; the observation must agree with the model. */
 @EnabledOnOs(OS.LINUX)
@@ -91,7 +91,7 @@ class LabReplayTest {
     @Test
     void refusesAddressesOutsideLoopbackAndUnboundedCounts() {
         SocketSpec lan = new SocketSpec("192.168.1.10", Set.of(), -1, true);
-        SocketSpec local = new SocketSpec("127.0.0.1", Set.of(SockOpt.REUSEPORT), -1, true);
+        SocketSpec local = new SocketSpec("127.0.0.1", Set.of(SocketOption.REUSEPORT), -1, true);
         assertThatThrownBy(() -> replay.run(new ReplayRequest("custom", OsFamily.LINUX, Protocol.TCP, lan, local,
                 null, 5, 0, false), new CancelToken())).hasMessageContaining("refusing address 192.168.1.10");
         assertThatThrownBy(() -> replay.run(new ReplayRequest("custom", OsFamily.LINUX, Protocol.TCP, local, local,
