@@ -15,12 +15,14 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.socketinspector.testing.WindowsTest;
 
 /**
  * Live smoke test on a real Windows (CI runners): invariants only, on loopback sockets this test opens itself.
  * Off Windows it is skipped; the logic it exercises is covered by the fake-based tests.
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "needs the real iphlpapi.dll, ws2_32.dll and kernel32.dll")
+@WindowsTest
 class WindowsLiveScanTest {
 
     private static final int MY_PID = (int) ProcessHandle.current().pid();

@@ -50,7 +50,9 @@ public final class ExperimentRun {
         Thread hook = new Thread(() -> {
             cancel.cancel("Ctrl-C");
             try {
-                done.await(5, TimeUnit.SECONDS);
+                // Usually over in well under a second; on a loaded machine ending the helpers and the first
+                // SQLite open alone took more than 5 s, and a shorter bound lost the partial run.
+                done.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -13,6 +13,7 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.RootTest;
 
 /** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */
 @EnabledOnOs(OS.LINUX)
@@ -64,6 +65,7 @@ class EncounterTest {
         }
     }
 
+    @RootTest
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");

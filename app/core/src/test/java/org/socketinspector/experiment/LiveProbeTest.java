@@ -14,6 +14,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.RootTest;
 
 /** Probes of a real listener of this process: bind, close, and the service still accepts afterwards. */
 @EnabledOnOs(OS.LINUX)
@@ -69,6 +70,7 @@ class LiveProbeTest {
         assertStillAccepts("127.0.0.1", port);
     }
 
+    @RootTest
     @Test
     void anotherUidCannotJoinIt() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
@@ -96,6 +98,7 @@ class LiveProbeTest {
         assertStillAccepts("127.0.0.1", port);
     }
 
+    @RootTest
     @Test
     void aSocketBoundWithReuseaddrButNotListeningCanBeCoBoundByAnotherUser() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
@@ -149,6 +152,7 @@ class LiveProbeTest {
         assertThat(r.agrees()).isTrue();
     }
 
+    @RootTest
     @Test
     void aPrivilegedPortRefusesAnotherUserWithEaccesAsTheModelSays() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");

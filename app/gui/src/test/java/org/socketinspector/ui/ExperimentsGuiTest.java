@@ -40,6 +40,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketinspector.testing.GuiTest;
 
 /**
  * The Experiments tab headless (TestFX + Monocle) with real experiments on loopback: a probe set up from the live
@@ -47,6 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * followed and cancelled.
  */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class ExperimentsGuiTest {
 
     @TempDir

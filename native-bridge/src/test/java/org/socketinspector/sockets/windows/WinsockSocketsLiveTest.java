@@ -11,9 +11,11 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.WindowsTest;
 
 /** Real Winsock on loopback: the calls the lab experiments make. Runs in CI's Windows job. */
 @EnabledOnOs(OS.WINDOWS)
+@WindowsTest
 class WinsockSocketsLiveTest {
 
     private final WinsockSockets sockets = new WinsockSockets();
