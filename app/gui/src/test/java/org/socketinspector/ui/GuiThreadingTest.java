@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.testing.GuiTest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +34,7 @@ import org.testfx.framework.junit5.Start;
  * background executor's threads; the FX thread must not have thrown (the history accessor refuses the FX thread).
  */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class GuiThreadingTest {
 
     private static final String BACKGROUND = "checked-background-";
