@@ -27,7 +27,11 @@ public enum BindState {
     }
 
     public static BindState fromWireName(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown state '" + text + "' (expected listen, bound, time-wait or connected)");
+        }
     }
 
     /** Whether a first socket in this state can exist for {@code tcp} (true) or UDP (false). */

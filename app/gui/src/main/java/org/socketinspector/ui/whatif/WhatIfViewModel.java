@@ -117,6 +117,16 @@ public final class WhatIfViewModel {
         second.validate("Second socket", os.get(), list);
         if (protocol.get() == Protocol.UDP && firstState.get() == BindState.LISTEN) {
             list.add("First socket: a UDP socket does not listen; choose “bound”.");
+        } else if (!firstState.get().validFor(protocol.get() == Protocol.TCP)) {
+            list.add("First socket: “" + firstState.get().wireName() + "” applies to "
+                    + (protocol.get() == Protocol.TCP ? "UDP" : "TCP") + " sockets.");
+        }
+        if (list.isEmpty()) {
+            try {
+                question();
+            } catch (IllegalArgumentException e) {
+                list.add("First socket: " + e.getMessage().replaceFirst("^first: ", "") + ".");
+            }
         }
         return list;
     }
@@ -139,6 +149,11 @@ public final class WhatIfViewModel {
         experimentProblem.set(null);
         if (!problems.isEmpty()) {
             experimentProblem.set("Fix the question first.");
+            return Optional.empty();
+        }
+        if (firstState.get() == BindState.TIME_WAIT || firstState.get() == BindState.CONNECTED) {
+            experimentProblem.set("A lab replay starts from a bound or listening service; the bind matrix"
+                    + " (experiment matrix) measures " + firstState.get().wireName() + " cases.");
             return Optional.empty();
         }
         try {

@@ -59,7 +59,7 @@ class ClassroomViewModelTest {
         model.next();
         model.show(c);
 
-        assertThat(model.cases()).hasSize(ReplayPreset.ALL.size() + 1).last().isEqualTo(c);
+        assertThat(model.cases()).hasSize(ReplayPreset.ALL.size() + ClassroomCase.MODEL_CASES.size() + 1).last().isEqualTo(c);
         assertThat(model.selectedProperty().get()).isEqualTo(c);
         assertThat(model.indexProperty().get()).isZero();
         assertThat(model.lessonProperty().get().lessonCase().os()).isEqualTo(OsFamily.FREEBSD);
