@@ -246,7 +246,8 @@ public final class WhatIfViewModel {
             if (user.get() == null || user.get().isBlank()) {
                 problems.add(name + ": name its user (equal names mean the same account).");
             }
-            if (bytes != null && bytes.length == 4
+            // (Java parses ::ffff:a.b.c.d to 4 bytes: an IPv4-mapped address is still an IPv6 socket's address.)
+            if (bytes != null && bytes.length == 4 && text.indexOf(':') < 0
                     && (options.contains(BindOption.V6ONLY) || options.contains(BindOption.DUALSTACK))) {
                 problems.add(name + ": v6only and dualstack apply to IPv6 addresses only.");
             }
