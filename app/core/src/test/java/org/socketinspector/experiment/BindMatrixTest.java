@@ -22,6 +22,7 @@ import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.history.RunSummary;
+import org.socketinspector.testing.RootTest;
 
 /**
  * The whole Linux question space on this kernel (the 6,912 cells and the extension: IPv4-mapped addresses, time-wait,
@@ -30,6 +31,7 @@ import org.socketinspector.history.RunSummary;
 @EnabledOnOs(OS.LINUX)
 class BindMatrixTest {
 
+    @RootTest
     @Test
     void everyLinuxCellAgreesWithTheModel() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: half of the cells run as uid 65534");
@@ -99,6 +101,7 @@ class BindMatrixTest {
         }
     }
 
+    @RootTest
     @Test
     void aWrongModelIsCaughtCellByCell() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: the question space's user is root");

@@ -13,7 +13,8 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.RootTest;
 
 /** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */
 @EnabledOnOs(OS.LINUX)
@@ -27,7 +28,7 @@ class EncounterTest {
                 .target(Prediction.question(OsFamily.LINUX, protocol, first, second, 0, null)));
     }
 
-    private static SocketSpec spec(String address, boolean listen, SockOpt... options) {
+    private static SocketSpec spec(String address, boolean listen, SocketOption... options) {
         return new SocketSpec(address, Set.of(options), -1, listen);
     }
 
@@ -45,8 +46,8 @@ class EncounterTest {
     @Test
     void sameUserReuseportSharesTheConnections() throws Exception {
         try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
-            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
-                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
+            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true, SocketOption.REUSEPORT),
+                    spec("127.0.0.1", true, SocketOption.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
             assertThat(r.observed()).isEqualTo(Outcome.SHARES);
             assertThat(r.toVictim() + r.toAttacker()).isEqualTo(20);
             assertThat(r.toVictim()).isPositive();
@@ -58,8 +59,8 @@ class EncounterTest {
     @Test
     void aRestartOverTimeWaitNeedsReuseaddrOnBothSockets() throws Exception {
         try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
-            SocketSpec server = spec("127.0.0.1", false, SockOpt.REUSEADDR);
-            EncounterResult restart = new Encounter(Protocol.TCP, server, spec("127.0.0.1", true, SockOpt.REUSEADDR),
+            SocketSpec server = spec("127.0.0.1", false, SocketOption.REUSEADDR);
+            EncounterResult restart = new Encounter(Protocol.TCP, server, spec("127.0.0.1", true, SocketOption.REUSEADDR),
                     "127.0.0.1", BindState.TIME_WAIT).run(side, side, side, "restart", 0, 4, NONE);
             assertThat(restart.secondBindError()).isNull();
             assertThat(restart.observed()).isEqualTo(Outcome.STEALS);
@@ -68,7 +69,7 @@ class EncounterTest {
 
             // The same restart without SO_REUSEADDR on the old server: its TIME_WAIT connection blocks the port.
             EncounterResult blocked = new Encounter(Protocol.TCP, spec("127.0.0.1", false),
-                    spec("127.0.0.1", true, SockOpt.REUSEADDR), "127.0.0.1", BindState.TIME_WAIT)
+                    spec("127.0.0.1", true, SocketOption.REUSEADDR), "127.0.0.1", BindState.TIME_WAIT)
                     .run(side, side, side, "blocked", 0, 4, NONE);
             assertThat(blocked.secondBindError()).isEqualTo("EADDRINUSE");
             assertThat(blocked.firstCouldStillListen()).isNull();
@@ -79,15 +80,15 @@ class EncounterTest {
     @Test
     void aConnectedUdpVictimKeepsItsPeer() throws Exception {
         try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
-            EncounterResult r = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SockOpt.REUSEADDR),
-                    spec("127.0.0.1", false, SockOpt.REUSEADDR), "127.0.0.1", BindState.CONNECTED)
+            EncounterResult r = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR), "127.0.0.1", BindState.CONNECTED)
                     .run(side, side, side, "connected", 0, 6, NONE);
             assertThat(r.secondBindError()).isNull();
             assertThat(r.toVictim()).isEqualTo(6);
             assertThat(r.observed()).isEqualTo(Outcome.SEPARATE);
             // Unconnected, the more specific newcomer takes them all.
-            EncounterResult unconnected = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SockOpt.REUSEADDR),
-                    spec("127.0.0.1", false, SockOpt.REUSEADDR), "127.0.0.1", BindState.BOUND)
+            EncounterResult unconnected = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR), "127.0.0.1", BindState.BOUND)
                     .run(side, side, side, "unconnected", 0, 6, NONE);
             assertThat(unconnected.observed()).isEqualTo(Outcome.STEALS);
         }
@@ -101,7 +102,7 @@ class EncounterTest {
                     .run(side, side, side, "mapped", 0, 3, NONE);
             assertThat(r.secondBindError()).isEqualTo("EADDRINUSE");
             EncounterResult v6only = encounter(Protocol.TCP, spec("::1", true),
-                    spec("::ffff:127.0.0.1", true, SockOpt.V6ONLY)).run(side, side, side, "v6only", 0, 3, NONE);
+                    spec("::ffff:127.0.0.1", true, SocketOption.V6ONLY)).run(side, side, side, "v6only", 0, 3, NONE);
             assertThat(v6only.secondBindError()).isEqualTo("EINVAL");
         }
     }
@@ -117,17 +118,18 @@ class EncounterTest {
         }
     }
 
+    @RootTest
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
         try (LocalSide root = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID); HelperSide nobody = HelperLauncher.start(ThisMachine.PLATFORM.processes(), 65534, null)) {
             assertThat(nobody.uid()).isEqualTo(65534);
-            EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
-                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);
+            EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SocketOption.REUSEPORT),
+                    spec("127.0.0.1", true, SocketOption.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);
             assertThat(tcp.secondBindError()).isEqualTo("EADDRINUSE");
 
-            EncounterResult udp = encounter(Protocol.UDP, spec("127.0.0.1", false, SockOpt.REUSEADDR),
-                    spec("127.0.0.1", false, SockOpt.REUSEADDR)).run(root, nobody, root, "udp", 0, 10, NONE);
+            EncounterResult udp = encounter(Protocol.UDP, spec("127.0.0.1", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR)).run(root, nobody, root, "udp", 0, 10, NONE);
             assertThat(udp.secondBindError()).isNull();
             assertThat(udp.toVictim() + udp.toAttacker()).isEqualTo(10);
             assertThat(udp.observed()).isIn(Outcome.STEALS, Outcome.SHARES);
