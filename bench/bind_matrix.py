@@ -414,8 +414,12 @@ def main():
                      BASE, BASE, OPTION_SETS, OPTION_SETS, USERS, ("listen", "bound") if proto == "tcp" else ("bound",)))
         run = cell
     for proto, first, second, o1, o2, users, state in cells:
+        tries = 0
         while not is_fresh(port):  # a port freed less than TIME_WAIT ago (or in use) would falsify the cell
             port = start if port + 1 >= 32000 else port + 1
+            tries += 1
+            if tries > 32000:
+                sys.exit("bind_matrix.py: no fresh port between %d and 32000" % start)
         print(json.dumps(run(proto, first, second, o1, o2, users, state, port)), flush=True)
         port = start if port + 1 >= 32000 else port + 1
 
