@@ -160,6 +160,42 @@ class LessonTest {
     }
 
     @Test
+    void aRestartOverTimeWaitIsToldWithTheServiceGone() {
+        ClassroomCase c = ClassroomCase.MODEL_CASES.stream().filter(x -> x.name().equals("linux-restart-over-time-wait"))
+                .findFirst().orElseThrow();
+        Lesson lesson = Lesson.of(c, BindSemantics.forOs(OsFamily.LINUX), 10);
+
+        assertThat(lesson.steps()).extracting(LessonStep::kind).containsExactly(Kind.VICTIM_BINDS, Kind.VICTIM_LISTENS,
+                Kind.VICTIM_EXITS, Kind.ATTACKER_BINDS, Kind.ATTACKER_LISTENS, Kind.CONNECT, Kind.CONCLUSION);
+        assertThat(step(lesson, Kind.VICTIM_EXITS).victim().status()).isEqualTo(Party.Status.TIME_WAIT);
+        assertThat(lesson.atTarget()).isEqualTo(Outcome.STEALS);
+        LessonStep connect = step(lesson, Kind.CONNECT);
+        assertThat(connect.victim().received()).isZero();
+        assertThat(connect.attacker().received()).isEqualTo(10);
+        assertThat(connect.narration()).contains("the service is gone");
+
+        // Without SO_REUSEADDR on the new socket the restart is refused and nobody takes the clients.
+        BindQuestion q = c.question();
+        Lesson refused = Lesson.of(ClassroomCase.of(new BindQuestion(q.os(), q.protocol(), q.first(),
+                new BindEndpoint("0.0.0.0", Set.of(), "mallory", BindState.BOUND))), BindSemantics.forOs(OsFamily.LINUX), 10);
+        assertThat(refused.answer().error()).isEqualTo("EADDRINUSE");
+        LessonStep none = step(refused, Kind.CONNECT);
+        assertThat(none.deliveries()).isEmpty();
+        assertThat(none.victim().received() + none.attacker().received()).isZero();
+        assertThat(none.narration()).contains("No one accepts");
+    }
+
+    @Test
+    void aJavaServerOnAMappedLoopbackIsShadowedLikeAnIpv4One() {
+        ClassroomCase c = ClassroomCase.MODEL_CASES.stream().filter(x -> x.name().equals("linux-java-mapped-loopback"))
+                .findFirst().orElseThrow();
+        Lesson lesson = Lesson.of(c, BindSemantics.forOs(OsFamily.LINUX), 10);
+        assertThat(lesson.target()).isEqualTo("127.0.0.1");
+        assertThat(lesson.atTarget()).isEqualTo(Outcome.STEALS);
+        assertThat(step(lesson, Kind.CONNECT).attacker().received()).isEqualTo(10);
+    }
+
+    @Test
     void aLessonNeedsABoundedNumberOfConnections() {
         ClassroomCase c = ClassroomCase.of(ReplayPreset.ALL.get(0));
         assertThatThrownBy(() -> Lesson.of(c, BindSemantics.forOs(c.os()), 0)).hasMessageContaining("between 1 and 100");
