@@ -30,7 +30,10 @@ final class ExperimentText {
         s.append("result:     ").append(r.result().bound() ? "bound (then closed at once, never listened)"
                 : "refused: " + r.result().error()).append('\n');
         s.append("attacker:   ").append(r.attacker()).append('\n');
-        s.append("finding:    ").append(r.confirms() ? "confirms " : "refutes ").append(r.finding()).append('\n');
+        s.append("finding:    ").append(r.finding() == null ? "tests no finding of this socket"
+                + (q.socketFindings() == null ? "" : " (its findings: " + (q.socketFindings().isEmpty() ? "none"
+                : String.join(", ", q.socketFindings())) + ")")
+                : (r.confirms() ? "confirms " : "refutes ") + r.finding() + " of this socket").append('\n');
         s.append("prediction: ").append(prediction(r.prediction())).append('\n');
         s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
         timeline(s, r.timeline());
@@ -51,8 +54,8 @@ final class ExperimentText {
                 .append(", lost ").append(e.lost()).append(" of ").append(e.attempts()).append('\n');
         s.append("agreement:  ").append(e.stopped() != null ? "unknown (the run stopped early)" : agreement(r.agrees()))
                 .append('\n');
-        if (r.finding() != null && r.confirms() != null) {
-            s.append("finding:    ").append(r.confirms() ? "shows the risk of " : "shows no theft: ").append(r.finding())
+        if (r.finding() != null && r.demonstrates() != null) {
+            s.append("rule:       ").append(r.demonstrates() ? "demonstrates " : "does not demonstrate ").append(r.finding())
                     .append(" (in the lab)").append('\n');
         }
         r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));

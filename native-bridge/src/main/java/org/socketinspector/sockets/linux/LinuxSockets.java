@@ -177,6 +177,21 @@ public final class LinuxSockets implements NativeSockets {
         }
         byte[] portBytes = {(byte) (port >>> 8), (byte) port};
         InetAddress ip = literal(address);
+        if (ip instanceof Inet4Address && address.indexOf(':') >= 0) {
+            // An IPv4-mapped literal (::ffff:127.0.0.1): the JDK parses it as the IPv4 address, but a dual-stack
+            // IPv6 socket binds it as sockaddr_in6 with the mapped bytes (a sockaddr_in there is EINVAL).
+            byte[] v4 = ip.getAddress();
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(v4, 0, mapped, 12, 4);
+            SockaddrIn6 in6 = new SockaddrIn6();
+            in6.sin6_family = LibC.AF_INET6;
+            in6.sin6_port = portBytes;
+            in6.sin6_addr = mapped;
+            in6.write();
+            return in6;
+        }
         if (ip instanceof Inet4Address) {
             SockaddrIn in = new SockaddrIn();
             in.sin_family = LibC.AF_INET;

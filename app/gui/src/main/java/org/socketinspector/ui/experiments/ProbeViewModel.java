@@ -294,6 +294,9 @@ public final class ProbeViewModel {
 
     /** The finding the probe speaks to, and whether it confirms or refutes it. */
     public static String finding(ProbeRecord r) {
+        if (r.finding() == null) {
+            return "Tests no finding of this socket (this bind is not what its findings are about).";
+        }
         return (r.confirms() ? "Confirms " : "Refutes ") + r.finding() + " for " + Users.name(r.probeUid())
                 + " with " + (r.request().options().isEmpty() ? "no options" : describe(r.request().options())) + ".";
     }
