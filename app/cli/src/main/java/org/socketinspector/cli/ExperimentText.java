@@ -8,6 +8,7 @@ import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.experiment.MatrixResult;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
+import org.socketinspector.experiment.RemedyResult;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.semantics.BindAnswer;
@@ -36,6 +37,19 @@ final class ExperimentText {
                 : (r.confirms() ? "confirms " : "refutes ") + r.finding() + " of this socket").append('\n');
         s.append("prediction: ").append(prediction(r.prediction())).append('\n');
         s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
+        timeline(s, r.timeline());
+        return s.toString();
+    }
+
+    static String remedy(RemedyResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append('\n');
+        s.append("rule:       ").append(r.rule()).append(", fixed: ").append(r.remedy()).append('\n');
+        s.append("result:     ").append(r.outcomeLine()).append('\n');
+        if (r.predicted()) {
+            s.append("note:       a case about another OS: not run here; the outcome is the model's prediction")
+                    .append('\n');
+        }
         timeline(s, r.timeline());
         return s.toString();
     }
