@@ -24,7 +24,7 @@ class RuleProvenBothWaysTest {
 
     /** Rules that describe no attack of their own to replay (docs/rules.md lists them, with why). */
     static final Set<String> NOT_ATTACKS = Set.of("OPTIONS-UNKNOWN", "REUSE-GROUP-OBSERVED",
-            "LOW-PRIVILEGED-PORT-START", "JAVA-EXCLUSIVE-OFF");
+            "LOW-PRIVILEGED-PORT-START");
 
     private final int self = ThisMachine.PLATFORM.processes().effectiveUid();
 
@@ -68,6 +68,7 @@ class RuleProvenBothWaysTest {
                 .run(preset, 10, new CancelToken());
         assertThat(fixed.predicted()).isFalse();
         assertThat(fixed.toAttacker()).as(fixed.timeline().toString()).isZero();
+        assertThat(fixed.attackerBindError()).as("the same attacker is refused").isEqualTo("EADDRINUSE");
         assertThat(fixed.reachedBefore().keySet()).containsExactlyInAnyOrderElementsOf(preset.remedy().servedBefore());
         assertThat(fixed.reachedBefore().values()).allSatisfy(n -> assertThat(n).isEqualTo(10));
         assertThat(fixed.fixed()).isTrue();

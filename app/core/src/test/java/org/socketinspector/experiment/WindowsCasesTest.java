@@ -55,7 +55,7 @@ class WindowsCasesTest {
     void windowsPresetsActAsTheSameUserWhenNotRootOnLinux() {
         ReplayRequest r = ReplayRequest.of(ReplayPreset.named("windows-reuseaddr-shared").orElseThrow(), 10, 0, false, SELF);
         assertThat(r.attacker().uid()).isEqualTo(-1);
-        assertThat(ReplayPreset.ALL).filteredOn(p -> p.os() == OsFamily.WINDOWS).hasSize(7)
+        assertThat(ReplayPreset.ALL).filteredOn(p -> p.os() == OsFamily.WINDOWS).hasSize(8)
                 .allSatisfy(p -> assertThat(p.victim().options()).doesNotContain(SockOpt.REUSEPORT));
     }
 

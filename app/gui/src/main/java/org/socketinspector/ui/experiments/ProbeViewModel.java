@@ -129,6 +129,15 @@ public final class ProbeViewModel {
 
     /** Sets up a probe of a socket from the live table: its protocol, address, port, options and owner. */
     public void prefill(SocketRecord s) {
+        prefill(s, null);
+    }
+
+    /**
+     * As {@link #prefill(SocketRecord)}, with the rule ids the audit raised for that socket (null when unknown): the
+     * probe then confirms or refutes only one of them.
+     */
+    public void prefill(SocketRecord s, Set<String> findingsOfSocket) {
+        socketFindings = findingsOfSocket;
         socket.set(null);
         protocol.set(s.protocol());
         address.set(s.localAddress());
@@ -201,6 +210,9 @@ public final class ProbeViewModel {
         return uid == selfUid ? -1 : uid;
     }
 
+    /** The rule ids of the prefilled socket's findings, null when not known. */
+    private Set<String> socketFindings;
+
     /** The probe the Run button would start, or null while {@link #problems()} is not empty. */
     public ProbeRequest request() {
         if (!problems.isEmpty()) {
@@ -211,7 +223,7 @@ public final class ProbeViewModel {
             return new ProbeRequest(protocol.get(), text(address), Integer.parseInt(text(port)),
                     probeAddress(), options, uid(), protocol.get() == Protocol.UDP && udpOptIn.get(),
                     s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s),
-                    s != null && s.isBoundOnly());
+                    s != null && s.isBoundOnly(), s == null ? null : socketFindings);
         } catch (ExperimentException e) {
             return null;
         }
