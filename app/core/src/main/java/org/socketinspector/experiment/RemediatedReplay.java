@@ -20,7 +20,7 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * The other half of a preset: its rule's remediation applied to the victim, the same attacker, and a client that
@@ -193,13 +193,13 @@ public final class RemediatedReplay {
     private static void open(SocketSide side, String id, Protocol protocol, SocketSpec spec)
             throws NativeSocketException {
         side.open(id, protocol, spec.family());
-        for (SockOpt o : spec.options()) {
-            if (o != SockOpt.V6ONLY) {
+        for (SocketOption o : spec.options()) {
+            if (o != SocketOption.V6ONLY) {
                 side.option(id, o, true);
             }
         }
         if (spec.family() == Family.IPV6) {
-            side.option(id, SockOpt.V6ONLY, spec.options().contains(SockOpt.V6ONLY));
+            side.option(id, SocketOption.V6ONLY, spec.options().contains(SocketOption.V6ONLY));
         }
     }
 
@@ -207,7 +207,7 @@ public final class RemediatedReplay {
     private static int freePort(SocketSide side, Protocol protocol) throws NativeSocketException {
         side.open("fixed-port", protocol, Family.IPV6);
         try {
-            side.option("fixed-port", SockOpt.V6ONLY, false);
+            side.option("fixed-port", SocketOption.V6ONLY, false);
             return side.bind("fixed-port", "::", 0);
         } finally {
             side.closeSocket("fixed-port");
