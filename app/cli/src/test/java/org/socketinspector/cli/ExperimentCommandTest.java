@@ -124,6 +124,18 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void replayRemediatedShowsTheFixWorkAndIsStored() throws Exception {
+        String db = dir.resolve("h.db").toString();
+        assertThat(run("experiment", "replay", "--preset", "linux-reuseport-share", "--remediated", "--count", "5",
+                "--db", db)).isZero();
+        assertThat(out.toString()).contains("remediated (the listener drops SO_REUSEPORT)")
+                .contains("attacker's bind refused (EADDRINUSE); service still reached on 127.0.0.1 5/5: the fix works");
+        assertThat(run("experiment", "replay", "--preset", "plain-control", "--remediated", "--db", db))
+                .isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("is a control");
+    }
+
+    @Test
     void aMatrixStoppedAtItsTimeLimitIsStoredPrintedAndListedAsIncomplete() throws Exception {
         int self = CliRun.PLATFORM.processes().effectiveUid();
         Assumptions.assumeTrue(self == 0 || self == Users.NOBODY,

@@ -80,9 +80,23 @@ class LessonTest {
         assertThat(bind.attacker().error()).isEqualTo("WSAEACCES");
         assertThat(bind.victim().options()).isEqualTo("exclusiveaddruse");
         assertThat(step(lesson, Kind.CONNECT).deliveries()).containsOnly(Receiver.VICTIM);
-        assertThat(step(lesson, Kind.CONCLUSION).narration()).contains("WIN-NOT-EXCLUSIVE")
+        // A control demonstrates no rule; the rule and its fix are told by the case that shows the attack.
+        assertThat(step(lesson, Kind.CONCLUSION).narration()).contains("No risk here");
+        Lesson attack = lesson("windows-specific-over-wildcard");
+        assertThat(step(attack, Kind.CONCLUSION).narration()).contains("WIN-NOT-EXCLUSIVE")
                 .contains("Remediation: Set SO_EXCLUSIVEADDRUSE before bind().");
-        assertThat(lesson.conclusion().remediation()).contains(".NET: Socket.ExclusiveAddressUse = true");
+        assertThat(attack.conclusion().remediation()).contains(".NET: Socket.ExclusiveAddressUse = true");
+    }
+
+    @Test
+    void theGoLessonPutsSoReuseaddrOnGosOwnListener() {
+        Lesson before = lesson("windows-go-reuseaddr-before-2307");
+        assertThat(step(before, Kind.ATTACKER_BINDS).victim().options()).isEqualTo("reuseaddr");
+        assertThat(step(before, Kind.CONCLUSION).narration()).contains("WIN-REUSEADDR-SHARED");
+        assertThat(before.lessonCase().description()).contains("golang/go#2307").contains("c1d0f0e76c42");
+        Lesson after = lesson("windows-go-after-2307");
+        assertThat(step(after, Kind.ATTACKER_BINDS).victim().options()).isEqualTo("no options");
+        assertThat(step(after, Kind.ATTACKER_BINDS).attacker().error()).isEqualTo("WSAEACCES");
     }
 
     @Test
