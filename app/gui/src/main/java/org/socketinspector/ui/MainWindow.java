@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.rules.Audit;
 import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.UiEvents.ExperimentRequested;
 import org.socketinspector.ui.UiEvents.ProbeRequested;
