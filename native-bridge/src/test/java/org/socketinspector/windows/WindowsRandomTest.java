@@ -1,8 +1,10 @@
 package org.socketinspector.windows;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import java.security.NoSuchAlgorithmException;
@@ -18,9 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WindowsRandomTest {
 
-    @AfterEach
-    void removeTheProvider() {
+    @BeforeEach
+    void startWithoutTheProvider() {
         Security.removeProvider(WindowsRandom.PROVIDER);
+    }
+
+    /** Leaves the JVM as a main leaves it (on Windows the OS generator stays the default: WindowsTestsMain). */
+    @AfterEach
+    void restoreTheStartUpState() {
+        Security.removeProvider(WindowsRandom.PROVIDER);
+        WindowsRandom.preferOsGenerator();
     }
 
     @Test
@@ -44,13 +53,26 @@ class WindowsRandomTest {
     }
 
     @Test
+    @EnabledOnOs(OS.WINDOWS)
+    void onWindowsTheDefaultIsTheOsGeneratorAndTempFilesAndUuidsWork() throws Exception {
+        WindowsRandom.preferOsGenerator();
+        SecureRandom random = new SecureRandom();
+        assertThat(random.getProvider().getName()).isEqualTo(WindowsRandom.PROVIDER);
+        assertThat(random.generateSeed(8)).hasSize(8);
+        // The two calls that killed the JVM under Wine before: a temp file (JNA's extraction) and a UUID (sqlite-jdbc).
+        java.io.File temp = java.io.File.createTempFile("si-random", ".tmp");
+        assertThat(temp.delete()).isTrue();
+        assertThat(java.util.UUID.randomUUID().version()).isEqualTo(4);
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void offWindowsNothingIsInstalled() {
         WindowsRandom.preferOsGenerator();
         assertThat(Security.getProvider(WindowsRandom.PROVIDER)).isNull();
     }
 
-    /** Counts what it hands out; the bytes themselves come from a seeded generator. */
+    /** Counts what it hands out; the bytes come from an explicitly seeded generator (a test, not a CSPRNG). */
     private static final class CountingRandom extends SecureRandom {
         private static final long serialVersionUID = 1L;
         private final transient SecureRandom source;
@@ -58,6 +80,8 @@ class WindowsRandomTest {
 
         CountingRandom() throws NoSuchAlgorithmException {
             this.source = SecureRandom.getInstance("SHA1PRNG");
+            // Seeded here: an unseeded SHA1PRNG would seed itself from the system, as DRBG does (kills Wine 8).
+            source.setSeed(new byte[] {1, 2, 3, 4});
         }
 
         @Override

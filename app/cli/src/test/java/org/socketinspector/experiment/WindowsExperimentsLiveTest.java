@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.socketinspector.cli.SocketInspectorCommand;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;
@@ -21,13 +22,20 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.windows.Wine;
 
 /**
  * The Windows experiments for real: every Windows preset replayed with helper processes, a slice of the live
- * Windows bind matrix, and helpers ending with a killed parent. Runs in CI's Windows job.
+ * Windows bind matrix, and helpers ending with a killed parent. Runs in CI's Windows job, and on the Windows JVM
+ * under Wine (WindowsTestsOnWineTest). Wine's bind semantics are not Windows' (docs/windows.md, section 5): there
+ * these tests assert the mechanics both share (helpers, calls, every datagram accounted for, helpers and sockets
+ * gone after a kill, history written) and print Wine's measured cells, which are stored as Wine's, not compared with
+ * the model of Windows.
  */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsExperimentsLiveTest {
+
+    private static final boolean WINE = Wine.version().isPresent();
 
     @TempDir
     Path dir;
@@ -39,7 +47,11 @@ class WindowsExperimentsLiveTest {
         int self = ThisMachine.PLATFORM.processes().effectiveUid();
         ReplayResult r = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes()).run(
                 ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), 10, 0, false, self), new CancelToken());
-        assertThat(r.agrees()).as("%s: %s", preset, r.result().timeline()).isTrue();
+        if (WINE) {
+            System.out.println("wine-replay: " + preset + " agrees=" + r.agrees() + " " + r.outcomeLine());
+        } else {
+            assertThat(r.agrees()).as("%s: %s", preset, r.result().timeline()).isTrue();
+        }
         assertThat(r.result().toVictim() + r.result().toAttacker() + r.result().lost()).isEqualTo(r.result().attempts());
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
@@ -50,8 +62,26 @@ class WindowsExperimentsLiveTest {
                 .subList(0, 90);
         MatrixResult m = new BindMatrix(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes(), BindSemantics.forOs(OsFamily.WINDOWS), 6, 2)
                 .run(slice, new CancelToken(), null);
+        if (WINE) {
+            m.cells().forEach(c -> System.out.println("wine-matrix: " + c.summary()));
+        }
         assertThat(m.ran()).isEqualTo(90);
-        assertThat(m.disagreeing()).as("disagreements").isEmpty();
+        if (WINE) {
+            assertThat(m.cells()).allMatch(c -> c.observed() != null && c.skipped() == null);
+        } else {
+            assertThat(m.disagreeing()).as("disagreements").isEmpty();
+        }
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
+
+    @Test
+    void aReplayFromTheCommandLineIsStoredInTheHistory() throws Exception {
+        String db = dir.resolve("history.db").toString();
+        int replay = SocketInspectorCommand.run(ThisMachine.PLATFORM, "experiment", "replay", "--preset",
+                "windows-exclusive-control", "--count", "3", "--db", db);
+        assertThat(replay).isZero();
+        assertThat(SocketInspectorCommand.run(ThisMachine.PLATFORM, "history", "show", "E1", "--db", db)).isZero();
+        assertThat(HelperLauncher.livePids()).isEmpty();
     }
 
     @Test
@@ -65,26 +95,41 @@ class WindowsExperimentsLiveTest {
                 "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (app.descendants().count() < 2 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1000); // let both helpers bind
+            // Both helpers started and bound: the victim holds 127.0.0.1, the attacker ::1 (Wine JVMs start slowly).
+            assertThat(until(Duration.ofSeconds(120), () -> app.descendants().count() >= 2
+                    && !free(port, "127.0.0.1", Family.IPV4) && !free(port, "::1", Family.IPV6)))
+                    .as("helpers bound (stderr: %s)", Files.readString(dir.resolve("err.txt"))).isTrue();
             List<ProcessHandle> helpers = app.descendants().toList();
-            assertThat(helpers).as("helpers (stderr: %s)", Files.readString(dir.resolve("err.txt")))
-                    .hasSizeGreaterThanOrEqualTo(2);
 
             app.destroyForcibly(); // TerminateProcess: no shutdown hook runs; only the job object ends the helpers
             app.waitFor();
-            Thread.sleep(2000);
 
-            assertThat(helpers).noneMatch(ProcessHandle::isAlive);
-            assertThat(free(port, "127.0.0.1", Family.IPV4)).as("127.0.0.1 port %d is free again", port).isTrue();
-            assertThat(free(port, "::1", Family.IPV6)).as("::1 port %d is free again", port).isTrue();
+            assertThat(until(Duration.ofSeconds(30), () -> helpers.stream().noneMatch(ProcessHandle::isAlive)))
+                    .as("helpers %s ended", helpers).isTrue();
+            assertThat(until(Duration.ofSeconds(10), () -> free(port, "127.0.0.1", Family.IPV4)))
+                    .as("127.0.0.1 port %d is free again", port).isTrue();
+            assertThat(until(Duration.ofSeconds(10), () -> free(port, "::1", Family.IPV6)))
+                    .as("::1 port %d is free again", port).isTrue();
         } finally {
             app.descendants().forEach(ProcessHandle::destroyForcibly);
             app.destroyForcibly();
         }
+    }
+
+    /** Polls the condition every 100 ms until it holds or the time is up. */
+    private static boolean until(Duration limit, Check check) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!check.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
     }
 
     /** Whether a plain UDP socket (no reuse option) can bind the address and port: nothing else holds it. */
