@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +45,7 @@ class WindowsTestsOnWineTest {
             "org.socketinspector.experiment.WindowsExperimentsLiveTest");
 
     private static Path script;
+    private static Path nativeBridgeTests;
     private static Path logs;
 
     @BeforeAll
@@ -54,6 +56,10 @@ class WindowsTestsOnWineTest {
         }
         Assumptions.assumeTrue(dir != null, "no .ci/wine-java above " + System.getProperty("user.dir"));
         script = dir.resolve(".ci/wine-java");
+        // native-bridge's Windows live tests, by path: a test-jar dependency would break `package -Dmaven.test.skip`.
+        nativeBridgeTests = dir.resolve("native-bridge/target/test-classes");
+        Assumptions.assumeTrue(Files.isDirectory(nativeBridgeTests.resolve("org/socketinspector/windows")),
+                "native-bridge's test classes are not built (" + nativeBridgeTests + ")");
         logs = Path.of("target", "wine").toAbsolutePath();
         Files.createDirectories(logs);
         Process setup = command("--setup").redirectErrorStream(true).redirectOutput(logs.resolve("setup.log").toFile())
@@ -112,9 +118,10 @@ class WindowsTestsOnWineTest {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
-    /** This JVM's test classpath as Windows paths (Wine maps / to Z:); jars and class folders are portable. */
+    /** This JVM's test classpath and native-bridge's test classes as Windows paths (Wine maps / to Z:); jars and class folders are portable. */
     private static String windowsClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        return Stream.concat(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)),
+                        Stream.of(nativeBridgeTests.toString()))
                 .filter(e -> !e.isBlank())
                 .map(e -> "Z:" + Path.of(e).toAbsolutePath().toString().replace('/', '\\'))
                 .collect(Collectors.joining(";"));

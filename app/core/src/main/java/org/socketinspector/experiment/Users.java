@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Account names and uids (the semantics model speaks of users by name): from /etc/passwd on Unix. Windows has no
@@ -17,6 +18,8 @@ public final class Users {
     /** The uid meaning "the user running this process", as experiments' socket specs use it. */
     public static final int SELF = -1;
     private static final Path PASSWD = Path.of("/etc/passwd");
+    /** Windows has no passwd file; under Wine "/etc/passwd" is the Linux host's (drive Z:) and must not be read. */
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private Users() {
     }
@@ -41,6 +44,9 @@ public final class Users {
         if (user.matches("(uid)?\\d{1,9}")) {
             return Integer.parseInt(user.replace("uid", ""));
         }
+        if (WINDOWS && user.equalsIgnoreCase(System.getProperty("user.name"))) {
+            return SELF; // first: under Wine the running user is often called "root", and is not uid 0 there
+        }
         for (List<String> entry : entries()) {
             if (entry.get(0).equals(user)) {
                 return Integer.parseInt(entry.get(2));
@@ -61,6 +67,9 @@ public final class Users {
     }
 
     private static List<List<String>> entries() {
+        if (WINDOWS) {
+            return List.of();
+        }
         try {
             return Files.readAllLines(PASSWD).stream().map(line -> List.of(line.split(":", -1)))
                     .filter(fields -> fields.size() > 2).toList();

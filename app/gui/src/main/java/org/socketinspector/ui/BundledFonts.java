@@ -27,9 +27,14 @@ final class BundledFonts {
     /** Windows only: loads the fonts once and adds windows.css (root and monospace families) to the scene. */
     static void applyOnWindows(Scene scene) {
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            load();
-            scene.getStylesheets().add(BundledFonts.class.getResource("windows.css").toExternalForm());
+            apply(scene);
         }
+    }
+
+    /** Loads the fonts and makes the scene use them, on any OS (tests). */
+    static void apply(Scene scene) {
+        load();
+        scene.getStylesheets().add(BundledFonts.class.getResource("windows.css").toExternalForm());
     }
 
     /** Registers the bundled fonts with JavaFX (once per process); afterwards CSS can name their families. */
