@@ -8,7 +8,7 @@ import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.windows.WinsockSockets;
 
 import java.net.InetAddress;
@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.socketinspector.testing.WindowsTest;
 
 /**
  * Live smoke test on a real Windows (CI runners) and on the Windows JVM under Wine (WindowsTestsOnWineTest):
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (docs/windows.md, section 5), never as Windows truth.
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "needs the real iphlpapi.dll, ws2_32.dll and kernel32.dll")
+@WindowsTest
 class WindowsLiveScanTest {
 
     private static final int MY_PID = (int) ProcessHandle.current().pid();
@@ -37,7 +39,7 @@ class WindowsLiveScanTest {
         try (ServerSocket exclusive = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             long shared = winsock.open(Protocol.TCP, Family.IPV4);
             try {
-                winsock.setOption(shared, SockOpt.REUSEADDR, true);
+                winsock.setOption(shared, SocketOption.REUSEADDR, true);
                 winsock.bind(shared, "127.0.0.1", 0);
                 winsock.listen(shared, 1);
                 int sharedPort = winsock.localPort(shared);
@@ -66,7 +68,7 @@ class WindowsLiveScanTest {
                 long exclusiveWinsock = winsock.open(Protocol.TCP, Family.IPV4);
                 List<SocketRecord> probed;
                 try {
-                    winsock.setOption(exclusiveWinsock, SockOpt.EXCLUSIVEADDRUSE, true);
+                    winsock.setOption(exclusiveWinsock, SocketOption.EXCLUSIVEADDRUSE, true);
                     winsock.bind(exclusiveWinsock, "127.0.0.1", 0);
                     winsock.listen(exclusiveWinsock, 1);
                     SocketRecord exclusiveRecord = find(new WindowsSocketScanner().scan(false, false, false),

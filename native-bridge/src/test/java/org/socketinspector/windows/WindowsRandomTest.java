@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The default-SecureRandom switch, with a stand-in for SunMSCAPI's generator (off Windows there is none). That it
- * keeps the JVM alive under Wine is shown by WindowsOnWineTest, which runs the Windows live tests there.
+ * keeps the JVM alive under Wine is shown by WindowsTestsOnWineTest, which runs the Windows live tests there.
  */
 class WindowsRandomTest {
 

@@ -21,10 +21,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.socketinspector.testing.WineTest;
 
 /**
  * The Windows code for real: a Windows Java runtime (Temurin 21, Maven Central) under Wine, through .ci/wine-java.
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.condition.OS;
  * the command line's {@code scan --json} with no extra flags. Skipped when Wine or the runtime cannot be had; this
  * test never installs Wine (.ci/run does, as root). Costs: docs/windows.md, "Running on Wine".
  */
-@Tag("wine")
+@WineTest
 @EnabledOnOs(value = OS.LINUX, disabledReason = "runs the Windows JVM under Wine from Linux")
 class WindowsTestsOnWineTest {
 

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.socketinspector.testing.WindowsTest;
 
 /** Real Windows process control. Runs in CI's Windows job and under Wine (WindowsTestsOnWineTest). */
 @EnabledOnOs(OS.WINDOWS)
+@WindowsTest
 class WindowsProcessControlLiveTest {
 
     private final WindowsProcessControl control = new WindowsProcessControl();
