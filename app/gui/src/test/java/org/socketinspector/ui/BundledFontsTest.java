@@ -17,11 +17,14 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class BundledFontsTest {
 
-    private final Label text = new Label("Socket Inspector");
-    private final Label mono = new Label("0.0.0.0:2024");
+    private Label text;
+    private Label mono;
 
     @Start
     void start(Stage stage) {
+        // Made here, on the FX thread once the toolkit runs (a field initializer would run before it starts).
+        text = new Label("Socket Inspector");
+        mono = new Label("0.0.0.0:2024");
         mono.getStyleClass().add("mono");
         Scene scene = new Scene(new VBox(text, mono), 300, 100);
         scene.getStylesheets().add(SocketInspectorApp.class.getResource("app.css").toExternalForm());
