@@ -13,8 +13,10 @@ import java.util.Optional;
  * Turns the bytes of a capture into text in the encodings Windows and Unix tools write: UTF-8 (with or without
  * BOM), UTF-16 LE/BE with BOM (PowerShell's {@code >}), and the OEM code pages of cmd.exe: 437, 850, 866, 932, 936.
  *
- * <p>Order: a BOM decides; else UTF-16 recognised by its NUL bytes; else strict UTF-8; else each OEM page is tried and the one whose text contains the
- * most known netstat words (titles, headers, states from real captures), then the most plausible letters, wins.
+ * <p>Order ({@link #sniff}): a BOM decides; else UTF-16 recognised by its NUL bytes; else UTF-8, unless a Windows
+ * capture's bytes are mostly not UTF-8: then each OEM page is tried and the one whose text contains the most known
+ * netstat words (titles, headers, states from real captures), then the most plausible letters, wins. A few bad bytes
+ * never re-encode a UTF-8 file: they become U+FFFD.
  * The plausibility score is what separates pages that decode anything: CP866 Cyrillic read as CP850 turns into
  * box-drawing characters, GBK read as Shift_JIS into half-width katakana.
  */

@@ -18,7 +18,8 @@ import org.socketinspector.model.SocketRecord;
  *
  * <p>Nothing is lost silently: a line that should have been a socket and cannot be read becomes a
  * {@link SkippedLine} (unless {@code strict}, which refuses the whole file at that line), and a line where another
- * tool's output starts (netstat, then lsof, pasted into one file) switches to that tool's parser and says so.
+ * tool's output starts (netstat, then lsof, pasted into one file) switches to that tool's parser and says so
+ * (only when the format was detected: a format the user named holds for the whole file).
  */
 public final class CaptureReader {
 
@@ -75,7 +76,9 @@ public final class CaptureReader {
                 if (parser.accept(line, sink)) {
                     continue;
                 }
-                Optional<CaptureFormat> next = CaptureDetector.sectionStart(in.text(), format);
+                // a format the user named is trusted for the whole file: no switching to another tool's parser
+                Optional<CaptureFormat> next = requested != null ? Optional.empty()
+                        : CaptureDetector.sectionStart(in.text(), format);
                 if (next.isPresent() && next.get() != CaptureFormat.JSON) {
                     parser.finish(sink, limitations);
                     format = next.get();

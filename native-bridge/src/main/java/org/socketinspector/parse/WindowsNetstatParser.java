@@ -105,8 +105,8 @@ public final class WindowsNetstatParser implements CaptureParser {
         private void flush(Consumer<SocketRecord> out) {
             if (pending != null) {
                 SocketRecord row = pending.build();
-                if (row.remoteAddress() != null
-                        && (row.remotePort() == null || IpLiterals.canonical(row.remoteAddress()).isEmpty())) {
+                if (row.remoteAddress() != null && (row.remotePort() == null || row.names() != null
+                        && (row.names().remoteHost() != null || row.names().remoteService() != null))) {
                     named++;
                 }
                 out.accept(row);

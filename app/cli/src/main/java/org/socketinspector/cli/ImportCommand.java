@@ -36,7 +36,8 @@ import picocli.CommandLine.TypeConversionException;
                 + "Service and host names are kept (never looked up); lines that cannot be read are skipped and listed.",
                 "Options the text cannot show are unknown ('?', null in JSON)."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:success, every line read", "1:the file cannot be read (file:line: message on stderr)",
+        exitCodeList = {"0:success, every line read", "1:the file cannot be read, no socket could be read, or --strict "
+                + "and a line could not be read (file:line: message on stderr)",
             "2:usage error", "4:imported, but some lines that should have been sockets were skipped (listed on stderr "
                 + "and in the JSON's skipped)"})
 public final class ImportCommand implements Callable<Integer> {
@@ -69,6 +70,13 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Scan scan = read(file, format, all, strict);
+            if (scan.sockets().isEmpty() && !scan.skipped().isEmpty()) {
+                // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
+                SkippedLine first = scan.skipped().get(0);
+                return fail(InputException.oneLine(file + ":" + first.line() + ": " + first.reason() + " (no socket"
+                        + " could be read, " + scan.skipped().size() + " lines skipped"
+                        + (format != null ? "; is it really " + format.wireName() + "?" : "") + ")"));
+            }
             PrintWriter err = spec.commandLine().getErr();
             for (SkippedLine skipped : scan.skipped()) {
                 err.println(InputException.oneLine(file + ":" + skipped.line() + ": skipped: " + skipped.reason()));
