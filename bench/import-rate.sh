@@ -19,7 +19,7 @@ w("Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n")
 for i in range(1, n):
     a, b = (i >> 8) & 255, i & 255
     if i % 10000 == 0:
-        w("tcp   LISTEN 0      128    10.%d.%d.zz:8080 0.0.0.0:*\n" % (a, b))  # bad row: skipped and listed
+        w("tcp   LISTEN 0      128    10.%d.%d.1:80x80 0.0.0.0:*\n" % (a, b))  # bad port: skipped and listed
     elif i % 100 == 0:
         w("tcp   LISTEN 0      128    10.%d.%d.1:%d 0.0.0.0:* users:((\"svc\",pid=%d,fd=3)) ino:%d sk:1 <->\n"
           % (a, b, 1024 + i % 60000, 1000 + i % 30000, i))
