@@ -1,13 +1,18 @@
 package org.socketinspector;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,7 @@ class ArchitectureTest {
                         "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
                         "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec..")
                 .layer("model").definedBy("org.socketinspector.model..")
+                .layer("error").definedBy("org.socketinspector.error..")
 
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -68,7 +74,7 @@ class ArchitectureTest {
                         + " handed data instead of calling each other; history (runs and diffs) and json (the one"
                         + " Jackson configuration) are their shared vocabulary over the rules, which ask the pure"
                         + " bind-semantics model; the OS is reached only through native-bridge, and every layer may"
-                        + " use the socket model")
+                        + " use the socket model and the error root")
                 .check(classes);
     }
 
@@ -104,6 +110,31 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.socketinspector.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
                 .because("the store is the one place that knows the database")
+                .check(classes);
+    }
+
+    @Test
+    void errorsAndLogsDependOnlyOnTheJdk() {
+        noClasses().that().resideInAPackage("org.socketinspector.error..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.error..", "java..")
+                .because("every layer's exceptions extend its root, so it can depend on none of them")
+                .check(classes);
+    }
+
+    @Test
+    void theGuiNeverCatchesRuntimeException() {
+        ArchCondition<JavaClass> notCatch = new ArchCondition<>("not catch RuntimeException") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                type.getCodeUnits().forEach(unit -> unit.getTryCatchBlocks().forEach(block -> block.getCaughtThrowables()
+                        .stream().filter(t -> t.isEquivalentTo(RuntimeException.class))
+                        .forEach(t -> events.add(SimpleConditionEvent.violated(unit,
+                                unit.getFullName() + " catches RuntimeException " + block.getSourceCodeLocation())))));
+            }
+        };
+        classes().that().resideInAPackage("org.socketinspector.ui..").should(notCatch)
+                .because("it swallows bugs (a NullPointerException shown as the user's problem): catch the"
+                        + " InspectorException family, and let Failures log anything else at the top of a task")
                 .check(classes);
     }
 

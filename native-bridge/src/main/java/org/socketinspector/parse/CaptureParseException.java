@@ -1,10 +1,12 @@
 package org.socketinspector.parse;
 
+import org.socketinspector.error.InspectorException;
+
 /**
  * A capture that cannot be read: the message names the file, the line (when there is one) and what was
  * expected, e.g. {@code capture.txt:12: expected an address:port as the 2nd column, found "0.0.0.0"}.
  */
-public class CaptureParseException extends Exception {
+public class CaptureParseException extends InspectorException {
 
     private final String source;
     private final long line;

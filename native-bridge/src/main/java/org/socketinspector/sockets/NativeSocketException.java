@@ -1,10 +1,12 @@
 package org.socketinspector.sockets;
 
+import org.socketinspector.error.InspectorException;
+
 /**
  * A native socket call failed. Carries the OS's error name (EADDRINUSE, EACCES, WSAEADDRINUSE, WSAEACCES, ...)
  * and number, so that experiments can compare them with the bind-semantics model's prediction.
  */
-public class NativeSocketException extends Exception {
+public class NativeSocketException extends InspectorException {
     private final String call;
     private final String errorName;
     private final int errorCode;

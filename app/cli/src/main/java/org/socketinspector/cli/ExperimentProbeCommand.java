@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.socketinspector.collect.CollectionException;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
@@ -130,7 +130,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                         + address + " port " + port + " in a live scan: the model makes no prediction");
             }
             return found;
-        } catch (CollectionException | RuntimeException e) {
+        } catch (InspectorException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + e.getMessage()
                     + "): the model makes no prediction");
             return Optional.empty();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Finding;
@@ -95,7 +96,7 @@ public final class ScanJson {
     }
 
     /** A JSON document that is not a scan or audit of this contract. */
-    public static final class InvalidJsonException extends Exception {
+    public static final class InvalidJsonException extends InspectorException {
         public InvalidJsonException(String message, Throwable cause) {
             super(message, cause);
         }

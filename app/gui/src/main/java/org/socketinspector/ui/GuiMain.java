@@ -2,13 +2,17 @@ package org.socketinspector.ui;
 
 import org.socketinspector.collect.Platform;
 
-/** The GUI's entry point: this machine's platform, made once, and the services the window runs on. */
+/**
+ * The GUI's entry point: the log file first (so that a failure from here on leaves a trace), this machine's
+ * platform, made once, and the services and threads the window runs on.
+ */
 public final class GuiMain {
 
     private GuiMain() {
     }
 
     public static void main(String[] args) {
-        SocketInspectorApp.launch(LiveServices.create(Platform.forThisMachine()), args);
+        GuiLog.install();
+        SocketInspectorApp.launch(LiveServices.create(Platform.forThisMachine()), UiThreads.standard(), args);
     }
 }

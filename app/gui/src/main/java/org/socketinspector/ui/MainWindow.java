@@ -2,7 +2,6 @@ package org.socketinspector.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -20,7 +18,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.ProbedListener;
@@ -39,15 +36,12 @@ import org.socketinspector.ui.experiments.MatrixViewModel;
 import org.socketinspector.ui.experiments.ProbeViewModel;
 import org.socketinspector.ui.history.HistoryView;
 import org.socketinspector.ui.history.HistoryViewModel;
-import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.store.Page;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
 import org.socketinspector.ui.export.ExportDialog;
 import org.socketinspector.ui.export.ExportViewModel;
 import org.socketinspector.ui.whatif.WhatIfViewModel;
-import org.socketinspector.ui.capture.CaptureLoader;
 import org.socketinspector.ui.capture.CaptureView;
 import org.socketinspector.ui.live.LiveView;
 import org.socketinspector.ui.live.LiveViewModel;
@@ -55,7 +49,8 @@ import org.socketinspector.ui.whatif.WhatIfDialog;
 
 /**
  * The shell: menu bar and tabs (the live view first, then one tab per opened capture). Pages talk to it through
- * the {@link EventBus}; it owns the dialogs.
+ * the {@link EventBus}; its work (files, the history database) is {@link MainWindowViewModel}'s, on the background
+ * threads of {@link UiThreads}.
  */
 public final class MainWindow extends BorderPane {
 
@@ -74,13 +69,17 @@ public final class MainWindow extends BorderPane {
     private final HistoryView historyView;
     private final ClassroomViewModel classroom;
     private final ClassroomView classroomView;
-    private HistoryStore store;
+    private final UiThreads threads;
+    private final DialogService dialogs = new FxDialogs(this::window);
+    private final MainWindowViewModel model;
 
-    public MainWindow(UiServices services, Consumer<String> openLink) {
+    public MainWindow(UiServices services, UiThreads threads, Consumer<String> openLink) {
         this.services = services;
+        this.threads = threads;
         this.openLink = openLink;
         setId("main-window");
-        live = new LiveViewModel(services.scans());
+        model = new MainWindowViewModel(services, threads, dialogs, bus::publish);
+        live = new LiveViewModel(services.scans(), threads.background());
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
         Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink));
         liveTab.setId("tab-live");
@@ -89,11 +88,11 @@ public final class MainWindow extends BorderPane {
                 services.selfUid());
         probe = new ProbeViewModel(services.probes(), this::history, HostFacts.osFamily(), services.selfUid());
         matrix = new MatrixViewModel(services.matrix(), this::history, HostFacts.osFamily());
-        experimentsView = new ExperimentsView(experiments, probe, matrix);
+        experimentsView = new ExperimentsView(experiments, probe, matrix, threads, dialogs);
         experimentsTab = new Tab("Experiments", experimentsView);
         experimentsTab.setId("tab-experiments");
         experimentsTab.setClosable(false);
-        history = new HistoryViewModel(this::history);
+        history = new HistoryViewModel(this::history, threads.background(), threads.fx());
         historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)));
         historyTab = new Tab("History", historyView);
         historyTab.setId("tab-history");
@@ -173,31 +172,28 @@ public final class MainWindow extends BorderPane {
         return history;
     }
 
-    /** The history database, opened on first use (a corrupt or newer file throws StoreException with the reason). */
-    private synchronized HistoryStore history() {
-        if (store == null) {
-            store = services.history().get();
-        }
-        return store;
+    public MainWindowViewModel model() {
+        return model;
     }
 
-    /** Ends the live scan and closes the history database. */
-    public synchronized void close() {
+    private HistoryStore history() {
+        return model.history();
+    }
+
+    /** Ends the live scan and the experiments, and closes the history database. */
+    public void close() {
         live.stop();
         experiments.cancel();
         probe.cancel();
         matrix.cancel();
-        if (store != null) {
-            store.close();
-            store = null;
-        }
+        model.close();
     }
 
     private MenuBar menuBar() {
         MenuItem open = new MenuItem("Open capture…");
         open.setId("menu-open");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseCapture());
+        open.setOnAction(e -> model.chooseCapture());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
@@ -232,28 +228,9 @@ public final class MainWindow extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    private void chooseCapture() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open capture or saved scan");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Scans, audits and captures", "*.json", "*.txt", "*.log", "*.out"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            openCapture(file.toPath());
-        }
-    }
-
-    /** Reads a capture or scan file and opens it as a tab; a bad file gets an error dialog naming the problem. */
+    /** Reads a capture or scan file in the background and opens it as a tab, or says why it cannot. */
     public void openCapture(Path file) {
-        try {
-            bus.publish(new AuditOpened(file.getFileName().toString(), new CaptureLoader(services.rules()).load(file)));
-        } catch (IOException | CaptureLoader.CaptureException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Cannot open " + file.getFileName());
-            alert.initOwner(window());
-            alert.show();
-        }
+        model.openCapture(file);
     }
 
     private void openAuditTab(AuditOpened e) {
@@ -268,7 +245,8 @@ public final class MainWindow extends BorderPane {
 
     /**
      * The export dialog, its scopes in this order: what the user is looking at (a capture tab, or the snapshot
-     * selected in the History), the live scan, the other tabs, then the saved snapshots.
+     * selected in the History), the live scan, the other tabs, then the saved snapshots (added when the history
+     * has answered, in the background).
      */
     public ExportDialog openExport() {
         List<ExportViewModel.Scope> scopes = new ArrayList<>();
@@ -289,41 +267,24 @@ public final class MainWindow extends BorderPane {
                 scopes.add(new ExportViewModel.Scope("Tab: " + tab.getText(), () -> Optional.of(view.audit())));
             }
         }
-        try {
-            history().list(HistoryFilter.snapshots(), Page.FIRST).stream()
-                    .filter(r -> scopes.stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
-                    .forEach(r -> scopes.add(snapshotScope(r)));
-        } catch (RuntimeException e) {
-            // An unreadable history only removes the snapshots from the list; the History tab says why.
-        }
-        ExportViewModel model = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")));
-        ExportDialog dialog = new ExportDialog(model, file -> openLink.accept(file.toUri().toString()));
+        ExportViewModel export = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")),
+                threads.background(), threads.fx());
+        model.savedSnapshots(runs -> runs.stream()
+                .filter(r -> export.scopes().stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
+                .forEach(r -> export.scopes().add(snapshotScope(r))));
+        ExportDialog dialog = new ExportDialog(export, file -> openLink.accept(file.toUri().toString()), threads, dialogs);
         dialog.initOwner(window());
         dialog.show();
         return dialog;
     }
 
     private ExportViewModel.Scope snapshotScope(RunSummary r) {
-        return new ExportViewModel.Scope(r.id() + " " + r.title() + " (" + r.outcome() + ")", () -> history().snapshot(r.id()));
+        return new ExportViewModel.Scope(r.id() + " " + r.title() + " (" + r.outcome() + ")", () -> model.snapshot(r.id()));
     }
 
-    /** Stores the live view's current scan and findings in the history, to compare later. */
+    /** Stores the live view's current scan and findings in the history (in the background), to compare later. */
     public void saveSnapshot() {
-        Audit audit = live.sockets().auditProperty().get();
-        Alert alert;
-        if (audit == null) {
-            alert = new Alert(Alert.AlertType.INFORMATION, "There is no scan yet to save.");
-        } else {
-            try {
-                alert = new Alert(Alert.AlertType.INFORMATION, "Saved as " + history().saveSnapshot(audit)
-                        + " in " + history().file() + ". Compare snapshots in the History tab.");
-            } catch (RuntimeException ex) {
-                alert = new Alert(Alert.AlertType.ERROR, "Cannot save the snapshot: " + ex.getMessage());
-            }
-        }
-        alert.setHeaderText("Save snapshot");
-        alert.initOwner(window());
-        alert.show();
+        model.saveSnapshot(live.sockets().auditProperty().get());
     }
 
     private void openWhatIf(SocketRecord first) {

@@ -45,7 +45,7 @@ class ClassroomGuiTest {
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)), Fixtures.realReplays(), Fixtures.realProbes(),
                 Fixtures.realMatrix(java.util.List.of()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID);
-        window = new MainWindow(services, url -> { });
+        window = new MainWindow(services, Fixtures.THREADS, url -> { });
         window.classroomView().setPace(Duration.ZERO, Duration.ZERO);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();

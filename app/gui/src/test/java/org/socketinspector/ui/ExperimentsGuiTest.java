@@ -66,7 +66,7 @@ class ExperimentsGuiTest {
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)), Fixtures.realReplays(), Fixtures.realProbes(),
                 Fixtures.realMatrix(QuestionSpace.linux()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID);
-        window = new MainWindow(services, url -> { });
+        window = new MainWindow(services, Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.setWidth(1200);
         stage.setHeight(800);

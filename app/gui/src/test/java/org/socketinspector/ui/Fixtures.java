@@ -34,6 +34,22 @@ public final class Fixtures {
 
     /** The tests' platform, as GuiMain makes it: one for the whole test run. */
     public static final org.socketinspector.collect.Platform PLATFORM = org.socketinspector.collect.Platform.forThisMachine();
+    /** The GUI's threads in the tests, as GuiMain makes them: one daemon pool for the whole test run. */
+    public static final UiThreads THREADS = new UiThreads(UiThreads.pool("test-background"),
+            javafx.application.Platform::runLater);
+    /** Waits up to 15 s for {@code condition} (polled, checked on the FX thread); fails naming {@code what}. */
+    public static void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS, () -> {
+                java.util.concurrent.CompletableFuture<Boolean> met = new java.util.concurrent.CompletableFuture<>();
+                javafx.application.Platform.runLater(() -> met.complete(condition.getAsBoolean()));
+                return met.get();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no " + what + " within 15 s", e);
+        }
+    }
+
     /** The effective uid the tests run as. */
     public static final int SELF_UID = PLATFORM.processes().effectiveUid();
 

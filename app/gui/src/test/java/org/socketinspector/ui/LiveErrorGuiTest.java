@@ -41,8 +41,10 @@ class LiveErrorGuiTest {
         window = new MainWindow(new UiServices(flaky, scan -> List.of(), os -> Optional.empty(), Fixtures.realReplays(),
                 Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
                 () -> {
-                    throw new IllegalStateException("no history in this test");
-                }, Fixtures.SELF_UID), url -> { });
+                    // What the store throws for a file it cannot use (a bug, e.g. IllegalStateException, would be
+                    // reported as an internal error instead).
+                    throw new org.socketinspector.store.StoreException("no history in this test");
+                }, Fixtures.SELF_UID), Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }
@@ -71,6 +73,7 @@ class LiveErrorGuiTest {
     @Test
     void theHistoryTabSaysWhyItCannotOpenTheDatabase(FxRobot robot) {
         robot.clickOn("History");
+        Fixtures.waitUntil("the history's error", () -> window.historyModel().errorProperty().get() != null);
         assertThat(window.historyModel().errorProperty().get()).isEqualTo("Cannot read the history: no history in this test");
         assertThat(robot.lookup(n -> n instanceof Label l && "Cannot read the history: no history in this test".equals(l.getText()))
                 .tryQuery()).isPresent();

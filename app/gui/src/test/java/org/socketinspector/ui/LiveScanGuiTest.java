@@ -43,7 +43,7 @@ class LiveScanGuiTest {
         UiServices real = LiveServices.create(Fixtures.PLATFORM);
         window = new MainWindow(new UiServices(real.scans(), real.rules(), real.semantics(), real.experiments(),
                 real.probes(), real.matrix(),
-                () -> org.socketinspector.store.HistoryStore.open(historyFile), real.selfUid()), url -> { });
+                () -> org.socketinspector.store.HistoryStore.open(historyFile), real.selfUid()), Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }

@@ -66,7 +66,7 @@ class MainWindowGuiTest {
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
                 Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile), Fixtures.SELF_UID);
-        window = new MainWindow(services, opened::add);
+        window = new MainWindow(services, Fixtures.THREADS, opened::add);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }
@@ -224,6 +224,7 @@ class MainWindowGuiTest {
     void aCaptureOpensAsATabBesideTheLiveView(FxRobot robot) throws Exception {
         java.nio.file.Path capture = java.nio.file.Path.of(getClass().getResource("zh-netstat-ano.txt").toURI());
         robot.interact(() -> window.openCapture(capture));
+        Fixtures.waitUntil("the capture's table", () -> robot.lookup("#tab-capture-content #socket-table").tryQuery().isPresent());
 
         assertThat(window.tabs().getTabs()).extracting(t -> t.getText())
                 .containsExactly("Live", "Experiments", "History", "Classroom", "zh-netstat-ano.txt");
@@ -257,6 +258,7 @@ class MainWindowGuiTest {
         java.nio.file.Files.writeString(junk, "hello\nthis is not netstat output\n");
         try {
             robot.interact(() -> window.openCapture(junk));
+            Fixtures.waitUntil("the error dialog", () -> robot.lookup(".dialog-pane .header-panel .label").tryQuery().isPresent());
             assertThat(window.tabs().getTabs()).hasSize(4);
             assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
                     .isEqualTo("Cannot open " + junk.getFileName());
@@ -304,7 +306,7 @@ class MainWindowGuiTest {
         assertThat(robot.lookup("#timeline").queryTableView().getItems()).isNotEmpty();
 
         robot.clickOn("History");
-        assertThat(robot.lookup("#history-table").queryTableView().getItems()).hasSize(1);
+        Fixtures.waitUntil("the stored run", () -> robot.lookup("#history-table").queryTableView().getItems().size() == 1);
         assertThat(robot.lookup("#history-page").queryAs(Label.class).getText()).isEqualTo("Page 1 of 1 · 1 run");
     }
 
@@ -312,19 +314,19 @@ class MainWindowGuiTest {
     void savedSnapshotsCompareInTheHistory(FxRobot robot) {
         show(Fixtures.listeners(3, "LISTEN"));
         robot.interact(window::saveSnapshot);
-        robot.clickOn("OK");
+        clickOkOnce(robot);
         List<SocketRecord> later = new ArrayList<>(Fixtures.listeners(3, "LISTEN").scan().sockets());
         later.add(Fixtures.listener(20000, 7000, "LISTEN"));
         show(new Audit(Fixtures.scan(later), List.of()));
         robot.interact(window::saveSnapshot);
-        robot.clickOn("OK");
+        clickOkOnce(robot);
 
         robot.clickOn("History");
         TableView<?> history = robot.lookup("#history-table").queryTableView();
-        assertThat(history.getItems()).hasSize(2);
+        Fixtures.waitUntil("both snapshots listed", () -> history.getItems().size() == 2);
         robot.interact(() -> history.getSelectionModel().selectAll());
         robot.clickOn("#history-compare");
-        assertThat(robot.lookup("Opened (1)").tryQuery()).isPresent();
+        Fixtures.waitUntil("the diff", () -> robot.lookup("Opened (1)").tryQuery().isPresent());
         assertThat(robot.lookup("Closed (0)").tryQuery()).isPresent();
         assertThat(robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().startsWith("tcp  127.0.0.1:20000  pid 7000")).tryQuery()).isPresent();
     }
@@ -343,7 +345,14 @@ class MainWindowGuiTest {
         assertThat(java.nio.file.Files.readString(out)).contains("lab-host");
     }
 
-    /** The table row of a process (by its item, not its text, which a narrow column may shorten). */
+    /** Waits (bounded) for the saved-snapshot message, which comes after the background save, and closes it. */
+    private static void clickOkOnce(FxRobot robot) {
+        Fixtures.waitUntil("the snapshot message", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText()).startsWith("Saved as S");
+        robot.clickOn("OK");
+        Fixtures.waitUntil("the message closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
     /** The table row of that process, waiting (bounded) for the table to lay it out: a loaded machine is slower. */
     private static javafx.scene.Node row(FxRobot robot, String process) {
         java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> find = () -> robot.lookup(".table-row-cell")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.input.BoundedInput;
 import org.socketinspector.input.InputException;
 import org.socketinspector.input.InputLimits;
@@ -48,7 +49,7 @@ public final class CaptureLoader {
     }
 
     /** A file that is not something Socket Inspector can open; the message names the file and the problem. */
-    public static final class CaptureException extends Exception {
+    public static final class CaptureException extends InspectorException {
         public CaptureException(String message) {
             super(message);
         }

@@ -1,30 +1,32 @@
 package org.socketinspector.ui.experiments;
 
 import java.util.concurrent.Executor;
-import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import org.socketinspector.ui.DialogService;
+import org.socketinspector.ui.UiThreads;
 
-/** What the three kinds of experiment share in the view: the confirmation before a run and its background thread. */
+/** What the three kinds of experiment share in the view: the confirmation before a run, and where it runs. */
 final class ExperimentDialogs {
 
-    /** A daemon thread per run: an experiment never keeps the application from quitting (it ends its helpers itself). */
-    static final Executor BACKGROUND = task -> {
-        Thread t = new Thread(task, "experiment");
-        t.setDaemon(true);
-        t.start();
-    };
-
-    private ExperimentDialogs() {
+    /** A view model's start: its run on the first executor, its result on the second. */
+    interface Start {
+        boolean start(Executor background, Executor fx);
     }
 
-    /** Asks before a run, saying exactly what it does; true only after OK. */
-    static boolean confirm(Node owner, String header, String text, String id) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText(header);
-        confirm.getDialogPane().setId(id);
-        confirm.getDialogPane().setPrefWidth(620);
-        confirm.initOwner(owner.getScene() == null ? null : owner.getScene().getWindow());
-        return confirm.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    private final UiThreads threads;
+    private final DialogService dialogs;
+
+    ExperimentDialogs(UiThreads threads, DialogService dialogs) {
+        this.threads = threads;
+        this.dialogs = dialogs;
+    }
+
+    /**
+     * Asks before a run, saying exactly what it does; after OK starts it on the GUI's background executor (daemon
+     * threads: an experiment never keeps the application from quitting, it ends its helpers itself).
+     */
+    void confirmAndStart(String header, String text, String id, Start start) {
+        if (dialogs.confirm(header, text, id)) {
+            start.start(threads.background(), threads.fx());
+        }
     }
 }

@@ -36,11 +36,13 @@ public final class ExperimentsView extends BorderPane {
     private final Map<Kind, ToggleButton> buttons = new EnumMap<>(Kind.class);
     private final Map<Kind, Node> panes = new EnumMap<>(Kind.class);
 
-    public ExperimentsView(ExperimentsViewModel replay, ProbeViewModel probe, MatrixViewModel matrix) {
+    public ExperimentsView(ExperimentsViewModel replay, ProbeViewModel probe, MatrixViewModel matrix,
+                           org.socketinspector.ui.UiThreads threads, org.socketinspector.ui.DialogService dialogs) {
         setId("experiments-view");
-        panes.put(Kind.REPLAY, new ReplayPane(replay));
-        panes.put(Kind.PROBE, new ProbePane(probe));
-        panes.put(Kind.MATRIX, new MatrixPane(matrix));
+        ExperimentDialogs runs = new ExperimentDialogs(threads, dialogs);
+        panes.put(Kind.REPLAY, new ReplayPane(replay, runs));
+        panes.put(Kind.PROBE, new ProbePane(probe, runs));
+        panes.put(Kind.MATRIX, new MatrixPane(matrix, runs));
 
         ToggleGroup group = new ToggleGroup();
         HBox segments = new HBox();

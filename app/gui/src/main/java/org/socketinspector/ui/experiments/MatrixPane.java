@@ -3,7 +3,6 @@ package org.socketinspector.ui.experiments;
 import atlantafx.base.theme.Styles;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -30,7 +29,7 @@ import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 /** Run this OS's bind matrix: live progress and counts, Cancel, then the disagreeing cells and the skipped ones. */
 final class MatrixPane extends VBox {
 
-    MatrixPane(MatrixViewModel model) {
+    MatrixPane(MatrixViewModel model, ExperimentDialogs runs) {
         super(10);
         setId("matrix-pane");
         setPadding(new Insets(10));
@@ -55,11 +54,8 @@ final class MatrixPane extends VBox {
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(model.stateProperty().isEqualTo(State.RUNNING).or(Bindings.createBooleanBinding(
                 () -> model.total() == 0)));
-        run.setOnAction(e -> {
-            if (ExperimentDialogs.confirm(this, "Run the bind matrix?", model.confirmation(), "matrix-confirmation")) {
-                model.start(ExperimentDialogs.BACKGROUND, Platform::runLater);
-            }
-        });
+        run.setOnAction(e -> runs.confirmAndStart("Run the bind matrix?", model.confirmation(), "matrix-confirmation",
+                model::start));
         Button cancel = new Button("Cancel");
         cancel.setId("matrix-cancel");
         cancel.disableProperty().bind(model.stateProperty().isNotEqualTo(State.RUNNING));

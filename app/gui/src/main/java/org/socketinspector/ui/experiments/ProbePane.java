@@ -1,7 +1,6 @@
 package org.socketinspector.ui.experiments;
 
 import atlantafx.base.theme.Styles;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -30,13 +29,15 @@ import org.socketinspector.ui.experiments.ProbeViewModel.Target;
 final class ProbePane extends ScrollPane {
 
     private final ProbeViewModel model;
+    private final ExperimentDialogs runs;
     private final Label verdict = new Label();
     private final Label attacker = PaneParts.wrapping("probe-attacker");
     private final Label prediction = PaneParts.wrapping("probe-prediction");
     private final Label finding = PaneParts.wrapping("probe-finding");
     private final VBox resultBox;
 
-    ProbePane(ProbeViewModel model) {
+    ProbePane(ProbeViewModel model, ExperimentDialogs runs) {
+        this.runs = runs;
         this.model = model;
         setId("probe-pane");
         setFitToWidth(true);
@@ -197,8 +198,8 @@ final class ProbePane extends ScrollPane {
 
     private void confirmAndRun() {
         String text = model.confirmation();
-        if (text != null && ExperimentDialogs.confirm(this, "Bind this live port?", text, "probe-confirmation")) {
-            model.start(ExperimentDialogs.BACKGROUND, Platform::runLater);
+        if (text != null) {
+            runs.confirmAndStart("Bind this live port?", text, "probe-confirmation", model::start);
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -36,6 +35,7 @@ import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 final class ReplayPane extends SplitPane {
 
     private final ExperimentsViewModel model;
+    private final ExperimentDialogs runs;
     private final Label verdict = new Label();
     private final Label counters = new Label();
     private final Label prediction = new Label();
@@ -46,7 +46,8 @@ final class ReplayPane extends SplitPane {
     /** Timeline times are shown relative to this: the run's start. */
     private Instant timeBase;
 
-    ReplayPane(ExperimentsViewModel model) {
+    ReplayPane(ExperimentsViewModel model, ExperimentDialogs runs) {
+        this.runs = runs;
         this.model = model;
         setId("replay-pane");
 
@@ -180,9 +181,7 @@ final class ReplayPane extends SplitPane {
     }
 
     private void confirmAndRun() {
-        if (ExperimentDialogs.confirm(this, "Run this experiment?", model.confirmation(), "experiment-confirmation")) {
-            model.start(ExperimentDialogs.BACKGROUND, Platform::runLater);
-        }
+        runs.confirmAndStart("Run this experiment?", model.confirmation(), "experiment-confirmation", model::start);
     }
 
     private void showResult(ReplayResult r) {

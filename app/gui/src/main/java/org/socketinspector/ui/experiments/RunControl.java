@@ -9,11 +9,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.history.ExperimentRecord;
 import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.Failures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /**
@@ -59,8 +61,9 @@ final class RunControl {
                     finished.accept(record, stored);
                     state.set(State.FINISHED);
                 });
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } catch (Exception | LinkageError e) {
+                // The top of the run's task: an expected failure says why, a bug is logged and said to be one.
+                String why = Failures.describe("running the experiment", e);
                 fxThread.execute(() -> {
                     running = null;
                     message.set(cancel.isCancelled() ? "Cancelled: " + why : why);
@@ -89,7 +92,7 @@ final class RunControl {
         try {
             HistoryId id = history.get().saveExperiment(ExperimentEntry.of(record));
             return "stored in the history as " + id;
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (InspectorException | JsonProcessingException e) {
             return "not stored in the history: " + e.getMessage();
         }
     }

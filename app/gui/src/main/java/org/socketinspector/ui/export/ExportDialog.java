@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
@@ -23,16 +22,22 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportFormat;
+import org.socketinspector.ui.DialogService;
+import org.socketinspector.ui.UiThreads;
 
 /** File → Export report…: renders an {@link ExportViewModel}; shows progress when an export takes over a second. */
 public final class ExportDialog extends Dialog<Void> {
 
     private static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
 
-    public ExportDialog(ExportViewModel model, Consumer<Path> open) {
+    /**
+     * @param open    opens a written report (when asked to)
+     * @param threads where the export runs and its result comes back
+     * @param dialogs the file chooser behind Browse…
+     */
+    public ExportDialog(ExportViewModel model, Consumer<Path> open, UiThreads threads, DialogService dialogs) {
         setTitle("Export report");
         setHeaderText("Export an audit report");
         setResizable(true);
@@ -60,7 +65,7 @@ public final class ExportDialog extends Dialog<Void> {
         output.textProperty().bindBidirectional(model.outputProperty());
         HBox.setHgrow(output, Priority.ALWAYS);
         Button browse = new Button("Browse…");
-        browse.setOnAction(e -> browse(model));
+        browse.setOnAction(e -> browse(model, dialogs));
         HBox file = new HBox(6, output, browse);
 
         GridPane grid = new GridPane();
@@ -121,11 +126,7 @@ public final class ExportDialog extends Dialog<Void> {
         // Export keeps the dialog open: the user sees the progress and where the file went.
         export.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            model.export(task -> {
-                Thread t = new Thread(task, "export-report");
-                t.setDaemon(true);
-                t.start();
-            }, Platform::runLater);
+            model.export(threads.background(), threads.fx());
         });
     }
 
@@ -137,18 +138,9 @@ public final class ExportDialog extends Dialog<Void> {
         return box;
     }
 
-    private void browse(ExportViewModel model) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export report to");
+    private static void browse(ExportViewModel model, DialogService dialogs) {
         Path current = Path.of(model.outputProperty().get().isBlank() ? model.folder().toString() : model.outputProperty().get());
-        if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        chooser.setInitialFileName(current.getFileName() == null ? "" : current.getFileName().toString());
-        java.io.File chosen = chooser.showSaveDialog(getDialogPane().getScene().getWindow());
-        if (chosen != null) {
-            model.outputProperty().set(chosen.getPath());
-        }
+        dialogs.chooseFileToSave("Export report to", current).ifPresent(p -> model.outputProperty().set(p.toString()));
     }
 
 }

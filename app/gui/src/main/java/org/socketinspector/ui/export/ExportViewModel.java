@@ -33,6 +33,7 @@ import org.socketinspector.report.ReportOptions;
 import org.socketinspector.report.RuleDescriptions;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.Failures;
 
 /**
  * File → Export report…: what to export (the live scan, the open tab, or a saved snapshot), in which format, with
@@ -63,16 +64,26 @@ public final class ExportViewModel {
     private final ReadOnlyObjectWrapper<List<Path>> written = new ReadOnlyObjectWrapper<>(this, "written");
     private final Supplier<HistoryStore> history;
     private final Path folder;
+    private final Executor background;
+    private final Executor fx;
+    /** Which folder check is the latest: one that answers after the user typed on is dropped. */
+    private long checks;
 
     /**
-     * @param scopes  what can be exported, the first one preselected
-     * @param history the history (for "include experiments")
-     * @param folder  where the default file name goes
+     * @param scopes     what can be exported, the first one preselected
+     * @param history    the history (for "include experiments")
+     * @param folder     where the default file name goes
+     * @param background where the output's folder is checked as the user types (a file system call; a stalled
+     *                   network mount must not freeze the window)
+     * @param fx         where that check's answer is applied
      */
-    public ExportViewModel(List<Scope> scopes, Supplier<HistoryStore> history, Path folder) {
+    public ExportViewModel(List<Scope> scopes, Supplier<HistoryStore> history, Path folder, Executor background,
+                           Executor fx) {
         this.scopes.setAll(scopes);
         this.history = history;
         this.folder = folder;
+        this.background = background;
+        this.fx = fx;
         scope.set(scopes.isEmpty() ? null : scopes.get(0));
         format.addListener((o, was, now) -> output.set(withExtension(output.get(), now)));
         output.set(folder.resolve(defaultName()).toString());
@@ -108,17 +119,30 @@ public final class ExportViewModel {
             list.add("Nothing to export yet: wait for the first scan, open a capture or save a snapshot.");
         }
         String text = output.get() == null ? "" : output.get().trim();
+        long check = ++checks;
         if (text.isEmpty()) {
             list.add("Choose the file to write.");
-        } else {
-            Path parent = Path.of(text).toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                list.add("The folder " + parent + " does not exist.");
-            } else if (Files.isDirectory(Path.of(text))) {
-                list.add(text + " is a folder; name a file.");
-            }
+            problems.setAll(list);
+            return;
         }
         problems.setAll(list);
+        background.execute(() -> {
+            String problem = fileProblem(text);
+            fx.execute(() -> {
+                if (check == checks && problem != null) {
+                    problems.add(problem);
+                }
+            });
+        });
+    }
+
+    /** Why {@code text} cannot be the report's file, or null. Reads the file system: call it in the background. */
+    private static String fileProblem(String text) {
+        Path parent = Path.of(text).toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return "The folder " + parent + " does not exist.";
+        }
+        return Files.isDirectory(Path.of(text)) ? text + " is a folder; name a file." : null;
     }
 
     /** Exports on {@code background}; the result goes to {@code fxThread}. False when invalid or already running. */
@@ -134,17 +158,28 @@ public final class ExportViewModel {
         running.set(true);
         written.set(null);
         message.set("Exporting " + format.get().wireName().toUpperCase(Locale.ROOT) + "…");
+        String text = output.get().trim();
         background.execute(() -> {
             try {
-                Audit audit = chosen.audit().get().orElseThrow(() -> new IllegalStateException(chosen.label() + " is no longer available"));
+                String problem = fileProblem(text); // the check made as the user typed may not have answered yet
+                if (problem != null) {
+                    fxThread.execute(() -> failed(problem));
+                    return;
+                }
+                Optional<Audit> found = chosen.audit().get();
+                if (found.isEmpty()) {
+                    fxThread.execute(() -> failed(chosen.label() + " is no longer available"));
+                    return;
+                }
+                Audit audit = found.get();
                 List<ExperimentSummary> experiments = options.includeExperiments()
                         ? ExperimentHistory.of(history.get().experiments(
                                 audit.scan().host() == null ? null : audit.scan().host().name(), ExperimentHistory.MAX_RUNS))
                         : List.of();
                 List<Path> files = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, file);
                 fxThread.execute(() -> done(files));
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            } catch (Exception | LinkageError e) {
+                String why = Failures.describe("exporting the report", e);
                 fxThread.execute(() -> failed(why));
             }
         });

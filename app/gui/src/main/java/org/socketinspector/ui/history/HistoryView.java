@@ -178,11 +178,24 @@ public final class HistoryView extends BorderPane {
         if (run.id().type() == RunType.SNAPSHOT) {
             Button open = new Button("Open as tab");
             open.setId("history-open-snapshot");
-            open.setOnAction(e -> model.snapshot(run.id()).ifPresent(a -> openSnapshot.accept(run.id() + " " + run.title(), a)));
+            open.setOnAction(e -> model.snapshot(run.id(), found -> found.ifPresent(
+                    a -> openSnapshot.accept(run.id() + " " + run.title(), a))));
             details.getChildren().add(open);
             return;
         }
-        HistoryViewModel.RunDetails d = model.details(run);
+        details.getChildren().add(hint("Reading…"));
+        model.details(run, d -> {
+            if (selectedRun().filter(run::equals).isPresent()) {
+                showRecord(d);
+            }
+        });
+    }
+
+    private void showRecord(HistoryViewModel.RunDetails d) {
+        details.getChildren().setAll(heading(d.run().id() + " · " + d.run().title()));
+        if (d.run().outcome() != null) {
+            details.getChildren().add(new Label(d.run().outcome()));
+        }
         TableView<HistoryViewModel.TimelineRow> timeline = new TableView<>(FXCollections.observableArrayList(d.timeline()));
         timeline.setId("history-timeline");
         timeline.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
@@ -204,7 +217,10 @@ public final class HistoryView extends BorderPane {
     private void showDiff() {
         List<RunSummary> two = table.getSelectionModel().getSelectedItems().stream()
                 .sorted(java.util.Comparator.comparingLong(r -> r.id().number())).toList();
-        SnapshotDiff diff = model.diff(two.get(0), two.get(1));
+        model.diff(two.get(0), two.get(1), diff -> showDiff(two, diff));
+    }
+
+    private void showDiff(List<RunSummary> two, SnapshotDiff diff) {
         details.getChildren().clear();
         details.setId("history-details");
         details.getChildren().add(heading("What changed between " + two.get(0).id() + " and " + two.get(1).id()));

@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,12 +29,16 @@ import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
+import org.socketinspector.store.StoreException;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
+import org.socketinspector.ui.BackgroundWork;
 
 /**
  * The History view's state: one page of runs and snapshots at a time (the store pages with indexes, so 10,000 runs
- * open as fast as 10), filters, the selected run's details and the diff of two snapshots. Testable without a window.
+ * open as fast as 10), filters, the selected run's details and the diff of two snapshots. Every query runs on the
+ * background executor (a query may wait seconds for another writer); results are applied on the FX thread. Testable
+ * without a window (with direct executors).
  */
 public final class HistoryViewModel {
 
@@ -79,9 +85,20 @@ public final class HistoryViewModel {
     private final ReadOnlyIntegerWrapper pages = new ReadOnlyIntegerWrapper(this, "pages", 1);
     private final ObservableList<RunSummary> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final Executor background;
+    private final Executor fx;
+    /** Which load is the latest: a page that answers after a newer request is dropped. */
+    private long loads;
 
-    public HistoryViewModel(Supplier<HistoryStore> store) {
+    /**
+     * @param store      the history (called in the background only)
+     * @param background where queries run
+     * @param fx         where their results are applied (the FX thread)
+     */
+    public HistoryViewModel(Supplier<HistoryStore> store, Executor background, Executor fx) {
         this.store = store;
+        this.background = background;
+        this.fx = fx;
         type.addListener(o -> firstPage());
         kind.addListener(o -> firstPage());
         agreement.addListener(o -> firstPage());
@@ -112,20 +129,33 @@ public final class HistoryViewModel {
         };
     }
 
-    /** Reads the count and the current page (two indexed queries). */
+    /** One page as read: the count, the number of pages, the rows. */
+    private record Loaded(long count, int pages, List<RunSummary> rows) {
+    }
+
+    /** Reads the count and the current page (two indexed queries) in the background. */
     public void load() {
-        try {
-            HistoryFilter f = filter();
+        HistoryFilter f = filter();
+        int asked = page.get();
+        long load = ++loads;
+        BackgroundWork.run(background, fx, "reading the history", () -> {
             long count = store.get().count(f);
-            total.set(count);
-            pages.set((int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE));
-            int number = Math.min(Math.max(1, page.get()), pages.get());
-            rows.setAll(store.get().list(f, Page.number(number, PAGE_SIZE)));
-            error.set(null);
-        } catch (RuntimeException e) {
-            rows.clear();
-            error.set("Cannot read the history: " + e.getMessage());
-        }
+            int last = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
+            int number = Math.min(Math.max(1, asked), last);
+            return new Loaded(count, last, store.get().list(f, Page.number(number, PAGE_SIZE)));
+        }, loaded -> {
+            if (load == loads) {
+                total.set(loaded.count());
+                pages.set(loaded.pages());
+                rows.setAll(loaded.rows());
+                error.set(null);
+            }
+        }, why -> {
+            if (load == loads) {
+                rows.clear();
+                error.set("Cannot read the history: " + why);
+            }
+        });
     }
 
     public void next() {
@@ -146,25 +176,42 @@ public final class HistoryViewModel {
                 + (total.get() == 1 ? " run" : " runs");
     }
 
-    /** The stored snapshot, for a tab or a diff. */
-    public Optional<Audit> snapshot(HistoryId id) {
-        return store.get().snapshot(id);
+    /** The stored snapshot, for a tab, read in the background and handed to {@code then}. */
+    public void snapshot(HistoryId id, Consumer<Optional<Audit>> then) {
+        query("reading snapshot " + id, () -> store.get().snapshot(id), then);
     }
 
-    /** What changed between two snapshots, the older one first whatever the selection order. */
-    public SnapshotDiff diff(RunSummary a, RunSummary b) {
+    /** What changed between two snapshots, the older one first whatever the selection order; to {@code then}. */
+    public void diff(RunSummary a, RunSummary b, Consumer<SnapshotDiff> then) {
         java.util.Comparator<RunSummary> age = java.util.Comparator.comparing(RunSummary::startedAt)
                 .thenComparingLong(r -> r.id().number());
         RunSummary older = age.compare(a, b) <= 0 ? a : b;
         RunSummary newer = older == a ? b : a;
-        Audit before = snapshot(older.id()).orElseThrow();
-        Audit after = snapshot(newer.id()).orElseThrow();
-        return SnapshotDiff.between(before.scan(), after.scan());
+        query("comparing " + older.id() + " and " + newer.id(), () -> {
+            Audit before = stored(older.id());
+            Audit after = stored(newer.id());
+            return SnapshotDiff.between(before.scan(), after.scan());
+        }, then);
     }
 
-    /** A run's stored record as labelled lines and its timeline (for experiments). */
-    public RunDetails details(RunSummary run) {
-        String json = store.get().json(run.id()).orElse("{}");
+    private Audit stored(HistoryId id) {
+        return store.get().snapshot(id).orElseThrow(() -> new StoreException("snapshot " + id + " is no longer in the history"));
+    }
+
+    /** A run's stored record as labelled lines and its timeline (for experiments); to {@code then}. */
+    public void details(RunSummary run, Consumer<RunDetails> then) {
+        query("reading " + run.id(), () -> details(run, store.get().json(run.id()).orElse("{}")), then);
+    }
+
+    /** A query in the background; its result to {@code then}, a failure to the error line. */
+    private <T> void query(String what, BackgroundWork<T> work, Consumer<T> then) {
+        BackgroundWork.run(background, fx, what, work, result -> {
+            error.set(null);
+            then.accept(result);
+        }, why -> error.set("Cannot read the history: " + why));
+    }
+
+    private static RunDetails details(RunSummary run, String json) {
         try {
             JsonNode root = Json.mapper().readTree(json);
             List<Map.Entry<String, String>> fields = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.socketinspector.ui.live;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +11,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.socketinspector.collect.ScanRequest;
+import org.socketinspector.error.InspectorException;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.ui.Failures;
 import org.socketinspector.ui.ScanService;
 import org.socketinspector.ui.sockets.SocketsViewModel;
 
 /**
- * The live view: scans this machine every {@link #PERIOD} on a background thread and shows each result in place.
+ * The live view: scans this machine every {@link #PERIOD} on the GUI's background executor and shows each result in
+ * place. One scan at a time (a refresh asked for during a scan waits for it).
  * The toggles choose the {@link ScanRequest}; a change rescans at once. A failed scan keeps the last rows and
  * shows the error until a scan succeeds again.
  */
@@ -26,16 +28,20 @@ public final class LiveViewModel {
     public static final Duration PERIOD = Duration.ofSeconds(2);
 
     private final ScanService service;
+    private final ScheduledExecutorService background;
+    private final Object scanning = new Object();
+    private String lastFailure;
     private final SocketsViewModel sockets = new SocketsViewModel();
     private final BooleanProperty allConnections = new SimpleBooleanProperty(this, "allConnections");
     private final BooleanProperty probe = new SimpleBooleanProperty(this, "probe");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
-    private ScheduledExecutorService scanner;
     private ScheduledFuture<?> periodic;
     private Executor fxThread = Runnable::run;
 
-    public LiveViewModel(ScanService service) {
+    /** @param background where scans run (the GUI's one background executor) */
+    public LiveViewModel(ScanService service, ScheduledExecutorService background) {
         this.service = Objects.requireNonNull(service);
+        this.background = Objects.requireNonNull(background);
         allConnections.addListener((o, was, now) -> refreshNow());
         probe.addListener((o, was, now) -> refreshNow());
     }
@@ -46,38 +52,33 @@ public final class LiveViewModel {
     }
 
     /**
-     * Starts scanning every {@link #PERIOD} on a daemon thread; results are handed to {@code fxThread}
+     * Starts scanning every {@link #PERIOD} in the background; results are handed to {@code fxThread}
      * (Platform::runLater in the GUI).
      */
     public synchronized void start(Executor fxThread) {
-        if (scanner != null) {
+        if (periodic != null) {
             return;
         }
         this.fxThread = fxThread;
-        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "live-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        periodic = scanner.scheduleWithFixedDelay(this::scanOnce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = background.scheduleWithFixedDelay(this::scanOnce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops the periodic scan (a scan already running finishes; the executor is the application's). */
     public synchronized void stop() {
-        if (scanner != null) {
+        if (periodic != null) {
             periodic.cancel(false);
-            scanner.shutdownNow();
-            scanner = null;
+            periodic = null;
         }
     }
 
     public synchronized boolean isRunning() {
-        return scanner != null;
+        return periodic != null;
     }
 
-    /** Scans now (on the scan thread when running; otherwise not at all, tests call {@link #scanOnce}). */
+    /** Scans now, in the background, when running; otherwise not at all (tests call {@link #scanOnce}). */
     public synchronized void refreshNow() {
-        if (scanner != null) {
-            scanner.execute(this::scanOnce);
+        if (periodic != null) {
+            background.execute(this::scanOnce);
         }
     }
 
@@ -86,17 +87,24 @@ public final class LiveViewModel {
      * changed meanwhile is dropped, so the table never flickers back to the old request.
      */
     public void scanOnce() {
-        ScanRequest asked = request();
-        try {
-            Audit audit = service.scan(asked);
-            fxThread.execute(() -> {
-                if (asked.equals(request())) {
-                    show(audit);
-                }
-            });
-        } catch (Exception | LinkageError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            fxThread.execute(() -> failed(message));
+        synchronized (scanning) {
+            ScanRequest asked = request();
+            try {
+                Audit audit = service.scan(asked);
+                lastFailure = null;
+                fxThread.execute(() -> {
+                    if (asked.equals(request())) {
+                        show(audit);
+                    }
+                });
+            } catch (Exception | LinkageError e) {
+                // The top of a scheduled task: whatever escaped would silently end the periodic scan. The same
+                // expected failure every 2 s is logged once.
+                String message = e instanceof InspectorException && Objects.equals(e.getMessage(), lastFailure)
+                        ? e.getMessage() : Failures.describe("scanning", e);
+                lastFailure = e.getMessage();
+                fxThread.execute(() -> failed(message));
+            }
         }
     }
 

@@ -24,7 +24,7 @@ class ExportViewModelTest {
         return new ExportViewModel(List.of(new ExportViewModel.Scope("Lab", () -> Optional.of(Fixtures.labAudit()))),
                 () -> {
                     throw new IllegalStateException("no history in this test");
-                }, dir);
+                }, dir, NOW, NOW);
     }
 
     @Test
@@ -51,7 +51,7 @@ class ExportViewModelTest {
         assertThat(model.problems()).anyMatch(p -> p.contains("is a folder"));
         model.outputProperty().set(" ");
         assertThat(model.problems()).containsExactly("Choose the file to write.");
-        assertThat(new ExportViewModel(List.of(), () -> null, dir).problems()).anyMatch(p -> p.startsWith("Nothing to export yet"));
+        assertThat(new ExportViewModel(List.of(), () -> null, dir, NOW, NOW).problems()).anyMatch(p -> p.startsWith("Nothing to export yet"));
     }
 
     @Test
@@ -72,9 +72,26 @@ class ExportViewModelTest {
     }
 
     @Test
+    void theFolderIsCheckedInTheBackgroundAndAgainWhenExporting() {
+        List<Runnable> checks = new java.util.ArrayList<>();
+        ExportViewModel model = new ExportViewModel(List.of(new ExportViewModel.Scope("Lab", () -> Optional.of(Fixtures.labAudit()))),
+                () -> null, dir, checks::add, NOW);
+        checks.clear();
+        model.outputProperty().set(dir.resolve("gone/report.html").toString());
+        assertThat(model.problems()).as("nothing read on the calling thread").isEmpty();
+        assertThat(checks).hasSize(1);
+
+        // The export starts before the check answered: it checks again in the background and refuses.
+        assertThat(model.export(NOW, NOW)).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo("Export failed: The folder " + dir.resolve("gone") + " does not exist.");
+        checks.forEach(Runnable::run);
+        assertThat(model.problems()).containsExactly("The folder " + dir.resolve("gone") + " does not exist.");
+    }
+
+    @Test
     void aFailedExportSaysWhy() {
         ExportViewModel model = new ExportViewModel(List.of(new ExportViewModel.Scope("Gone", Optional::empty)),
-                () -> null, dir);
+                () -> null, dir, NOW, NOW);
         assertThat(model.export(NOW, NOW)).isTrue();
         assertThat(model.messageProperty().get()).isEqualTo("Export failed: Gone is no longer available");
         assertThat(model.runningProperty().get()).isFalse();

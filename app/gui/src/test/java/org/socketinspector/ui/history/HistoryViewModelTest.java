@@ -48,7 +48,8 @@ class HistoryViewModelTest {
         later.remove(0);
         later.add(Fixtures.listener(20000, 7000, "LISTEN"));
         store.saveSnapshot(new Audit(Fixtures.scan(later).withSockets(later), List.of()));
-        model = new HistoryViewModel(() -> store);
+        // Direct executors: the queries run and apply at once, so the test reads the state without waiting.
+        model = new HistoryViewModel(() -> store, Runnable::run, Runnable::run);
     }
 
     @AfterEach
@@ -99,13 +100,17 @@ class HistoryViewModelTest {
     void anExperimentOpensWithItsTimelineAndTwoSnapshotsCompare() {
         model.typeProperty().set(HistoryViewModel.TypeChoice.EXPERIMENTS);
         RunSummary run = model.rows().get(0);
-        HistoryViewModel.RunDetails details = model.details(run);
+        java.util.concurrent.atomic.AtomicReference<HistoryViewModel.RunDetails> read = new java.util.concurrent.atomic.AtomicReference<>();
+        model.details(run, read::set);
+        HistoryViewModel.RunDetails details = read.get();
         assertThat(details.timeline()).extracting(HistoryViewModel.TimelineRow::detail)
                 .containsExactly("127.0.0.1:40000 ok", "EADDRINUSE");
         assertThat(details.fields()).anyMatch(f -> f.getKey().equals("request.preset") && f.getValue().equals("plain-control"));
 
         model.typeProperty().set(HistoryViewModel.TypeChoice.SNAPSHOTS);
-        SnapshotDiff diff = model.diff(model.rows().get(0), model.rows().get(1));
+        java.util.concurrent.atomic.AtomicReference<SnapshotDiff> compared = new java.util.concurrent.atomic.AtomicReference<>();
+        model.diff(model.rows().get(0), model.rows().get(1), compared::set);
+        SnapshotDiff diff = compared.get();
         assertThat(diff.opened()).extracting(SocketRecord::localPort).containsExactly(20000);
         assertThat(diff.closed()).extracting(SocketRecord::localPort).containsExactly(10000);
     }
@@ -114,9 +119,35 @@ class HistoryViewModelTest {
     void anUnreadableDatabaseIsAMessageNotACrash() {
         HistoryViewModel broken = new HistoryViewModel(() -> {
             throw new org.socketinspector.store.StoreException("history database x.db is newer than this build", null);
-        });
+        }, Runnable::run, Runnable::run);
         broken.load();
-        assertThat(broken.errorProperty().get()).contains("is newer than this build");
+        assertThat(broken.errorProperty().get()).isEqualTo("Cannot read the history: history database x.db is newer than this build");
         assertThat(broken.rows()).isEmpty();
+    }
+
+    @Test
+    void aBugInAQueryIsSaidToBeOneNotShownAsTheUsersProblem() {
+        HistoryViewModel buggy = new HistoryViewModel(() -> {
+            throw new NullPointerException("a bug");
+        }, Runnable::run, Runnable::run);
+        buggy.load();
+        assertThat(buggy.errorProperty().get()).startsWith("Cannot read the history: Internal error reading the history (NullPointerException)")
+                .doesNotContain("a bug");
+    }
+
+    @Test
+    void aPageThatAnswersAfterANewerRequestIsDropped() {
+        List<Runnable> queries = new ArrayList<>();
+        List<Runnable> results = new ArrayList<>();
+        HistoryViewModel slow = new HistoryViewModel(() -> store, queries::add, results::add);
+        slow.load();
+        slow.typeProperty().set(HistoryViewModel.TypeChoice.SNAPSHOTS);
+        assertThat(queries).hasSize(2);
+        queries.forEach(Runnable::run);
+        // The newer request (snapshots) answers first, the older one (everything) last: the older is not shown.
+        results.get(1).run();
+        results.get(0).run();
+        assertThat(slow.rows()).hasSize(2).allMatch(r -> r.id().type() == RunType.SNAPSHOT);
+        assertThat(slow.totalProperty().get()).isEqualTo(2);
     }
 }

@@ -17,6 +17,7 @@ class LiveViewModelTest {
 
     private final List<ScanRequest> asked = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();
+    private static final java.util.concurrent.ScheduledExecutorService BACKGROUND = org.socketinspector.ui.UiThreads.pool("test-live");
     private final LiveViewModel model = new LiveViewModel(request -> {
         asked.add(request);
         Object next = answers.removeFirst();
@@ -24,7 +25,7 @@ class LiveViewModelTest {
             throw e;
         }
         return (Audit) next;
-    });
+    }, BACKGROUND);
 
     @Test
     void togglesChooseTheScanRequest() {
@@ -55,7 +56,7 @@ class LiveViewModelTest {
     @Test
     void aResultForTogglesChangedMeanwhileIsDropped() {
         List<Runnable> pending = new ArrayList<>();
-        LiveViewModel slow = new LiveViewModel(request -> Fixtures.listeners(request.includeConnections() ? 7 : 3, "LISTEN"));
+        LiveViewModel slow = new LiveViewModel(request -> Fixtures.listeners(request.includeConnections() ? 7 : 3, "LISTEN"), BACKGROUND);
         slow.start(pending::add);
         slow.stop();
         pending.clear();
@@ -72,12 +73,12 @@ class LiveViewModelTest {
     }
 
     @Test
-    void startScansPeriodicallyOnABackgroundThreadUntilStopped() throws Exception {
+    void startScansPeriodicallyOnTheGivenExecutorUntilStopped() throws Exception {
         List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
         LiveViewModel live = new LiveViewModel(request -> {
             threads.add(Thread.currentThread().getName());
             return Fixtures.listeners(1, "LISTEN");
-        });
+        }, BACKGROUND);
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
         live.start(r -> {
             r.run();
@@ -86,6 +87,6 @@ class LiveViewModelTest {
         assertThat(shown.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         live.stop();
         assertThat(live.isRunning()).isFalse();
-        assertThat(threads).isNotEmpty().allMatch("live-scan"::equals);
+        assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("test-live-"));
     }
 }

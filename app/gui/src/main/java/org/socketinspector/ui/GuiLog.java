@@ -1,0 +1,59 @@
+package org.socketinspector.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.socketinspector.collect.OsKind;
+import org.socketinspector.error.Logs;
+
+/**
+ * The GUI's log file, in the place each OS keeps logs: $XDG_STATE_HOME (default ~/.local/state) on Linux and the
+ * BSDs, %LOCALAPPDATA%\Socket Inspector\logs on Windows, ~/Library/Logs/Socket Inspector on macOS. Private (0600),
+ * capped at {@link Logs#LIMIT_BYTES} and rotated ({@link org.socketinspector.error.PrivateLogHandler}).
+ */
+public final class GuiLog {
+
+    static final String NAME = "socket-inspector.log";
+    private static final System.Logger LOG = System.getLogger(GuiLog.class.getName());
+
+    private GuiLog() {
+    }
+
+    /** Where the log goes on {@code os}, given the environment and the user's home. */
+    static Path file(OsKind os, UnaryOperator<String> env, Path home) {
+        return switch (os) {
+            case WINDOWS -> absolute(env.apply("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"))
+                    .resolve("Socket Inspector").resolve("logs").resolve(NAME);
+            case MACOS -> home.resolve("Library").resolve("Logs").resolve("Socket Inspector").resolve(NAME);
+            // XDG Base Directory: logs are state; an unset, empty or relative $XDG_STATE_HOME means ~/.local/state.
+            case LINUX, FREEBSD, OTHER -> absolute(env.apply("XDG_STATE_HOME"), home.resolve(".local").resolve("state"))
+                    .resolve("socket-inspector").resolve(NAME);
+        };
+    }
+
+    private static Path absolute(String value, Path fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Path p = Path.of(value);
+        return p.isAbsolute() ? p : fallback;
+    }
+
+    /**
+     * Sends System.Logger to the log file and every uncaught exception (the FX thread's included) to the log. When
+     * the file cannot be used the JDK's console handler stays (standard error), so the trace still goes somewhere.
+     */
+    static void install() {
+        Path file = file(OsKind.current(), System::getenv, Path.of(System.getProperty("user.home")));
+        try {
+            Logs.toFile(file);
+            Failures.logFile(file);
+            LOG.log(System.Logger.Level.INFO, () -> "started: Java " + Runtime.version() + ", " + System.getProperty("os.name")
+                    + " " + System.getProperty("os.version"));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write the log file " + file + ": " + e.getMessage());
+        }
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
+    }
+}
