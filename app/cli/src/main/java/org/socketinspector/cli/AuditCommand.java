@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.Json;
+import org.socketinspector.output.OutputFile;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
@@ -64,8 +67,8 @@ public final class AuditCommand implements Callable<Integer> {
             audit = readBaseline(baseline).apply(audit);
         }
         if (writeBaseline != null) {
-            Files.writeString(writeBaseline, Json.pretty().writeValueAsString(Baseline.of(audit).accepted())
-                    + System.lineSeparator(), StandardCharsets.UTF_8);
+            OutputFile.writeString(writeBaseline, Json.pretty().writeValueAsString(Baseline.of(audit).accepted())
+                    + System.lineSeparator());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -144,15 +147,16 @@ public final class AuditCommand implements Callable<Integer> {
                     .append(scan.sockets().size()).append(" sockets")
                     .append(scan.privileged() ? "" : "; not privileged: run elevated to see every owner and option")
                     .append('\n');
-            scan.limitations().forEach(l -> s.append("limitation: ").append(l).append('\n'));
+            scan.limitations().forEach(l -> s.append("limitation: ").append(TerminalText.escape(l)).append('\n'));
             return s.toString();
         }
 
         private static void finding(StringBuilder s, Finding f) {
-            s.append("  [").append(f.rule()).append("] ").append(f.title())
+            // Titles and explanations quote process names and users: escaped, one line each.
+            s.append("  [").append(TerminalText.escape(f.rule())).append("] ").append(TerminalText.escape(f.title()))
                     .append(" (attacker: ").append(f.attacker().wireName()).append(")\n")
-                    .append("      ").append(f.explanation()).append('\n')
-                    .append("      fix: ").append(f.remediation()).append('\n');
+                    .append("      ").append(TerminalText.escape(f.explanation())).append('\n')
+                    .append("      fix: ").append(TerminalText.escape(f.remediation())).append('\n');
         }
     }
 }

@@ -14,6 +14,8 @@ import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.LiveProbe;
 import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ProbedListener;
+import org.socketinspector.experiment.Users;
+import org.socketinspector.text.TerminalText;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
@@ -82,12 +84,16 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Protocol protocol = Protocol.fromWireName(proto);
         Set<SockOpt> probeOptions = ExperimentArgs.options(spec, "--option", options);
+        // Every refusal first: a probe that cannot run must not print what the live scan found before it says why.
+        int givenUid = "owner".equalsIgnoreCase(asUser) ? Users.SELF : ExperimentArgs.uid(spec, "--as-user", asUser);
+        LiveProbe.check(protocol, address, probeAddress, port, udpOptIn);
         Optional<SocketRecord> listener = victimOptions == null || victimUser == null || "owner".equalsIgnoreCase(asUser)
                 ? liveListener(protocol) : Optional.empty();
         Set<SockOpt> listenerOptions = victimOptions != null ? ExperimentArgs.options(spec, "--victim-options", victimOptions)
                 : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
-        ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
+        ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions,
+                "owner".equalsIgnoreCase(asUser) ? ownerUid(listener) : givenUid,
                 udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false));
         if (!yes) {
             spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
@@ -108,20 +114,17 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
             Optional<SocketRecord> found = ProbedListener.find(scan, protocol, address, port);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("socket-inspector: no " + protocol.wireName() + " listener on "
-                        + address + " port " + port + " in a live scan: the model makes no prediction");
+                        + TerminalText.escape(address) + " port " + port + " in a live scan: the model makes no prediction");
             }
             return found;
         } catch (CollectionException | RuntimeException e) {
-            spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + e.getMessage()
+            spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + TerminalText.escape(e.getMessage())
                     + "): the model makes no prediction");
             return Optional.empty();
         }
     }
 
-    private int probeUid(Optional<SocketRecord> listener) {
-        if (!"owner".equalsIgnoreCase(asUser)) {
-            return ExperimentArgs.uid(spec, "--as-user", asUser);
-        }
+    private int ownerUid(Optional<SocketRecord> listener) {
         Integer uid = listener.map(ProbedListener::ownerUid).orElse(null);
         if (uid == null) {
             throw new ParameterException(spec.commandLine(), "--as-user owner: the listener's owner is not known"

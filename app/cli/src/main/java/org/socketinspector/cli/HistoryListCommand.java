@@ -66,7 +66,7 @@ public final class HistoryListCommand implements Callable<Integer> {
         HistoryFilter filter = new HistoryFilter(runType(), kind == null ? null : kind.toLowerCase(Locale.ROOT), host,
                 disagreeing ? Boolean.FALSE : null);
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryStore history = db.open()) {
+        try (HistoryStore history = db.openForReading()) {
             List<RunSummary> rows = history.list(filter, page);
             long total = history.count(filter);
             if (json) {

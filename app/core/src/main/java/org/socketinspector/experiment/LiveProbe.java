@@ -34,16 +34,26 @@ public final class LiveProbe {
         this.processes = processes;
     }
 
-    public ProbeRecord run(ProbeRequest r, CancelToken cancel) throws ExperimentException {
-        AddressPolicy.requireProbeTarget(r.listenerAddress());
-        AddressPolicy.requireProbeTarget(r.probeAddress());
-        if (r.port() < 1 || r.port() > 65535) {
-            throw new ExperimentException("port " + r.port() + " is outside 1..65535");
+    /**
+     * The refusals a probe makes before touching anything: addresses that are not this machine's, a port out of
+     * range, UDP without its opt-in. Front ends call it before their live scan for the listener, so that a refused
+     * probe says only why it was refused.
+     */
+    public static void check(Protocol protocol, String listenerAddress, String probeAddress, int port, boolean udpOptIn)
+            throws ExperimentException {
+        AddressPolicy.requireProbeTarget(listenerAddress);
+        AddressPolicy.requireProbeTarget(probeAddress == null ? listenerAddress : probeAddress);
+        if (port < 1 || port > 65535) {
+            throw new ExperimentException("port " + port + " is outside 1..65535");
         }
-        if (r.protocol() == Protocol.UDP && !r.udpOptIn()) {
+        if (protocol == Protocol.UDP && !udpOptIn) {
             throw new ExperimentException("a UDP probe needs an explicit opt-in: while bound, the probe socket can"
                     + " receive datagrams meant for the service");
         }
+    }
+
+    public ProbeRecord run(ProbeRequest r, CancelToken cancel) throws ExperimentException {
+        check(r.protocol(), r.listenerAddress(), r.probeAddress(), r.port(), r.udpOptIn());
         cancel.check();
         Instant started = Instant.now();
         int self = processes.effectiveUid();
