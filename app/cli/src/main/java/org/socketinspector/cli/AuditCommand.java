@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.json.Json;
+import org.socketinspector.json.JsonErrors;
 import org.socketinspector.output.OutputFile;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
@@ -95,12 +96,25 @@ public final class AuditCommand implements Callable<Integer> {
 
     private static Baseline readBaseline(Path file) throws IOException {
         try {
-            List<Baseline.Entry> entries = Json.mapper().readValue(Files.readString(file, StandardCharsets.UTF_8),
+            List<Baseline.Entry> entries = Json.mapper().readValue(JsonInput.read(file),
                     new TypeReference<List<Baseline.Entry>>() { });
+            if (entries == null) {
+                throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"})");
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Baseline.Entry e = entries.get(i);
+                String problem = e == null ? "expected an object {\"rule\", \"port\", \"process\"}"
+                        : e.rule() == null || e.rule().isBlank() ? "field \"rule\" is missing"
+                        : e.port() != null && (e.port() < 0 || e.port() > 65535) ? "field \"port\": " + e.port()
+                                + " is not a port (0 to 65535)" : null;
+                if (problem != null) {
+                    throw new IOException(file + ": entry $[" + i + "]: " + problem);
+                }
+            }
             return new Baseline(entries);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"}): "
-                    + e.getOriginalMessage(), e);
+                    + JsonErrors.describe(e), e);
         }
     }
 

@@ -3,8 +3,6 @@ package org.socketinspector.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -141,12 +139,7 @@ public final class ReportCommand implements Callable<Integer> {
      * report); a scan is audited by this build's rule engine first.
      */
     static Audit read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
-        }
+        String text = JsonInput.read(file);
         try {
             Audit audit = ScanJson.read(text);
             return isAudit(text) ? audit : RuleEngine.audit(audit.scan());
