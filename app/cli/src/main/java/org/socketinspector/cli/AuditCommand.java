@@ -18,6 +18,7 @@ import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Baseline;
 import org.socketinspector.rules.Finding;
+import org.socketinspector.rules.Rule;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.rules.Severity;
 import picocli.CommandLine;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Option;
                 "Scans this machine, or reads a capture (scan/audit JSON, netstat, ss, lsof) with --input."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing reached --fail-on", "1:failure (one line on stderr)", "2:usage error",
-                "3:a finding that is not suppressed reached --fail-on"})
+                "3:a finding that is not suppressed reached --fail-on",
+                "5:incomplete: a live audit could not read the options or owners its rules need (e.g. not run as "
+                        + "root); comes before 3. --allow-incomplete turns it off"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
@@ -58,6 +61,10 @@ public final class AuditCommand implements Callable<Integer> {
                     + "format 'import' reads (Windows/Linux/macOS netstat, ss, lsof).")
     Path input;
 
+    @Option(names = "--allow-incomplete", description = "Do not exit with 5 when this machine's audit is incomplete "
+            + "(socket options or owners unreadable, e.g. without root); their findings show as INFO OPTIONS-UNKNOWN.")
+    boolean allowIncomplete;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,7 +87,23 @@ public final class AuditCommand implements Callable<Integer> {
         out.flush();
         boolean reached = failOn != null && audit.findings().stream()
                 .anyMatch(f -> !f.suppressed() && f.severity().atLeast(failOn));
+        long unknown = unknownSockets(audit);
+        if (input == null && unknown > 0 && !allowIncomplete) {
+            // A HIGH risk whose options could not be read shows as INFO: without this, --fail-on high would pass.
+            spec.commandLine().getErr().println("socket-inspector: incomplete audit: the options or owner of " + unknown
+                    + (unknown == 1 ? " socket" : " sockets") + " could not be read" + (audit.scan().privileged() ? ""
+                    : " (run as root)") + ", so findings may be missing; exit " + SocketInspectorCommand.EXIT_INCOMPLETE
+                    + " (--allow-incomplete to accept)");
+            spec.commandLine().getErr().flush();
+            return SocketInspectorCommand.EXIT_INCOMPLETE;
+        }
         return reached ? SocketInspectorCommand.EXIT_FINDINGS : SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** Sockets whose findings the rules could not compute (OPTIONS-UNKNOWN), suppressed ones included. */
+    static long unknownSockets(Audit audit) {
+        return audit.findings().stream().filter(f -> f.rule().equals(Rule.OPTIONS_UNKNOWN.id()))
+                .map(Finding::socket).distinct().count();
     }
 
     private Scan scan() throws Exception {
@@ -159,10 +182,17 @@ public final class AuditCommand implements Callable<Integer> {
             Scan scan = audit.scan();
             s.append(active.size()).append(" findings, ").append(suppressed.size()).append(" suppressed, ")
                     .append(scan.sockets().size()).append(" sockets")
-                    .append(scan.privileged() ? "" : "; not privileged: run elevated to see every owner and option")
+                    .append(capture(scan) ? "; capture-based: a capture carries no socket options, so risks that"
+                            + " depend on them show as OPTIONS-UNKNOWN"
+                            : scan.privileged() ? "" : "; not privileged: run elevated to see every owner and option")
                     .append('\n');
             scan.limitations().forEach(l -> s.append("limitation: ").append(TerminalText.escape(l)).append('\n'));
             return s.toString();
+        }
+
+        /** Read from a capture or a saved document, not from this machine now. */
+        static boolean capture(Scan scan) {
+            return scan.sources().stream().anyMatch(source -> source.startsWith("import:"));
         }
 
         private static void finding(StringBuilder s, Finding f) {
