@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
 
-    private static final Pattern CLASS_NAME = Pattern.compile("`(?:[a-z][a-z0-9_]*\\.)+([A-Za-z0-9_$]+)`");
+    private static final Pattern QUOTED = Pattern.compile("`([^`]*)`");
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
     private static final Pattern CONSTRUCT = Pattern.compile("^Cannot construct instance of ([A-Za-z0-9_$]+), problem: ");
 
@@ -40,7 +40,7 @@ public final class JsonErrors {
     private static String reason(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
         message = SOURCE.matcher(message).replaceAll("[");
-        message = CLASS_NAME.matcher(message).replaceAll("$1");
+        message = QUOTED.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(typeWords(m.group(1))));
         java.util.regex.Matcher range = OUT_OF_RANGE.matcher(message);
         if (range.find()) {
             return range.group(1) + " is out of range (at most " + range.group(3) + ")";
@@ -54,6 +54,22 @@ public final class JsonErrors {
                     + (ours ? ": " + cause.getMessage() : ": a required value is missing or has the wrong type");
         }
         return message;
+    }
+
+    /** `java.util.ArrayList<...Entry>` -> "a list", `java.lang.Integer` -> "a number", a record -> its name. */
+    static String typeWords(String quoted) {
+        String outer = quoted.contains("<") ? quoted.substring(0, quoted.indexOf('<')) : quoted;
+        String simple = outer.substring(outer.lastIndexOf('.') + 1);
+        simple = simple.contains("$") ? simple.substring(simple.lastIndexOf('$') + 1) : simple;
+        return switch (simple) {
+            case "ArrayList", "List", "Collection", "Set" -> "a list";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "a whole number";
+            case "Boolean", "boolean" -> "true, false or null";
+            case "String" -> "a text";
+            case "JsonToken.START_OBJECT", "START_OBJECT" -> "an object";
+            case "JsonToken.START_ARRAY", "START_ARRAY" -> "a list";
+            default -> simple;
+        };
     }
 
     /** "sockets[0].process.uid", from Jackson's reference chain. */
