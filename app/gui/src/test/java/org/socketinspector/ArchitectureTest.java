@@ -50,7 +50,8 @@ class ArchitectureTest {
                 .layer("native").definedBy("org.socketinspector.collect..", "org.socketinspector.linux..",
                         "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
                         "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec..")
-                .layer("model").definedBy("org.socketinspector.model..")
+                .layer("model").definedBy("org.socketinspector.model..", "org.socketinspector.text..",
+                        "org.socketinspector.input..", "org.socketinspector.output..")
 
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -104,6 +105,17 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.socketinspector.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
                 .because("the store is the one place that knows the database")
+                .check(classes);
+    }
+
+    @Test
+    void sharedTextAndFilesDependOnlyOnTheJdk() {
+        noClasses().that().resideInAnyPackage("org.socketinspector.text..", "org.socketinspector.input..",
+                        "org.socketinspector.output..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.text..",
+                        "org.socketinspector.input..", "org.socketinspector.output..", "java..")
+                .because("terminal escaping, bounded input and safe output files are used by every layer, the"
+                        + " report writers and the store included, so they may not reach up into any of them")
                 .check(classes);
     }
 
