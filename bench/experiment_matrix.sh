@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the bind-matrix experiment (all 6912 Linux cells, real sockets, next to the semantics model) through the
 # CLI, and prints its verdict line. Needs root (half of the cells run as uid 65534) and a built jar
-# (./mvnw -B -q -o -pl app -am package -DskipTests). Target on 2 shared cores: under 2 minutes, 0 disagreements.
+# (./mvnw -B -q -o -pl app/cli -am package -DskipTests). Target on 2 shared cores: under 2 minutes, 0 disagreements.
 # Usage: sudo bench/experiment_matrix.sh [PARALLEL]   (default 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -68,7 +68,7 @@ fi
 echo "inputs: $hosts hosts x $sockets sockets, $(du -sh "$work/in" | cut -f1) of audit JSON in $work/in" >&2
 
 jar="$here/app/cli/target/socket-inspector-cli.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$here/app/*/src/main" "$here/native-bridge/src/main" -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find "$here"/app/{core,cli}/src/main "$here/native-bridge/src/main" -newer "$jar" -print -quit)" ]; then
   (cd "$here" && ./mvnw -q -B -o -DskipTests package 1>&2)
 fi
 

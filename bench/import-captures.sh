@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Times `socket-inspector import` on captures of this machine's own socket table (start a socket farm first
 # for a large one). Captures go to a temporary folder that is removed afterwards; nothing is sent anywhere.
-# Usage: bench/import-captures.sh [rounds]   (needs app/cli/target/socket-inspector-cli.jar: ./mvnw -pl app -am package)
+# Usage: bench/import-captures.sh [rounds]   (needs app/cli/target/socket-inspector-cli.jar: ./mvnw -o -pl app/cli -am -DskipTests package)
 set -euo pipefail
 rounds=${1:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/app/cli/target/socket-inspector-cli.jar"
-[ -f "$jar" ] || { echo "build the jar first: ./mvnw -B -pl app -am package -DskipTests" >&2; exit 1; }
+[ -f "$jar" ] || { echo "build the jar first: ./mvnw -B -pl app/cli -am package -DskipTests" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 timeout 60 ss -tuanpe > "$work/ss.txt"

@@ -14,13 +14,6 @@ case "$type" in
   dmg|pkg) platform_args="installers/jpackage/macos.args" ;;
   *) echo "installers/build.sh: unknown type '$type' (app-image, deb, rpm, msi, exe, dmg, pkg)" >&2; exit 2 ;;
 esac
-if [ "$type" = app-image ]; then
-  case "$(uname -s)" in
-    Linux) platform_args="installers/jpackage/linux.args" ;;
-    Darwin) platform_args="installers/jpackage/macos.args" ;;
-    MINGW*|MSYS*|CYGWIN*) platform_args="installers/jpackage/windows.args" ;;
-  esac
-fi
 
 ./mvnw -q -B -DskipTests package
 
@@ -28,21 +21,46 @@ fi
 version="$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' pom.xml | head -n 1)"
 
 # The GUI's jar and the command line's jar side by side, their libraries in one lib/ (the same versions: one
-# reactor). Each jar's manifest Class-Path names only its own libraries.
+# reactor).
 input="installers/target/input"
 rm -rf installers/target
 mkdir -p "$input/lib"
 cp app/gui/target/socket-inspector.jar app/cli/target/socket-inspector-cli.jar "$input/"
-cp app/gui/target/lib/*.jar app/cli/target/lib/*.jar "$input/lib/"
+cp app/gui/target/lib/*.jar "$input/lib/"
+cp -n app/cli/target/lib/*.jar "$input/lib/"  # the shared ones are already there (cp -n: keep them)
 
-args=(@installers/jpackage/common.args --type "$type" --app-version "$version" --input "$input"
-      --dest installers/target)
-[ -n "$platform_args" ] && args+=("@$platform_args")
-# App images take only the icon of the platform options; the installer options would be rejected.
-if [ "$type" = app-image ]; then
-  args=(@installers/jpackage/common.args --type app-image --app-version "$version" --input "$input"
-        --dest installers/target)
-  [ "$(uname -s)" = Linux ] && args+=(--icon installers/icons/socket-inspector.png)
+# Step 1: the application image. jpackage puts every jar of the input on every launcher's class path.
+image_args=(@installers/jpackage/common.args @installers/jpackage/image.args --type app-image
+            --app-version "$version" --input "$input" --dest installers/target/image)
+case "$(uname -s)" in
+  Linux) image_args+=(--icon installers/icons/socket-inspector.png) ;;
+  MINGW*|MSYS*|CYGWIN*) image_args+=(--icon installers/icons/socket-inspector.ico) ;;
+esac  # macOS wants an .icns, which we do not have yet: jpackage's default icon
+jpackage "${image_args[@]}"
+
+# Step 2: the command-line launcher gets the cli module's own class path, so it never loads the GUI toolkit
+# (what a headless audit, a fleet agent or a container runs). Its .cfg lists one app.classpath line per jar.
+cli_cfg="$(find installers/target/image -name socket-inspector-cli.cfg | head -n 1)"
+[ -n "$cli_cfg" ] || { echo "installers/build.sh: jpackage made no socket-inspector-cli.cfg" >&2; exit 1; }
+sep="/"; grep -q 'app.classpath=\$APPDIR\\' "$cli_cfg" && sep='\'
+{
+  grep -v '^app.classpath=' "$cli_cfg" | awk '{ print } /^\[Application\]/ { exit }'
+  echo "app.classpath=\$APPDIR${sep}socket-inspector-cli.jar"
+  for jar in app/cli/target/lib/*.jar; do echo "app.classpath=\$APPDIR${sep}lib${sep}$(basename "$jar")"; done
+  grep -v '^app.classpath=' "$cli_cfg" | awk 'seen { print } /^\[Application\]/ { seen = 1 }'
+} > "$cli_cfg.new"
+mv "$cli_cfg.new" "$cli_cfg"
+if grep -qiE 'javafx|controlsfx|atlantafx' "$cli_cfg"; then
+  echo "installers/build.sh: the CLI launcher's class path still names the GUI toolkit" >&2; exit 1
 fi
-jpackage "${args[@]}"
+
+# Step 3: the installer, from that image (an app image is just moved into place).
+image="$(find installers/target/image -mindepth 1 -maxdepth 1 | head -n 1)"
+if [ "$type" = app-image ]; then
+  mv "$image" installers/target/
+else
+  jpackage @installers/jpackage/common.args "@$platform_args" --type "$type" --app-version "$version" \
+    --app-image "$image" --dest installers/target
+fi
+rm -rf installers/target/image
 ls -1 installers/target

@@ -64,7 +64,7 @@ class ArchitectureTest {
                         "history", "json")
                 .whereLayer("semantics").mayOnlyBeAccessedByLayers("ui", "cli", "report", "experiment", "store",
                         "history", "json", "rules")
-                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "experiment", "store", "json")
+                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "experiment", "store")
                 .because("ui and cli are front ends over the core; report, experiment and store are peers that are"
                         + " handed data instead of calling each other; history (runs and diffs) and json (the one"
                         + " Jackson configuration) are their shared vocabulary over the rules, which ask the pure"

@@ -1,11 +1,14 @@
 package org.socketinspector.model;
 
+import java.util.Set;
+
 /**
  * The outcome of a safe bind probe on a live port: a second socket was bound to the listener's address
  * (never listened, no traffic) and closed at once.
  *
  * @param address    the address the probe bound
- * @param options    the options the probe socket set, e.g. "SO_REUSEADDR"
+ * @param options    the options the probe socket set as the contract writes them, e.g. "SO_REUSEADDR" or
+ *                   "SO_REUSEADDR,IPV6_V6ONLY" ({@link SocketOption#constantNames}); read it with {@link #optionSet()}
  * @param bound      whether the probe's bind succeeded
  * @param error      the OS's error name when it did not (e.g. WSAEACCES, EADDRINUSE), else null
  * @param errorCode  the raw error number, or 0
@@ -18,6 +21,16 @@ public record ProbeResult(String address, String options, boolean bound, String 
 
     public ProbeResult(String address, String options, boolean bound, String error, int errorCode) {
         this(address, options, bound, error, errorCode, null);
+    }
+
+    /** A probe that set exactly these options. */
+    public ProbeResult(String address, Set<SocketOption> options, boolean bound, String error, int errorCode) {
+        this(address, SocketOption.constantNames(options), bound, error, errorCode, null);
+    }
+
+    /** The options the probe socket set. */
+    public Set<SocketOption> optionSet() {
+        return SocketOption.parseConstantNames(options);
     }
 
     public ProbeResult withSpecific(ProbeResult followUp) {

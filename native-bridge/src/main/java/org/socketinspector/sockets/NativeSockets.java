@@ -2,6 +2,7 @@ package org.socketinspector.sockets;
 
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 
 /**
  * Sockets created through the OS's own calls (libc, ws2_32) with exactly the options asked for: Java's socket
@@ -16,7 +17,7 @@ public interface NativeSockets {
 
     long open(Protocol protocol, Family family) throws NativeSocketException;
 
-    void setOption(long socket, SockOpt option, boolean enabled) throws NativeSocketException;
+    void setOption(long socket, SocketOption option, boolean enabled) throws NativeSocketException;
 
     void bind(long socket, String address, int port) throws NativeSocketException;
 

@@ -7,10 +7,11 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.windows.WinsockErrors;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,8 @@ public final class ListenerProbe {
     public ProbeResult bindOnce(Protocol protocol, Family family, String address, int port) {
         // IPV6_V6ONLY keeps an IPv6 probe from also reserving the port in the IPv4 stack (Windows' default is on,
         // set anyway so the probe's footprint does not depend on it).
-        String options = family == Family.IPV6 ? "SO_REUSEADDR,IPV6_V6ONLY" : "SO_REUSEADDR";
+        Set<SocketOption> options = family == Family.IPV6 ? EnumSet.of(SocketOption.REUSEADDR, SocketOption.V6ONLY)
+                : EnumSet.of(SocketOption.REUSEADDR);
         long socket;
         try {
             socket = sockets.open(protocol, family);
@@ -123,9 +125,9 @@ public final class ListenerProbe {
             return failed(address, options, e);
         }
         try {
-            sockets.setOption(socket, SockOpt.REUSEADDR, true);
+            sockets.setOption(socket, SocketOption.REUSEADDR, true);
             if (family == Family.IPV6) {
-                sockets.setOption(socket, SockOpt.V6ONLY, true);
+                sockets.setOption(socket, SocketOption.V6ONLY, true);
             }
             sockets.bind(socket, address, port);
             return new ProbeResult(address, options, true, null, 0);
@@ -159,7 +161,7 @@ public final class ListenerProbe {
         return r.protocol() == Protocol.TCP ? tcp : udp;
     }
 
-    private static ProbeResult failed(String address, String options, NativeSocketException e) {
+    private static ProbeResult failed(String address, Set<SocketOption> options, NativeSocketException e) {
         return new ProbeResult(address, options, false, e.errorName(), e.errorCode());
     }
 

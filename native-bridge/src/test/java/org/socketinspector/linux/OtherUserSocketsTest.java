@@ -18,6 +18,7 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.testing.RootTest;
 
 /**
  * A helper process running as uid 65534 opens sockets with known options; the scan (as root) must attribute them
@@ -50,6 +51,7 @@ class OtherUserSocketsTest {
             "c, _ = t4.accept(); c.sendall(b'ok'); c.close()",
             "sys.stdin.read()");
 
+    @RootTest
     @Test
     void rootReadsTheOptionsOfAnotherUsersSockets() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "needs Linux");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.testing.RootTest;
 
 /**
  * Without root the scan still runs and says what it cannot see: a scan made as uid 65534 must list root's
@@ -26,6 +27,7 @@ class UnprivilegedScanTest {
     @TempDir
     Path readable;
 
+    @RootTest
     @Test
     void scanAsAnotherUserReportsUnknownsAndWhy() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "needs Linux");

@@ -4,7 +4,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.windows.WinsockErrors;
 
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class FakeSockets implements NativeSockets {
     }
 
     @Override
-    public void setOption(long socket, SockOpt option, boolean enabled) throws NativeSocketException {
+    public void setOption(long socket, SocketOption option, boolean enabled) throws NativeSocketException {
         calls.add("setsockopt " + socket + " " + option + "=" + enabled);
         if (setOptionError != null) {
             throw error("setsockopt", setOptionError);

@@ -7,7 +7,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.windows.WinsockSockets;
 
 import java.net.InetAddress;
@@ -15,12 +15,14 @@ import java.net.ServerSocket;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.socketinspector.testing.WindowsTest;
 
 /**
  * Live smoke test on a real Windows (CI runners): invariants only, on loopback sockets this test opens itself.
  * Off Windows it is skipped; the logic it exercises is covered by the fake-based tests.
  */
 @EnabledOnOs(value = OS.WINDOWS, disabledReason = "needs the real iphlpapi.dll, ws2_32.dll and kernel32.dll")
+@WindowsTest
 class WindowsLiveScanTest {
 
     private static final int MY_PID = (int) ProcessHandle.current().pid();
@@ -32,7 +34,7 @@ class WindowsLiveScanTest {
         try (ServerSocket exclusive = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             long shared = winsock.open(Protocol.TCP, Family.IPV4);
             try {
-                winsock.setOption(shared, SockOpt.REUSEADDR, true);
+                winsock.setOption(shared, SocketOption.REUSEADDR, true);
                 winsock.bind(shared, "127.0.0.1", 0);
                 winsock.listen(shared, 1);
                 int sharedPort = winsock.localPort(shared);

@@ -33,10 +33,10 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
         this.platform = platform;
     }
 
-    @Option(names = "--parallel", defaultValue = "4", description = "Cells run at once (1.." + BindMatrix.MAX_PARALLELISM + ").")
+    @Option(names = "--parallel", defaultValue = "4", converter = Args.ParallelArg.class, description = "Cells run at once (1.." + BindMatrix.MAX_PARALLELISM + ").")
     int parallel;
 
-    @Option(names = "--count", defaultValue = "" + BindMatrix.DEFAULT_ATTEMPTS,
+    @Option(names = "--count", defaultValue = "" + BindMatrix.DEFAULT_ATTEMPTS, converter = Args.CountArg.class,
             description = "Connections or datagrams per cell (default ${DEFAULT-VALUE}).")
     int count;
 

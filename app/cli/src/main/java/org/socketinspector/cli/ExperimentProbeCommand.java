@@ -12,6 +12,7 @@ import org.socketinspector.collect.Source;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.LiveProbe;
+import org.socketinspector.experiment.ProbeCheck;
 import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.experiment.Users;
@@ -19,7 +20,7 @@ import org.socketinspector.text.TerminalText;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,34 +42,40 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         this.platform = platform;
     }
 
-    @Option(names = "--proto", defaultValue = "tcp", description = "tcp or udp (default ${DEFAULT-VALUE}).")
-    String proto;
+    @Option(names = "--proto", paramLabel = "tcp|udp", defaultValue = "tcp", converter = Args.ProtocolArg.class,
+            description = "tcp or udp (default ${DEFAULT-VALUE}).")
+    Protocol protocol;
 
     @Option(names = "--address", required = true, description = "The listener's address (loopback, wildcard or this machine's own).")
     String address;
 
-    @Option(names = "--port", required = true, description = "The listener's port.")
+    @Option(names = "--port", required = true, paramLabel = "1..65535", converter = Args.PortArg.class,
+            description = "The listener's port.")
     int port;
 
     @Option(names = "--probe-address", description = "Bind this address instead of the listener's, e.g. ::1 to test a family shadow.")
     String probeAddress;
 
-    @Option(names = "--option", split = ",", description = "Options of the probe socket: reuseaddr, reuseport, v6only.")
-    List<String> options = new ArrayList<>();
+    @Option(names = "--option", split = ",", paramLabel = "OPTION", converter = Args.OptionArg.class,
+            description = "Options of the probe socket: reuseaddr, reuseport (Linux), exclusiveaddruse (Windows),"
+                    + " v6only, or none.")
+    List<SocketOption> options = new ArrayList<>();
 
-    @Option(names = "--as-user", description = "Probe as this user (name or uid; another user needs root), or 'owner': "
-            + "the listener's owner, from a live scan.")
-    String asUser;
+    @Option(names = "--as-user", paramLabel = "USER|owner", converter = Args.ProbeUserArg.class,
+            description = "Probe as this user (name or uid; another user needs root), or 'owner': the listener's"
+                    + " owner, from a live scan.")
+    Args.ProbeUser asUser;
 
     @Option(names = "--udp", description = "Allow a UDP probe: while bound, it may receive datagrams meant for the service.")
     boolean udpOptIn;
 
-    @Option(names = "--victim-options", split = ",", description = "The listener's options, for the model's prediction "
-            + "(default: read from a live scan).")
-    List<String> victimOptions;
+    @Option(names = "--victim-options", split = ",", paramLabel = "OPTION", converter = Args.OptionArg.class,
+            description = "The listener's options, for the model's prediction (default: read from a live scan).")
+    List<SocketOption> victimOptions;
 
-    @Option(names = "--victim-user", description = "The listener's owner (name), for the model's prediction (default: "
-            + "read from a live scan).")
+    @Option(names = "--victim-user", paramLabel = "USER", converter = Args.UserNameArg.class,
+            description = "The listener's owner (a user of this machine), for the model's prediction (default: read"
+                    + " from a live scan).")
     String victimUser;
 
     @Option(names = "--yes", description = "Confirm: bind the live port (closed at once).")
@@ -82,22 +89,24 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Protocol protocol = Protocol.fromWireName(proto);
-        Set<SockOpt> probeOptions = ExperimentArgs.options(spec, "--option", options);
-        // Every refusal first: a probe that cannot run must not print what the live scan found before it says why.
-        int givenUid = "owner".equalsIgnoreCase(asUser) ? Users.SELF : ExperimentArgs.uid(spec, "--as-user", asUser);
-        LiveProbe.check(protocol, address, probeAddress, port, udpOptIn);
-        Optional<SocketRecord> listener = victimOptions == null || victimUser == null || "owner".equalsIgnoreCase(asUser)
+        Set<SocketOption> probeOptions = Args.optionSet(options);
+        boolean asOwner = asUser != null && asUser.owner();
+        // Every refusal first (the listener's details do not matter to it): a probe that cannot run must not print
+        // what the live scan found before it says why.
+        refuseIfCannotRun(new ProbeRequest(protocol, address, port, probeAddress, probeOptions,
+                asOwner ? Users.SELF : probeUid(Optional.empty()), udpOptIn, null, null, false));
+        Optional<SocketRecord> listener = victimOptions == null || victimUser == null || asOwner
                 ? liveListener(protocol) : Optional.empty();
-        Set<SockOpt> listenerOptions = victimOptions != null ? ExperimentArgs.options(spec, "--victim-options", victimOptions)
+        Set<SocketOption> listenerOptions = victimOptions != null ? Args.optionSet(victimOptions)
                 : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions,
-                "owner".equalsIgnoreCase(asUser) ? ownerUid(listener) : givenUid,
+                probeUid(listener),
                 udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false));
+        refuseIfCannotRun(request);
         if (!yes) {
             spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
-                    + ":" + port + " (" + protocol.wireName() + ", options " + probeOptions + ") and closes it at once"
+                    + ":" + port + " (" + protocol.wireName() + ", options " + SocketOption.constantNames(probeOptions, ", ") + ") and closes it at once"
                     + (protocol == Protocol.UDP ? "; while bound it may receive the service's datagrams" : "")
                     + "; add --yes to do it");
             return SocketInspectorCommand.EXIT_USAGE;
@@ -105,6 +114,15 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
                 ExperimentText::probe, spec);
         return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** The same check the GUI and LiveProbe make: a request that cannot run is a usage error, before --yes. */
+    private void refuseIfCannotRun(ProbeRequest request) {
+        List<String> problems = new ProbeCheck(HostFacts.osFamily(), platform.processes().effectiveUid())
+                .problems(request);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(" ", problems));
+        }
     }
 
     /** The listener as a live scan sees it, for its owner and options; empty (and said) when not found. */
@@ -124,7 +142,10 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         }
     }
 
-    private int ownerUid(Optional<SocketRecord> listener) {
+    private int probeUid(Optional<SocketRecord> listener) {
+        if (asUser == null || !asUser.owner()) {
+            return asUser == null ? Users.SELF : asUser.uid();
+        }
         Integer uid = listener.map(ProbedListener::ownerUid).orElse(null);
         if (uid == null) {
             throw new ParameterException(spec.commandLine(), "--as-user owner: the listener's owner is not known"

@@ -11,7 +11,9 @@ import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.SocketSpec;
+import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
                 + "connections or sends N datagrams, and each is attributed to who got it.",
                 "Presets: linux-reuseport-share, linux-udp-reuseaddr, localhost-family-shadow, specific-over-wildcard, "
                 + "specific-over-wildcard-reuseport, plain-control; windows-specific-over-wildcard and "
-                + "windows-reuseaddr-shared run only on Windows. Or a custom case with --victim/--attacker options."},
+                + "windows-reuseaddr-shared run only on Windows. Or a custom case with the --proto, --victim-* and "
+                + "--attacker-* options; a preset fixes both sockets, so those options with --preset are a usage "
+                + "error (--target, --count, --port and --netns apply to both)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the replay ran", "1:it could not run, or it was cancelled or hit its time limit (the partial run"
                 + " is stored; one line on stderr)", "2:usage error"})
@@ -42,35 +46,40 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
     @Option(names = "--list-presets", description = "List the presets and exit.")
     boolean listPresets;
 
-    @Option(names = "--proto", defaultValue = "tcp", description = "Custom case: tcp or udp.")
-    String proto;
+    @Option(names = "--proto", paramLabel = "tcp|udp", defaultValue = "tcp", converter = Args.ProtocolArg.class,
+            description = "Custom case: tcp or udp.")
+    Protocol protocol;
 
     @Option(names = "--victim-address", defaultValue = "127.0.0.1", description = "Custom case: the victim's address.")
     String victimAddress;
 
-    @Option(names = "--victim-options", split = ",", description = "Custom case: reuseaddr, reuseport, v6only.")
-    List<String> victimOptions = new ArrayList<>();
+    @Option(names = "--victim-options", split = ",", paramLabel = "OPTION", converter = Args.OptionArg.class,
+            description = "Custom case: reuseaddr, reuseport, exclusiveaddruse, v6only or none.")
+    List<SocketOption> victimOptions = new ArrayList<>();
 
-    @Option(names = "--victim-user", description = "Custom case: the victim's user (root only for another user).")
-    String victimUser;
+    @Option(names = "--victim-user", paramLabel = "USER", converter = Args.UserArg.class,
+            description = "Custom case: the victim's user (root only for another user).")
+    Integer victimUid;
 
     @Option(names = "--attacker-address", defaultValue = "127.0.0.1", description = "Custom case: the attacker's address.")
     String attackerAddress;
 
-    @Option(names = "--attacker-options", split = ",", description = "Custom case: reuseaddr, reuseport, v6only.")
-    List<String> attackerOptions = new ArrayList<>();
+    @Option(names = "--attacker-options", split = ",", paramLabel = "OPTION", converter = Args.OptionArg.class,
+            description = "Custom case: reuseaddr, reuseport, exclusiveaddruse, v6only or none.")
+    List<SocketOption> attackerOptions = new ArrayList<>();
 
-    @Option(names = "--attacker-user", description = "Custom case: the attacker's user (root only for another user).")
-    String attackerUser;
+    @Option(names = "--attacker-user", paramLabel = "USER", converter = Args.UserArg.class,
+            description = "Custom case: the attacker's user (root only for another user).")
+    Integer attackerUid;
 
     @Option(names = "--target", description = "Where the client sends (loopback); default: the address both claim.")
     String target;
 
-    @Option(names = "--count", defaultValue = "" + Limits.DEFAULT_ATTEMPTS,
+    @Option(names = "--count", defaultValue = "" + Limits.DEFAULT_ATTEMPTS, converter = Args.CountArg.class,
             description = "Connections or datagrams (1.." + Limits.MAX_ATTEMPTS + ", default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--port", defaultValue = "0", description = "Port; default a free one the kernel picks. A chosen port needs --yes.")
+    @Option(names = "--port", defaultValue = "0", converter = Args.PortOrZeroArg.class, description = "Port; default a free one the kernel picks. A chosen port needs --yes.")
     int port;
 
     @Option(names = "--netns", description = "Run inside a network namespace created for the replay (root).")
@@ -104,19 +113,29 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
         return result.stopped() == null ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
     }
 
+    /** The options that describe a custom case's sockets: a preset fixes both, so they cannot go with it. */
+    private static final List<String> CUSTOM_ONLY = List.of("--proto", "--victim-address", "--victim-options",
+            "--victim-user", "--attacker-address", "--attacker-options", "--attacker-user");
+
     private ReplayRequest request() {
         if (preset != null) {
+            List<String> custom = CUSTOM_ONLY.stream()
+                    .filter(name -> spec.commandLine().getParseResult().hasMatchedOption(name)).toList();
+            if (!custom.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--preset " + preset + " fixes both"
+                        + " sockets; " + String.join(", ", custom) + (custom.size() == 1 ? " describes" : " describe")
+                        + " a custom case: give either --preset or the custom options");
+            }
             ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
             ReplayRequest r = ReplayRequest.of(p, count, port, netns, platform.processes().effectiveUid());
             return target == null ? r : new ReplayRequest(r.preset(), r.os(), r.protocol(), r.victim(), r.attacker(),
                     target, r.attempts(), r.port(), r.namespace());
         }
-        SocketSpec victim = new SocketSpec(victimAddress, ExperimentArgs.options(spec, "--victim-options", victimOptions),
-                ExperimentArgs.uid(spec, "--victim-user", victimUser), true);
-        SocketSpec attacker = new SocketSpec(attackerAddress, ExperimentArgs.options(spec, "--attacker-options", attackerOptions),
-                ExperimentArgs.uid(spec, "--attacker-user", attackerUser), true);
-        return new ReplayRequest("custom", HostFacts.osFamily(), Protocol.fromWireName(proto), victim, attacker, target,
-                count, port, netns);
+        SocketSpec victim = new SocketSpec(victimAddress, Args.optionSet(victimOptions),
+                victimUid == null ? Users.SELF : victimUid, true);
+        SocketSpec attacker = new SocketSpec(attackerAddress, Args.optionSet(attackerOptions),
+                attackerUid == null ? Users.SELF : attackerUid, true);
+        return new ReplayRequest("custom", HostFacts.osFamily(), protocol, victim, attacker, target, count, port, netns);
     }
 }

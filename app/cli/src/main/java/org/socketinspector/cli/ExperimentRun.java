@@ -26,7 +26,7 @@ public final class ExperimentRun {
     @Option(names = "--json", description = "Print the run's record as JSON.")
     boolean json;
 
-    @Option(names = "--max-seconds", description = "Stop the experiment after this many seconds (default 60, matrix 300;"
+    @Option(names = "--max-seconds", paramLabel = "1..600", converter = Args.SecondsArg.class, description = "Stop the experiment after this many seconds (default 60, matrix 300;"
             + " at most 600). As on Ctrl-C, a matrix or a replay past its binds is stored with what it measured so far.")
     Integer maxSeconds;
 
@@ -52,7 +52,9 @@ public final class ExperimentRun {
         Thread hook = new Thread(() -> {
             cancel.cancel("Ctrl-C");
             try {
-                done.await(5, TimeUnit.SECONDS);
+                // Usually over in well under a second; on a loaded machine ending the helpers and the first
+                // SQLite open alone took more than 5 s, and a shorter bound lost the partial run.
+                done.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -27,11 +27,12 @@ public final class HistoryListCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: probe, replay, matrix or snapshot.")
+    @Option(names = "--kind", paramLabel = "KIND", converter = Args.KindArg.class, description = "Only this kind: probe, replay, matrix or snapshot.")
     String kind;
 
-    @Option(names = "--type", paramLabel = "experiment|snapshot", description = "Only experiments or only snapshots.")
-    String type;
+    @Option(names = "--type", paramLabel = "experiment|snapshot", converter = Args.RunTypeArg.class,
+            description = "Only experiments or only snapshots.")
+    RunType type;
 
     @Option(names = "--host", paramLabel = "NAME", description = "Only runs made on this host.")
     String host;
@@ -39,7 +40,7 @@ public final class HistoryListCommand implements Callable<Integer> {
     @Option(names = "--disagreeing", description = "Only experiments whose outcome disagrees with the prediction.")
     boolean disagreeing;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", converter = Args.LimitArg.class,
             description = "Rows per page, 1 to " + Page.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -47,10 +48,10 @@ public final class HistoryListCommand implements Callable<Integer> {
     Position position;
 
     static final class Position {
-        @Option(names = "--offset", paramLabel = "N", description = "Skip the N newest rows.")
+        @Option(names = "--offset", paramLabel = "N", converter = Args.OffsetArg.class, description = "Skip the N newest rows.")
         Integer offset;
 
-        @Option(names = "--page", paramLabel = "N", description = "Page number, 1 for the newest.")
+        @Option(names = "--page", paramLabel = "N", converter = Args.PageArg.class, description = "Page number, 1 for the newest.")
         Integer page;
     }
 
@@ -63,7 +64,7 @@ public final class HistoryListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Page page = page();
-        HistoryFilter filter = new HistoryFilter(runType(), kind == null ? null : kind.toLowerCase(Locale.ROOT), host,
+        HistoryFilter filter = new HistoryFilter(type, kind, host,
                 disagreeing ? Boolean.FALSE : null);
         PrintWriter out = spec.commandLine().getOut();
         try (HistoryStore history = db.openForReading()) {
@@ -77,18 +78,6 @@ public final class HistoryListCommand implements Callable<Integer> {
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;
-    }
-
-    private RunType runType() {
-        if (type == null) {
-            return null;
-        }
-        return switch (type.toLowerCase(Locale.ROOT)) {
-            case "experiment", "experiments", "e" -> RunType.EXPERIMENT;
-            case "snapshot", "snapshots", "s" -> RunType.SNAPSHOT;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--type: expected experiment or snapshot but was '" + type + "'");
-        };
     }
 
     private Page page() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.SocketRecord;
@@ -30,13 +31,13 @@ final class HistoryText {
         return agrees == null ? "-" : agrees ? "yes" : "NO";
     }
 
-    /** "tcp 0.0.0.0:8080 pid 300 java user ann [reuseaddr]". */
+    /** "tcp 0.0.0.0:8080 pid 300 java user ann [reuseaddr]"; snapshots are scans of this machine. */
     static String listener(SocketRecord s) {
         String pid = s.pid() == null ? "?" : s.pid().toString();
         String process = s.process() == null || s.process().name() == null ? "?" : s.process().name();
         return s.protocol().wireName() + " " + TerminalText.escape(s.localEndpoint()) + " pid " + pid + " "
                 + TerminalText.escape(process) + " user " + TerminalText.escape(ScanTable.user(s)) + " ["
-                + ScanTable.flags(s) + "]";
+                + ScanTable.flags(s, HostFacts.osFamily()) + "]";
     }
 
     /** "HIGH LINUX-REUSEPORT-GROUP tcp 0.0.0.0:8080: title"; host findings have no endpoint. */

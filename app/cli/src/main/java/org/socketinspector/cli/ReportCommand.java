@@ -60,9 +60,9 @@ public final class ReportCommand implements Callable<Integer> {
                 + "first); without --input and --history this machine is scanned and audited")
         Path input;
 
-        @Option(names = "--history", paramLabel = "ID", description = "a saved scan from the history, e.g. S3 "
+        @Option(names = "--history", paramLabel = "ID", converter = HistoryIdConverter.class, description = "a saved scan from the history, e.g. S3 "
                 + "(reported as saved, with the findings it was saved with)")
-        String historyId;
+        HistoryId historyId;
     }
 
     @Option(names = "--include-experiments", description = "show under each finding the experiments in the history "
@@ -109,7 +109,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
             written = exporter.export(audit, experiments, options, output);
         } catch (IllegalArgumentException e) {
-            String from = source == null ? "the live scan" : source.input != null ? source.input.toString() : source.historyId;
+            String from = source == null ? "the live scan" : source.input != null ? source.input.toString()
+                    : source.historyId.toString();
             throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
         }
         written.forEach(p -> spec.commandLine().getOut().println(TerminalText.escape(p.toString())));
@@ -121,10 +122,10 @@ public final class ReportCommand implements Callable<Integer> {
             return read(source.input);
         }
         if (source != null && source.historyId != null) {
-            HistoryId id = HistoryId.parse(source.historyId);
+            HistoryId id = source.historyId;
             if (id.type() != RunType.SNAPSHOT) {
-                throw new IllegalArgumentException(id + " is an experiment; --history takes a saved scan's id (S…), "
-                        + "see 'history list'");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--history: " + id + " is an experiment;"
+                        + " --history takes a saved scan's id (S…), see 'history list'");
             }
             try (HistoryStore store = db.openForReading()) {
                 return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id

@@ -5,10 +5,10 @@ import org.socketinspector.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import org.socketinspector.model.Endpoints;
-import org.socketinspector.model.Family;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.semantics.OsFamily;
 
 /** The aligned text table {@code scan} prints: one row per socket, "?" where something is unknown. */
 final class ScanTable {
@@ -22,6 +22,7 @@ final class ScanTable {
         rows.add(withRemote
                 ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "OPTIONS"}
                 : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "OPTIONS"});
+        OsFamily os = OsFamily.of(scan.host());
         for (SocketRecord s : scan.sockets()) {
             String remote = s.remoteAddress() == null ? "*"
                     : s.remotePort() == null ? s.remoteAddress() + ":" + UNKNOWN // imported without -n: "host:https"
@@ -31,9 +32,9 @@ final class ScanTable {
             String process = s.process() == null || s.process().name() == null ? UNKNOWN : s.process().name();
             rows.add(withRemote
                     ? new String[] {s.protocol().wireName(), s.localEndpoint(), remote, state, pid, process, user(s),
-                            flags(s)}
+                            flags(s, os)}
                     : new String[] {s.protocol().wireName(), s.localEndpoint(), state, pid, process, user(s),
-                            flags(s)});
+                            flags(s, os)});
         }
         return align(rows);
     }
@@ -45,30 +46,9 @@ final class ScanTable {
         return s.uid() == null ? UNKNOWN : s.uid().toString();
     }
 
-    /** "reuseaddr reuseport v6only" for the options that are set, "name?" for one that is unknown, "-" for none. */
-    static String flags(SocketRecord s) {
-        SocketOptions o = s.options();
-        boolean ipv6 = s.family() == Family.IPV6;
-        if (o.reuseAddress() == null && o.reusePort() == null && o.exclusiveAddressUse() == null
-                && (!ipv6 || o.ipv6Only() == null)) {
-            return UNKNOWN;
-        }
-        StringBuilder text = new StringBuilder();
-        flag(text, "reuseaddr", o.reuseAddress());
-        flag(text, "reuseport", o.reusePort());
-        if (o.exclusiveAddressUse() != null) {
-            flag(text, "exclusive", o.exclusiveAddressUse());
-        }
-        if (ipv6) {
-            flag(text, "v6only", o.ipv6Only());
-        }
-        return text.length() == 0 ? "-" : text.toString();
-    }
-
-    private static void flag(StringBuilder text, String name, Boolean value) {
-        if (value == null || value) {
-            text.append(text.length() == 0 ? "" : " ").append(name).append(value == null ? UNKNOWN : "");
-        }
+    /** The options in their one text form (see {@link SocketOptions#text}), for the OS the scan was made on. */
+    static String flags(SocketRecord s, OsFamily os) {
+        return s.options().text(os.options(s.family()));
     }
 
     /** Aligns the rows; every cell is escaped first (a newline or ESC in a process name cannot plant a row). */

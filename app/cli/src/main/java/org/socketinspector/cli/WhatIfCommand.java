@@ -40,11 +40,11 @@ public final class WhatIfCommand implements Callable<Integer> {
             description = "Read JSON Lines questions from FILE (- for standard input), write one answer line each.")
     String batch;
 
-    @Option(names = "--os", paramLabel = "windows|windows-xp|linux|macos|freebsd")
-    String os;
+    @Option(names = "--os", paramLabel = "windows|windows-xp|linux|macos|freebsd", converter = Args.OsArg.class)
+    OsFamily os;
 
-    @Option(names = "--protocol", paramLabel = "tcp|udp", defaultValue = "tcp")
-    String protocol;
+    @Option(names = "--protocol", paramLabel = "tcp|udp", defaultValue = "tcp", converter = Args.ProtocolArg.class)
+    Protocol protocol;
 
     @Option(names = "--first", paramLabel = "ADDRESS[,OPTION...]", description = "The socket already bound.")
     String first;
@@ -52,9 +52,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--first-user", paramLabel = "U", defaultValue = BindQuestionJson.DEFAULT_USER)
     String firstUser;
 
-    @Option(names = "--first-state", paramLabel = "listen|bound",
+    @Option(names = "--first-state", paramLabel = "listen|bound", converter = Args.BindStateArg.class,
             description = "Default: listen for TCP, bound for UDP.")
-    String firstState;
+    BindState firstState;
 
     @Option(names = "--second", paramLabel = "ADDRESS[,OPTION...]", description = "The socket binding now.")
     String second;
@@ -62,7 +62,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--second-user", paramLabel = "U", description = "Default: the first socket's user.")
     String secondUser;
 
-    @Option(names = "--port", paramLabel = "N",
+    @Option(names = "--port", paramLabel = "N", converter = Args.PortArg.class,
             description = "The port, when it matters: below 1024 only root may bind on Linux and FreeBSD.")
     Integer port;
 
@@ -139,13 +139,10 @@ public final class WhatIfCommand implements Callable<Integer> {
                     "give --os, --first and --second (or --batch FILE|-)");
         }
         try {
-            OsFamily family = OsFamily.fromWireName(os);
-            Protocol proto = Protocol.fromWireName(protocol);
-            BindState state = firstState == null ? null : BindState.fromWireName(firstState);
-            return new BindQuestion(family, proto,
-                    BindQuestionJson.endpoint(first, firstUser, state, proto, "--first"),
+            return new BindQuestion(os, protocol,
+                    BindQuestionJson.endpoint(first, firstUser, firstState, protocol, "--first"),
                     BindQuestionJson.endpoint(second, secondUser == null ? firstUser : secondUser, BindState.BOUND,
-                            proto, "--second"), port);
+                            protocol, "--second"), port);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -126,8 +126,8 @@ class ReportCommandTest {
                 .contains("history E").doesNotContain("probe on another host");
 
         assertThat(run("report", "--format", "html", "--history", "E2", "--db", db.toString(),
-                "--output", output.toString())).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
-        assertThat(err.toString()).contains("E2 is an experiment");
+                "--output", output.toString())).isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--history: E2 is an experiment");
     }
 
     @Test

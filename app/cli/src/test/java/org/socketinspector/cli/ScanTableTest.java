@@ -12,6 +12,7 @@ import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.model.ToolInfo;
+import org.socketinspector.semantics.OsFamily;
 
 class ScanTableTest {
 
@@ -22,16 +23,19 @@ class ScanTableTest {
 
     @Test
     void flagsShowSetOptionsAndMarkUnknownOnes() {
-        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", new SocketOptions(true, false, null, null))))
+        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", new SocketOptions(true, false, null, null)), OsFamily.LINUX))
                 .isEqualTo("reuseaddr");
-        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", new SocketOptions(false, false, null, null))))
+        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", new SocketOptions(false, false, null, null)), OsFamily.LINUX))
                 .isEqualTo("-");
-        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", SocketOptions.UNKNOWN))).isEqualTo("?");
-        assertThat(ScanTable.flags(socket(Family.IPV6, "::", new SocketOptions(false, true, null, true))))
+        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", SocketOptions.UNKNOWN), OsFamily.LINUX)).isEqualTo("unknown");
+        assertThat(ScanTable.flags(socket(Family.IPV6, "::", new SocketOptions(false, true, null, true)), OsFamily.LINUX))
                 .isEqualTo("reuseport v6only");
         // only v6only known (from sock_diag) while the owner's options could not be read
-        assertThat(ScanTable.flags(socket(Family.IPV6, "::", new SocketOptions(null, null, null, false))))
+        assertThat(ScanTable.flags(socket(Family.IPV6, "::", new SocketOptions(null, null, null, false)), OsFamily.LINUX))
                 .isEqualTo("reuseaddr? reuseport?");
+        // Windows has no SO_REUSEPORT: only its own options are marked unknown
+        assertThat(ScanTable.flags(socket(Family.IPV4, "0.0.0.0", new SocketOptions(null, null, true, null)),
+                OsFamily.WINDOWS)).isEqualTo("reuseaddr? exclusiveaddruse");
     }
 
     @Test
@@ -41,6 +45,6 @@ class ScanTableTest {
                 List.of(socket(Family.IPV6, "::1", SocketOptions.UNKNOWN)));
         assertThat(ScanTable.render(scan, false)).isEqualTo(
                 "PROTO  LOCAL     STATE   PID  PROCESS  USER  OPTIONS\n"
-                        + "tcp    [::1]:80  LISTEN  ?    ?        33    ?\n");
+                        + "tcp    [::1]:80  LISTEN  ?    ?        33    unknown\n");
     }
 }

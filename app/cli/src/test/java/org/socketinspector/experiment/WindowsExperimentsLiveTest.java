@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.socketinspector.collect.ScanRequest;
+import org.socketinspector.collect.Source;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;
@@ -21,12 +23,14 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
+import org.socketinspector.testing.WindowsTest;
 
 /**
  * The Windows experiments for real: every Windows preset replayed with helper processes, a slice of the live
  * Windows bind matrix, and helpers ending with a killed parent. Runs in CI's Windows job.
  */
 @EnabledOnOs(OS.WINDOWS)
+@WindowsTest
 class WindowsExperimentsLiveTest {
 
     @TempDir
@@ -65,18 +69,24 @@ class WindowsExperimentsLiveTest {
                 "--max-seconds", "60", "--db", dir.resolve("h.db").toString())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
         try {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (app.descendants().count() < 2 && Instant.now().isBefore(deadline)) {
+            // Until both helpers are bound (seen in the UDP table, not by binding: that could take the port first).
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while ((app.descendants().count() < 2 || udpSocketsOn(port) < 2) && app.isAlive()
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
-            Thread.sleep(1000); // let both helpers bind
+            assertThat(udpSocketsOn(port)).as("victim and attacker bound on port %d", port).isGreaterThanOrEqualTo(2);
             List<ProcessHandle> helpers = app.descendants().toList();
             assertThat(helpers).as("helpers (stderr: %s)", Files.readString(dir.resolve("err.txt")))
                     .hasSizeGreaterThanOrEqualTo(2);
 
             app.destroyForcibly(); // TerminateProcess: no shutdown hook runs; only the job object ends the helpers
             app.waitFor();
-            Thread.sleep(2000);
+            Instant gone = Instant.now().plus(Duration.ofSeconds(20)); // at once in fact; late on a loaded machine
+            while ((helpers.stream().anyMatch(ProcessHandle::isAlive) || udpSocketsOn(port) > 0)
+                    && Instant.now().isBefore(gone)) {
+                Thread.sleep(50);
+            }
 
             assertThat(helpers).noneMatch(ProcessHandle::isAlive);
             assertThat(free(port, "127.0.0.1", Family.IPV4)).as("127.0.0.1 port %d is free again", port).isTrue();
@@ -85,6 +95,12 @@ class WindowsExperimentsLiveTest {
             app.descendants().forEach(ProcessHandle::destroyForcibly);
             app.destroyForcibly();
         }
+    }
+
+    /** UDP sockets on the port in the collector's table (IP Helper). */
+    private static long udpSocketsOn(int port) throws Exception {
+        return ThisMachine.PLATFORM.collector(Source.AUTO).collect(ScanRequest.LISTENERS).sockets().stream()
+                .filter(s -> s.protocol() == Protocol.UDP && s.localPort() == port).count();
     }
 
     /** Whether a plain UDP socket (no reuse option) can bind the address and port: nothing else holds it. */

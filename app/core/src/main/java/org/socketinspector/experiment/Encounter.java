@@ -14,7 +14,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * The core of the replay and of each matrix cell: a first socket (the victim) binds and maybe listens; a second
@@ -137,7 +137,7 @@ public final class Encounter {
         String id = idPrefix + "-port";
         side.open(id, protocol, Family.IPV6);
         try {
-            side.option(id, SockOpt.V6ONLY, false);
+            side.option(id, SocketOption.V6ONLY, false);
             return side.bind(id, "::", 0);
         } finally {
             side.closeSocket(id);
@@ -146,13 +146,13 @@ public final class Encounter {
 
     private int open(SocketSide side, String id, SocketSpec spec, String actor, int port) throws NativeSocketException {
         side.open(id, protocol, spec.family());
-        for (SockOpt option : spec.options()) {
-            if (option != SockOpt.V6ONLY) {
+        for (SocketOption option : spec.options()) {
+            if (option != SocketOption.V6ONLY) {
                 side.option(id, option, true);
             }
         }
         if (spec.family() == Family.IPV6) {
-            side.option(id, SockOpt.V6ONLY, spec.options().contains(SockOpt.V6ONLY));
+            side.option(id, SocketOption.V6ONLY, spec.options().contains(SocketOption.V6ONLY));
         }
         try {
             int bound = side.bind(id, spec.address(), port);

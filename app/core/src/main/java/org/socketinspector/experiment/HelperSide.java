@@ -19,7 +19,7 @@ import org.socketinspector.experiment.helper.HelperProtocol;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /** A {@link SocketSide} in a helper process (see {@link HelperLauncher}); commands go over its stdin. */
 public final class HelperSide implements SocketSide {
@@ -102,7 +102,7 @@ public final class HelperSide implements SocketSide {
     }
 
     @Override
-    public void option(String socketId, SockOpt option, boolean enabled) throws NativeSocketException {
+    public void option(String socketId, SocketOption option, boolean enabled) throws NativeSocketException {
         call(String.join(" ", "opt", socketId, option.wireName(), enabled ? "on" : "off"));
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
@@ -17,7 +16,7 @@ import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * Probes a live port of this machine: can a second socket with these options, as this user, bind it? The probe
@@ -34,43 +33,24 @@ public final class LiveProbe {
         this.processes = processes;
     }
 
-    /**
-     * The refusals a probe makes before touching anything: addresses that are not this machine's, a port out of
-     * range, UDP without its opt-in. Front ends call it before their live scan for the listener, so that a refused
-     * probe says only why it was refused.
-     */
-    public static void check(Protocol protocol, String listenerAddress, String probeAddress, int port, boolean udpOptIn)
-            throws ExperimentException {
-        AddressPolicy.requireProbeTarget(listenerAddress);
-        AddressPolicy.requireProbeTarget(probeAddress == null ? listenerAddress : probeAddress);
-        if (port < 1 || port > 65535) {
-            throw new ExperimentException("port " + port + " is outside 1..65535");
-        }
-        if (protocol == Protocol.UDP && !udpOptIn) {
-            throw new ExperimentException("a UDP probe needs an explicit opt-in: while bound, the probe socket can"
-                    + " receive datagrams meant for the service");
-        }
-    }
-
     public ProbeRecord run(ProbeRequest r, CancelToken cancel) throws ExperimentException {
-        check(r.protocol(), r.listenerAddress(), r.probeAddress(), r.port(), r.udpOptIn());
+        int self = processes.effectiveUid();
+        new ProbeCheck(HostFacts.osFamily(), self).require(r);
         cancel.check();
         Instant started = Instant.now();
-        int self = processes.effectiveUid();
         int uid = r.uid() < 0 ? self : r.uid();
         List<TimelineEvent> timeline = new ArrayList<>();
-        String options = r.options().stream().map(o -> "SO_" + o.name()).sorted().collect(Collectors.joining("+"));
         ProbeResult result;
         try (SocketSide side = uid == self ? new LocalSide(sockets, self) : HelperLauncher.start(processes, uid, null)) {
             side.open("probe", r.protocol(), Family.ofAddress(r.probeAddress()));
-            for (SockOpt o : r.options()) {
+            for (SocketOption o : r.options()) {
                 side.option("probe", o, true);
             }
             try {
                 side.bind("probe", r.probeAddress(), r.port());
-                result = new ProbeResult(r.probeAddress(), options.isEmpty() ? "none" : options, true, null, 0);
+                result = new ProbeResult(r.probeAddress(), r.options(), true, null, 0);
             } catch (NativeSocketException e) {
-                result = new ProbeResult(r.probeAddress(), options.isEmpty() ? "none" : options, false, e.errorName(), e.errorCode());
+                result = new ProbeResult(r.probeAddress(), r.options(), false, e.errorName(), e.errorCode());
             }
             timeline.add(new TimelineEvent(Instant.now(), "probe", "bind", r.probeAddress() + ":" + r.port() + " as uid "
                     + uid + ": " + (result.bound() ? "ok" : result.error())));
@@ -125,17 +105,17 @@ public final class LiveProbe {
         if (!overlaps(r, os)) {
             return "LOCALHOST-FAMILY-SHADOW";
         }
-        if (os == OsFamily.WINDOWS && r.options().contains(SockOpt.REUSEADDR)) {
-            boolean shared = r.victimOptions() != null && r.victimOptions().contains(SockOpt.REUSEADDR);
+        if (os == OsFamily.WINDOWS && r.options().contains(SocketOption.REUSEADDR)) {
+            boolean shared = r.victimOptions() != null && r.victimOptions().contains(SocketOption.REUSEADDR);
             return shared ? "WIN-REUSEADDR-SHARED" : "WIN-NOT-EXCLUSIVE";
         }
-        if (r.options().contains(SockOpt.REUSEPORT)) {
+        if (r.options().contains(SocketOption.REUSEPORT)) {
             return "LINUX-REUSEPORT-GROUP";
         }
-        if (r.protocol() == Protocol.UDP && r.options().contains(SockOpt.REUSEADDR)) {
+        if (r.protocol() == Protocol.UDP && r.options().contains(SocketOption.REUSEADDR)) {
             return "LINUX-UDP-REUSEADDR";
         }
-        if (r.victimBoundOnly() && r.options().contains(SockOpt.REUSEADDR)) {
+        if (r.victimBoundOnly() && r.options().contains(SocketOption.REUSEADDR)) {
             return "TCP-BOUND-REUSEADDR";
         }
         return "REUSE-GROUP-OBSERVED";
@@ -143,7 +123,7 @@ public final class LiveProbe {
 
     private static String attacker(ProbeRequest r, int uid, ProbeResult result) {
         String who = "a process of " + Users.name(uid) + " (uid " + uid + ")";
-        String with = "with " + (result.options().equals("none") ? "no options" : result.options());
+        String with = "with " + (result.optionSet().isEmpty() ? "no options" : result.options());
         String traffic = r.protocol() == Protocol.TCP ? "connections" : "datagrams";
         if (!result.bound()) {
             return who + " " + with + " cannot bind " + r.probeAddress() + ":" + r.port() + " (" + result.error()

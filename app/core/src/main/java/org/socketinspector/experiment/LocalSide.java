@@ -10,7 +10,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /** Sockets of this process. The helper process runs one of these behind its command loop. */
 public final class LocalSide implements SocketSide {
@@ -46,7 +46,7 @@ public final class LocalSide implements SocketSide {
     }
 
     @Override
-    public void option(String socketId, SockOpt option, boolean enabled) throws NativeSocketException {
+    public void option(String socketId, SocketOption option, boolean enabled) throws NativeSocketException {
         sockets.setOption(handle(socketId), option, enabled);
     }
 

@@ -1,10 +1,8 @@
 package org.socketinspector.experiment;
 
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
-import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOptions;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
@@ -13,7 +11,6 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.sockets.SockOpt;
 
 /** Translates between an experiment's sockets and the semantics model's questions, and compares answers. */
 public final class Prediction {
@@ -40,27 +37,15 @@ public final class Prediction {
     }
 
     private static BindEndpoint endpoint(SocketSpec spec, String user, BindState state) {
-        Set<BindOption> options = new HashSet<>();
-        spec.options().forEach(o -> options.add(BindOption.valueOf(o.name())));
-        if (spec.family() == Family.IPV6 && !spec.options().contains(SockOpt.V6ONLY)) {
-            options.add(BindOption.DUALSTACK); // experiments set IPV6_V6ONLY off explicitly
-        }
-        return new BindEndpoint(spec.address(), options, user, state);
+        // An experiment sets every option on or off explicitly (IPV6_V6ONLY off: dual-stack).
+        return new BindEndpoint(spec.address(), BindOption.of(SocketOptions.exactly(spec.options()), spec.family()),
+                user, state);
     }
 
     /** The experiment's socket for one side of a model question (users by name: root, nobody, ...). */
     public static SocketSpec spec(BindEndpoint endpoint, boolean listen) throws ExperimentException {
-        Set<SockOpt> options = new HashSet<>();
-        for (BindOption o : endpoint.options()) {
-            switch (o) {
-                case REUSEADDR -> options.add(SockOpt.REUSEADDR);
-                case REUSEPORT -> options.add(SockOpt.REUSEPORT);
-                case V6ONLY -> options.add(SockOpt.V6ONLY);
-                case EXCLUSIVEADDRUSE -> options.add(SockOpt.EXCLUSIVEADDRUSE);
-                case DUALSTACK -> { } // V6ONLY stays off
-            }
-        }
-        return new SocketSpec(endpoint.address(), options, Users.uid(endpoint.user()), listen);
+        return new SocketSpec(endpoint.address(), BindOption.socketOptions(endpoint.options()),
+                Users.uid(endpoint.user()), listen);
     }
 
     /** The model's answer, or null when there is no model for this OS. */

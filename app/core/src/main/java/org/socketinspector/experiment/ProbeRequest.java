@@ -2,7 +2,7 @@ package org.socketinspector.experiment;
 
 import java.util.Set;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * A probe of a live port: a second socket binds it (never listens, sends nothing) and is closed at once.
@@ -20,12 +20,12 @@ import org.socketinspector.sockets.SockOpt;
  *                        about a bound first socket, and the probe speaks to TCP-BOUND-REUSEADDR
  */
 public record ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress,
-                           Set<SockOpt> options, int uid, boolean udpOptIn, Set<SockOpt> victimOptions,
+                           Set<SocketOption> options, int uid, boolean udpOptIn, Set<SocketOption> victimOptions,
                            String victimUser, boolean victimBoundOnly) {
 
     /** A probe of a listening socket (or a bound UDP one). */
-    public ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress, Set<SockOpt> options,
-                        int uid, boolean udpOptIn, Set<SockOpt> victimOptions, String victimUser) {
+    public ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress, Set<SocketOption> options,
+                        int uid, boolean udpOptIn, Set<SocketOption> victimOptions, String victimUser) {
         this(protocol, listenerAddress, port, probeAddress, options, uid, udpOptIn, victimOptions, victimUser, false);
     }
 

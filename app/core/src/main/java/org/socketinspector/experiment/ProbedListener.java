@@ -1,16 +1,13 @@
 package org.socketinspector.experiment;
 
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
-import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * What a probe's prediction needs to know about the live listener it probes, read from a scan: its owner and its
@@ -54,28 +51,7 @@ public final class ProbedListener {
      * The listener's options for the model, or null when one that matters on {@code os} could not be read
      * (SO_REUSEADDR; SO_EXCLUSIVEADDRUSE on Windows, SO_REUSEPORT elsewhere; IPV6_V6ONLY on an IPv6 socket).
      */
-    public static Set<SockOpt> knownOptions(SocketRecord s, OsFamily os) {
-        SocketOptions o = s.options();
-        boolean windows = os == OsFamily.WINDOWS || os == OsFamily.WINDOWS_XP;
-        boolean known = o.reuseAddress() != null
-                && (windows ? o.exclusiveAddressUse() != null : o.reusePort() != null)
-                && (s.family() != Family.IPV6 || o.ipv6Only() != null);
-        if (!known) {
-            return null;
-        }
-        Set<SockOpt> set = EnumSet.noneOf(SockOpt.class);
-        if (o.reuseAddress()) {
-            set.add(SockOpt.REUSEADDR);
-        }
-        if (Boolean.TRUE.equals(o.reusePort())) {
-            set.add(SockOpt.REUSEPORT);
-        }
-        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
-            set.add(SockOpt.EXCLUSIVEADDRUSE);
-        }
-        if (Boolean.TRUE.equals(o.ipv6Only())) {
-            set.add(SockOpt.V6ONLY);
-        }
-        return set;
+    public static Set<SocketOption> knownOptions(SocketRecord s, OsFamily os) {
+        return s.options().knows(os.options(s.family())) ? s.options().enabled() : null;
     }
 }

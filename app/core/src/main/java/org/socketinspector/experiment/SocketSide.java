@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * One party of an experiment (victim, attacker, client), holding named native sockets: in this process
@@ -17,7 +17,7 @@ public interface SocketSide extends AutoCloseable {
 
     void open(String socketId, Protocol protocol, Family family) throws NativeSocketException;
 
-    void option(String socketId, SockOpt option, boolean enabled) throws NativeSocketException;
+    void option(String socketId, SocketOption option, boolean enabled) throws NativeSocketException;
 
     /** Binds and returns the bound port (useful with port 0). */
     int bind(String socketId, String address, int port) throws NativeSocketException;

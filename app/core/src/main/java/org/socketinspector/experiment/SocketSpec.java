@@ -2,14 +2,14 @@ package org.socketinspector.experiment;
 
 import java.util.Set;
 import org.socketinspector.model.Family;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * One socket an experiment creates: the address it binds, the options it sets before bind (for an IPv6 socket
  * V6ONLY is set on or off explicitly: off means dual-stack), the uid it runs as (-1: this process's own) and
  * whether it listens (TCP).
  */
-public record SocketSpec(String address, Set<SockOpt> options, int uid, boolean listen) {
+public record SocketSpec(String address, Set<SocketOption> options, int uid, boolean listen) {
 
     public SocketSpec {
         options = Set.copyOf(options);
@@ -21,12 +21,12 @@ public record SocketSpec(String address, Set<SockOpt> options, int uid, boolean 
 
     /** Dual-stack: an IPv6 wildcard socket without V6ONLY also covers IPv4. */
     public boolean dualStack() {
-        return address.equals("::") && !options.contains(SockOpt.V6ONLY);
+        return address.equals("::") && !options.contains(SocketOption.V6ONLY);
     }
 
     /** Short text: "127.0.0.1 reuseaddr+reuseport". */
     public String label() {
-        String opts = options.stream().filter(o -> o != SockOpt.V6ONLY).map(SockOpt::wireName)
+        String opts = options.stream().filter(o -> o != SocketOption.V6ONLY).map(SocketOption::wireName)
                 .sorted().reduce((a, b) -> a + "+" + b).orElse("none");
         String addr = address.equals("::") ? (dualStack() ? "[::] dual-stack" : "[::] v6only") : address;
         return addr + " " + opts;

@@ -18,11 +18,44 @@ public final class Users {
     public static final int SELF = -1;
     private static final Path PASSWD = Path.of("/etc/passwd");
 
-    private Users() {
+    private final Path source;
+    private final List<List<String>> entries;
+
+    private Users(Path source, List<List<String>> entries) {
+        this.source = source;
+        this.entries = entries;
     }
 
+    /**
+     * The user table as it is now, read once: a view model or a validation that looks users up on every keystroke
+     * keeps one instead of re-reading /etc/passwd each time.
+     */
+    public static Users read() {
+        return read(PASSWD);
+    }
+
+    /** The user table of this passwd file (missing or unreadable: only the built-in names are known). */
+    public static Users read(Path passwd) {
+        try {
+            return new Users(passwd, Files.readAllLines(passwd).stream().map(line -> List.of(line.split(":", -1)))
+                    .filter(fields -> fields.size() > 2).toList());
+        } catch (IOException e) {
+            return new Users(passwd, List.of());
+        }
+    }
+
+    /** {@link #nameOf} of a fresh read of the table. */
     public static String name(int uid) {
-        for (List<String> entry : entries()) {
+        return read().nameOf(uid);
+    }
+
+    /** {@link #uidOf} of a fresh read of the table. */
+    public static int uid(String user) throws ExperimentException {
+        return read().uidOf(user);
+    }
+
+    public String nameOf(int uid) {
+        for (List<String> entry : entries) {
             if (entry.get(2).equals(Integer.toString(uid))) {
                 return entry.get(0);
             }
@@ -37,11 +70,11 @@ public final class Users {
     }
 
     /** A uid from a name or a number ("nobody", "65534", "uid65534"); {@link #SELF} for the running user's name. */
-    public static int uid(String user) throws ExperimentException {
+    public int uidOf(String user) throws ExperimentException {
         if (user.matches("(uid)?\\d{1,9}")) {
             return Integer.parseInt(user.replace("uid", ""));
         }
-        for (List<String> entry : entries()) {
+        for (List<String> entry : entries) {
             if (entry.get(0).equals(user)) {
                 return Integer.parseInt(entry.get(2));
             }
@@ -55,17 +88,8 @@ public final class Users {
         if (user.equalsIgnoreCase(System.getProperty("user.name"))) {
             return SELF;
         }
-        throw new ExperimentException("unknown user '" + user + "' (" + (Files.exists(PASSWD)
-                ? "not in " + PASSWD : "only the user running the experiment, " + System.getProperty("user.name")
+        throw new ExperimentException("unknown user '" + user + "' (" + (Files.exists(source)
+                ? "not in " + source : "only the user running the experiment, " + System.getProperty("user.name")
                 + ", is known here") + ")");
-    }
-
-    private static List<List<String>> entries() {
-        try {
-            return Files.readAllLines(PASSWD).stream().map(line -> List.of(line.split(":", -1)))
-                    .filter(fields -> fields.size() > 2).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.util.function.Function;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.rules.Attacker;
 import org.socketinspector.rules.Severity;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.sockets.SockOpt;
 
 /**
  * The one Jackson configuration of the project: records are written field by field (so helper methods such as
@@ -69,7 +69,7 @@ public final class Json {
         wire(module, OsFamily.class, OsFamily::wireName, OsFamily::fromWireName);
         wire(module, BindOption.class, BindOption::wireName, BindOption::fromWireName);
         wire(module, BindState.class, BindState::wireName, BindState::fromWireName);
-        wire(module, SockOpt.class, SockOpt::wireName, SockOpt::fromWireName);
+        wire(module, SocketOption.class, SocketOption::wireName, SocketOption::fromWireName);
         wire(module, Outcome.class, Outcome::wireName, text -> Outcome.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT)));
         return module;
     }

@@ -23,6 +23,7 @@ import org.socketinspector.json.ScanJson;
 import org.socketinspector.rules.Finding;
 import org.socketinspector.rules.FindingSubject;
 import org.socketinspector.rules.Severity;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * Writes a fleet report: a host table with counts by severity, the findings across hosts grouped by rule, and one
@@ -195,7 +196,7 @@ public final class FleetReport {
             List<org.socketinspector.model.SocketRecord> listeners = report.sockets().stream()
                     .filter(org.socketinspector.model.SocketRecord::isListening).toList();
             m.raw("<details><summary>").text(listeners.size() + " listening sockets").raw("</summary>");
-            HtmlReport.socketTable(m, null, listeners, worst);
+            HtmlReport.socketTable(m, null, listeners, worst, OsFamily.of(report.audit().scan().host()));
             m.raw("</details>");
         }
         m.raw("</section>");

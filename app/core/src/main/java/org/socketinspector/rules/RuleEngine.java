@@ -12,6 +12,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindEndpoint;
@@ -126,8 +127,8 @@ public final class RuleEngine {
 
     private static void windows(BindSemantics model, Scan scan, SocketRecord s, List<Finding> findings) {
         BindEndpoint victim = SocketView.endpoint(s);
-        boolean probeShared = s.probe() != null && s.probe().bound() && s.probe().options() != null
-                && s.probe().options().contains("SO_REUSEADDR")
+        boolean probeShared = s.probe() != null && s.probe().bound()
+                && s.probe().optionSet().contains(SocketOption.REUSEADDR)
                 && SocketView.bareAddress(s.probe().address()).equals(victim.address());
         if (Boolean.TRUE.equals(s.options().reuseAddress()) || probeShared) {
             BindEndpoint asShared = new BindEndpoint(victim.address(), Set.of(BindOption.REUSEADDR), victim.user(),

@@ -1,12 +1,10 @@
 package org.socketinspector.rules;
 
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
@@ -25,15 +23,7 @@ final class SocketView {
 
     /** The regime of a scanned host; Windows 2000/XP (NT 5.0/5.1) use the legacy tables. */
     static OsFamily osFamily(HostInfo host) {
-        String os = host == null || host.os() == null ? "" : host.os().toLowerCase(Locale.ROOT);
-        String version = host == null || host.osVersion() == null ? "" : host.osVersion();
-        return switch (os) {
-            case "windows" -> version.startsWith("5.0") || version.startsWith("5.1") || version.contains("XP")
-                    ? OsFamily.WINDOWS_XP : OsFamily.WINDOWS;
-            case "macos" -> OsFamily.MACOS;
-            case "freebsd" -> OsFamily.FREEBSD;
-            default -> OsFamily.LINUX;
-        };
+        return OsFamily.of(host);
     }
 
     /** The owner's account name, "uid N" when only the uid is known, null when unknown. */
@@ -66,20 +56,7 @@ final class SocketView {
 
     /** The socket as the first endpoint of a bind question; unknown options count as not set. */
     static BindEndpoint endpoint(SocketRecord s) {
-        SocketOptions o = s.options();
-        Set<BindOption> options = EnumSet.noneOf(BindOption.class);
-        if (Boolean.TRUE.equals(o.reuseAddress())) {
-            options.add(BindOption.REUSEADDR);
-        }
-        if (Boolean.TRUE.equals(o.reusePort())) {
-            options.add(BindOption.REUSEPORT);
-        }
-        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
-            options.add(BindOption.EXCLUSIVEADDRUSE);
-        }
-        if (family(s) == Family.IPV6 && o.ipv6Only() != null) {
-            options.add(o.ipv6Only() ? BindOption.V6ONLY : BindOption.DUALSTACK);
-        }
+        Set<BindOption> options = BindOption.of(s.options(), family(s));
         String user = user(s);
         BindState state = s.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(s.state())
                 ? BindState.LISTEN : BindState.BOUND;

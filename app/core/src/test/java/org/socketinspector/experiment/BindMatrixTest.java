@@ -22,11 +22,13 @@ import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.history.RunSummary;
+import org.socketinspector.testing.RootTest;
 
 /** The whole Linux question space on this kernel, next to the model: zero disagreements; a cancel keeps what ran. */
 @EnabledOnOs(OS.LINUX)
 class BindMatrixTest {
 
+    @RootTest
     @Test
     void everyLinuxCellAgreesWithTheModel() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: half of the cells run as uid 65534");
@@ -95,6 +97,7 @@ class BindMatrixTest {
         }
     }
 
+    @RootTest
     @Test
     void aWrongModelIsCaughtCellByCell() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root: the question space's user is root");

@@ -12,7 +12,8 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.RootTest;
 
 /** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */
 @EnabledOnOs(OS.LINUX)
@@ -26,7 +27,7 @@ class EncounterTest {
                 .target(Prediction.question(OsFamily.LINUX, protocol, first, second, 0, null)));
     }
 
-    private static SocketSpec spec(String address, boolean listen, SockOpt... options) {
+    private static SocketSpec spec(String address, boolean listen, SocketOption... options) {
         return new SocketSpec(address, Set.of(options), -1, listen);
     }
 
@@ -44,8 +45,8 @@ class EncounterTest {
     @Test
     void sameUserReuseportSharesTheConnections() throws Exception {
         try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
-            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
-                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
+            EncounterResult r = encounter(Protocol.TCP, spec("127.0.0.1", true, SocketOption.REUSEPORT),
+                    spec("127.0.0.1", true, SocketOption.REUSEPORT)).run(side, side, side, "share", 0, 20, NONE);
             assertThat(r.observed()).isEqualTo(Outcome.SHARES);
             assertThat(r.toVictim() + r.toAttacker()).isEqualTo(20);
             assertThat(r.toVictim()).isPositive();
@@ -64,17 +65,18 @@ class EncounterTest {
         }
     }
 
+    @RootTest
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
         try (LocalSide root = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID); HelperSide nobody = HelperLauncher.start(ThisMachine.PLATFORM.processes(), 65534, null)) {
             assertThat(nobody.uid()).isEqualTo(65534);
-            EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SockOpt.REUSEPORT),
-                    spec("127.0.0.1", true, SockOpt.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);
+            EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SocketOption.REUSEPORT),
+                    spec("127.0.0.1", true, SocketOption.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);
             assertThat(tcp.secondBindError()).isEqualTo("EADDRINUSE");
 
-            EncounterResult udp = encounter(Protocol.UDP, spec("127.0.0.1", false, SockOpt.REUSEADDR),
-                    spec("127.0.0.1", false, SockOpt.REUSEADDR)).run(root, nobody, root, "udp", 0, 10, NONE);
+            EncounterResult udp = encounter(Protocol.UDP, spec("127.0.0.1", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR)).run(root, nobody, root, "udp", 0, 10, NONE);
             assertThat(udp.secondBindError()).isNull();
             assertThat(udp.toVictim() + udp.toAttacker()).isEqualTo(10);
             assertThat(udp.observed()).isIn(Outcome.STEALS, Outcome.SHARES);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.testing.RootTest;
 
 
 /** Helper processes: started as the asked uid, gone when their control pipe closes, classpath readable. */
@@ -28,7 +29,7 @@ class HelperLauncherTest {
         try {
             assertThat(new String(helper.getInputStream().readNBytes(6))).isEqualTo("ready ");
             helper.getOutputStream().close();
-            assertThat(helper.waitFor(5, TimeUnit.SECONDS)).as("helper exited after stdin closed").isTrue();
+            assertThat(helper.waitFor(30, TimeUnit.SECONDS)).as("helper exited after stdin closed").isTrue();
             assertThat(helper.exitValue()).isZero();
         } finally {
             helper.destroyForcibly();
@@ -39,10 +40,11 @@ class HelperLauncherTest {
     void helperRefusesToStartWhenItsParentIsNotTheOneNamed() throws Exception {
         Process helper = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.socketinspector.experiment.helper.HelperMain", "1").start();
-        assertThat(helper.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(helper.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(helper.exitValue()).as("a helper whose parent already died exits at once").isEqualTo(3);
     }
 
+    @RootTest
     @Test
     void startsUnderAnotherUidAndIsEndedByPid() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");

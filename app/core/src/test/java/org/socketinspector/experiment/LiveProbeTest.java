@@ -13,7 +13,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.RootTest;
 
 /** Probes of a real listener of this process: bind, close, and the service still accepts afterwards. */
 @EnabledOnOs(OS.LINUX)
@@ -31,9 +32,9 @@ class LiveProbeTest {
         }
     }
 
-    private int listen(String address, SockOpt... options) throws Exception {
+    private int listen(String address, SocketOption... options) throws Exception {
         listener = sockets.open(Protocol.TCP, Family.ofAddress(address));
-        for (SockOpt o : options) {
+        for (SocketOption o : options) {
             sockets.setOption(listener, o, true);
         }
         sockets.bind(listener, address, 0);
@@ -53,14 +54,14 @@ class LiveProbeTest {
         }
     }
 
-    private ProbeRequest tcp(String address, int port, String probeAddress, int uid, Set<SockOpt> victim, SockOpt... options) {
+    private ProbeRequest tcp(String address, int port, String probeAddress, int uid, Set<SocketOption> victim, SocketOption... options) {
         return new ProbeRequest(Protocol.TCP, address, port, probeAddress, Set.of(options), uid, false, victim, me);
     }
 
     @Test
     void sameUserJoinsAReuseportListenerAndTheServiceKeepsWorking() throws Exception {
-        int port = listen("127.0.0.1", SockOpt.REUSEPORT);
-        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(SockOpt.REUSEPORT), SockOpt.REUSEPORT), new CancelToken());
+        int port = listen("127.0.0.1", SocketOption.REUSEPORT);
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(SocketOption.REUSEPORT), SocketOption.REUSEPORT), new CancelToken());
         assertThat(r.result().bound()).isTrue();
         assertThat(r.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
         assertThat(r.confirms()).isTrue();
@@ -69,11 +70,12 @@ class LiveProbeTest {
         assertStillAccepts("127.0.0.1", port);
     }
 
+    @RootTest
     @Test
     void anotherUidCannotJoinIt() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
-        int port = listen("127.0.0.1", SockOpt.REUSEPORT);
-        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, Users.NOBODY, Set.of(SockOpt.REUSEPORT), SockOpt.REUSEPORT),
+        int port = listen("127.0.0.1", SocketOption.REUSEPORT);
+        ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, Users.NOBODY, Set.of(SocketOption.REUSEPORT), SocketOption.REUSEPORT),
                 new CancelToken());
         assertThat(r.probeUid()).isEqualTo(Users.NOBODY);
         assertThat(r.result().error()).isEqualTo("EADDRINUSE");
@@ -86,7 +88,7 @@ class LiveProbeTest {
     @Test
     void reuseaddrDoesNotOpenAListenerButTheOtherFamilyIsFree() throws Exception {
         int port = listen("127.0.0.1");
-        ProbeRecord reuse = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(), SockOpt.REUSEADDR), new CancelToken());
+        ProbeRecord reuse = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(), SocketOption.REUSEADDR), new CancelToken());
         assertThat(reuse.result().bound()).isFalse();
         assertThat(reuse.agrees()).isTrue();
         ProbeRecord shadow = probe.run(tcp("127.0.0.1", port, "::1", -1, Set.of()), new CancelToken());
@@ -96,15 +98,16 @@ class LiveProbeTest {
         assertStillAccepts("127.0.0.1", port);
     }
 
+    @RootTest
     @Test
     void aSocketBoundWithReuseaddrButNotListeningCanBeCoBoundByAnotherUser() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to probe as uid 65534");
         listener = sockets.open(Protocol.TCP, Family.IPV4);
-        sockets.setOption(listener, SockOpt.REUSEADDR, true);
+        sockets.setOption(listener, SocketOption.REUSEADDR, true);
         sockets.bind(listener, "127.0.0.1", 0);
         int port = sockets.localPort(listener);
-        ProbeRequest request = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
-                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me, true);
+        ProbeRequest request = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SocketOption.REUSEADDR),
+                Users.NOBODY, false, Set.of(SocketOption.REUSEADDR), me, true);
 
         ProbeRecord r = probe.run(request, new CancelToken());
 
@@ -118,8 +121,8 @@ class LiveProbeTest {
         sockets.listen(listener, 8);
         assertStillAccepts("127.0.0.1", port);
 
-        ProbeRequest listening = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
-                Users.NOBODY, false, Set.of(SockOpt.REUSEADDR), me);
+        ProbeRequest listening = new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SocketOption.REUSEADDR),
+                Users.NOBODY, false, Set.of(SocketOption.REUSEADDR), me);
         ProbeRecord refused = probe.run(listening, new CancelToken());
         assertThat(refused.result().error()).as("once it listens, SO_REUSEADDR no longer opens it").isEqualTo("EADDRINUSE");
         assertThat(refused.agrees()).isTrue();
@@ -129,7 +132,7 @@ class LiveProbeTest {
     @Test
     void udpNeedsAnOptInAndForeignAddressesAreRefused() {
         assertThatThrownBy(() -> probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", 5353, null,
-                Set.of(SockOpt.REUSEADDR), -1, false, null, null), new CancelToken())).hasMessageContaining("opt-in");
+                Set.of(SocketOption.REUSEADDR), -1, false, null, null), new CancelToken())).hasMessageContaining("opt-in");
         assertThatThrownBy(() -> probe.run(tcp("192.0.2.7", 80, null, -1, null), new CancelToken()))
                 .hasMessageContaining("refusing to probe 192.0.2.7");
         assertThatThrownBy(() -> probe.run(tcp("localhost", 80, null, -1, null), new CancelToken()))
@@ -139,16 +142,17 @@ class LiveProbeTest {
     @Test
     void udpProbeWithOptInCoBindsAReuseaddrService() throws Exception {
         listener = sockets.open(Protocol.UDP, Family.IPV4);
-        sockets.setOption(listener, SockOpt.REUSEADDR, true);
+        sockets.setOption(listener, SocketOption.REUSEADDR, true);
         sockets.bind(listener, "127.0.0.1", 0);
         int port = sockets.localPort(listener);
-        ProbeRecord r = probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", port, null, Set.of(SockOpt.REUSEADDR),
-                -1, true, Set.of(SockOpt.REUSEADDR), me), new CancelToken());
+        ProbeRecord r = probe.run(new ProbeRequest(Protocol.UDP, "127.0.0.1", port, null, Set.of(SocketOption.REUSEADDR),
+                -1, true, Set.of(SocketOption.REUSEADDR), me), new CancelToken());
         assertThat(r.result().bound()).isTrue();
         assertThat(r.finding()).isEqualTo("LINUX-UDP-REUSEADDR");
         assertThat(r.agrees()).isTrue();
     }
 
+    @RootTest
     @Test
     void aPrivilegedPortRefusesAnotherUserWithEaccesAsTheModelSays() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to listen below 1024 and probe as 65534");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.testing.RootTest;
 
 class NetworkNamespaceTest {
 
@@ -18,6 +19,7 @@ class NetworkNamespaceTest {
         assertThat(NetworkNamespace.staleNames(list, alive::contains)).containsExactly("si-4242-1", "si-4242-2");
     }
 
+    @RootTest
     @Test
     void aNamespaceLeftByAKilledApplicationIsDeletedByTheNextExperiment() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "creating network namespaces needs root");

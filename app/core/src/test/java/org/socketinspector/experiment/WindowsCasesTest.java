@@ -12,7 +12,7 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.semantics.QuestionSpace;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * What the Windows experiments expect, checked anywhere: each Windows preset's prediction (asked the way a replay
@@ -53,7 +53,7 @@ class WindowsCasesTest {
         ReplayRequest r = ReplayRequest.of(ReplayPreset.named("windows-reuseaddr-shared").orElseThrow(), 10, 0, false, SELF);
         assertThat(r.attacker().uid()).isEqualTo(-1);
         assertThat(ReplayPreset.ALL).filteredOn(p -> p.os() == OsFamily.WINDOWS).hasSize(5)
-                .allSatisfy(p -> assertThat(p.victim().options()).doesNotContain(SockOpt.REUSEPORT));
+                .allSatisfy(p -> assertThat(p.victim().options()).doesNotContain(SocketOption.REUSEPORT));
     }
 
     @Test
@@ -87,14 +87,14 @@ class WindowsCasesTest {
     @Test
     void aWindowsReuseaddrProbeSpeaksToTheWindowsRules() {
         ProbeRequest onDefault = probe(Set.of());
-        ProbeRequest onShared = probe(Set.of(SockOpt.REUSEADDR));
+        ProbeRequest onShared = probe(Set.of(SocketOption.REUSEADDR));
         assertThat(LiveProbe.finding(onDefault, OsFamily.WINDOWS)).isEqualTo("WIN-NOT-EXCLUSIVE");
         assertThat(LiveProbe.finding(onShared, OsFamily.WINDOWS)).isEqualTo("WIN-REUSEADDR-SHARED");
         assertThat(LiveProbe.finding(onShared, OsFamily.LINUX)).as("a Linux listener").isEqualTo("REUSE-GROUP-OBSERVED");
     }
 
-    private static ProbeRequest probe(Set<SockOpt> victimOptions) {
-        return new ProbeRequest(Protocol.TCP, "0.0.0.0", 8080, "127.0.0.1", Set.of(SockOpt.REUSEADDR), -1, false,
+    private static ProbeRequest probe(Set<SocketOption> victimOptions) {
+        return new ProbeRequest(Protocol.TCP, "0.0.0.0", 8080, "127.0.0.1", Set.of(SocketOption.REUSEADDR), -1, false,
                 victimOptions, "alice");
     }
 }

@@ -17,8 +17,10 @@ import org.socketinspector.collect.Source;
 import org.socketinspector.experiment.ThisMachine;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.testing.RootTest;
 
 /** The rules on real loopback sockets of this JVM, scanned by the Linux native collector (root reads options). */
+@RootTest
 class LinuxLiveRulesTest {
 
     @BeforeAll

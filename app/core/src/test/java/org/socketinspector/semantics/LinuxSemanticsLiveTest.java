@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.testing.RootTest;
 
 /**
  * Re-measures the whole Linux question space on the running kernel with bench/bind_matrix.py (real sockets as
@@ -23,6 +24,7 @@ class LinuxSemanticsLiveTest {
     private static final Path SCRIPT = Path.of("..", "..", "bench", "bind_matrix.py");
     private static final int FIRST_PORT = 12000;
 
+    @RootTest
     @Test
     void theModelPredictsTheRunningKernel() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the Linux model is measured on Linux");

@@ -26,9 +26,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketinspector.testing.GuiTest;
 
 /** The Classroom tab headless (TestFX + Monocle) on the real bind-semantics models, animations off. */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class ClassroomGuiTest {
 
     @TempDir
@@ -71,7 +73,7 @@ class ClassroomGuiTest {
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {
         try {
-            return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("reading the scene on the FX thread failed", e);
         }
@@ -157,7 +159,7 @@ class ClassroomGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         pick(robot, "localhost-family-shadow");
         robot.clickOn("#classroom-play");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#classroom-progress").equals("Step 6 of 6"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#classroom-progress").equals("Step 6 of 6"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#classroom-rule")).startsWith("LOCALHOST-FAMILY-SHADOW");
         assertThat(text(robot, "#classroom-card-counts")).startsWith("Service received 0, attacker 10");
@@ -174,7 +176,7 @@ class ClassroomGuiTest {
         assertThat(count(robot, "#classroom-attacker-count")).as("the last connection is still on its way").isLessThan(10);
         assertThat(dots(robot)).isPositive();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count(robot, "#classroom-attacker-count") == 10);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> count(robot, "#classroom-attacker-count") == 10);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(count(robot, "#classroom-victim-count")).isZero();
         assertThat(dots(robot)).as("every dot arrived").isZero();

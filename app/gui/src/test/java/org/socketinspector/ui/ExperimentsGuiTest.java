@@ -31,7 +31,7 @@ import org.socketinspector.rules.Audit;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
@@ -40,6 +40,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketinspector.testing.GuiTest;
 
 /**
  * The Experiments tab headless (TestFX + Monocle) with real experiments on loopback: a probe set up from the live
@@ -47,6 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * followed and cancelled.
  */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class ExperimentsGuiTest {
 
     @TempDir
@@ -83,7 +85,7 @@ class ExperimentsGuiTest {
     private SocketRecord showListener() throws Exception {
         sockets = Fixtures.PLATFORM.sockets();
         listener = sockets.open(Protocol.TCP, Family.IPV4);
-        sockets.setOption(listener, SockOpt.REUSEPORT, true);
+        sockets.setOption(listener, SocketOption.REUSEPORT, true);
         sockets.bind(listener, "127.0.0.1", 0);
         sockets.listen(listener, 8);
         int self = Fixtures.SELF_UID;

@@ -19,9 +19,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketinspector.testing.GuiTest;
 
 /** The live view's empty and error states: a failing scan is said above the table and the next success clears it. */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class LiveErrorGuiTest {
 
     private MainWindow window;
@@ -54,14 +56,14 @@ class LiveErrorGuiTest {
     void aFailingScanIsShownAndTheNextGoodOneClearsIt(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#table-placeholder").queryAs(Label.class).getText()).isEqualTo("Scanning…");
         window.live().start(Platform::runLater);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#error-banner").queryAs(Label.class).isVisible());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#error-banner").queryAs(Label.class).isVisible());
 
         assertThat(robot.lookup("#error-banner").queryAs(Label.class).getText())
                 .isEqualTo("Scan failed: netlink: Operation not permitted — retrying every 2 s; the table shows the last good scan.");
         assertThat(robot.lookup("#table-placeholder").queryAs(Label.class).getText()).startsWith("No scan yet: Scan failed");
 
         failing.set(false);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#error-banner").queryAs(Label.class).isVisible());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#error-banner").queryAs(Label.class).isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#socket-table").queryTableView().getItems()).hasSize(9);
     }

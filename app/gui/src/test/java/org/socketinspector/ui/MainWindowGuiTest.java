@@ -31,9 +31,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.socketinspector.testing.GuiTest;
 
 /** The main window headless (TestFX + Monocle), on scans read from the JSON contract. */
 @ExtendWith(ApplicationExtension.class)
+@GuiTest
 class MainWindowGuiTest {
 
     private MainWindow window;
@@ -331,9 +333,9 @@ class MainWindowGuiTest {
                 .match((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableRow<?> r
                         && r.getItem() instanceof SocketRow s && s.process().equals(process)).tryQuery();
         try {
-            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> find.get().isPresent());
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> find.get().isPresent());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no table row of " + process + " within 5 s", e);
+            throw new AssertionError("no table row of " + process + " within 30 s", e);
         }
         return find.get().orElseThrow();
     }

@@ -17,7 +17,7 @@ import org.socketinspector.nativeio.Errno;
 import org.socketinspector.nativeio.LibC;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * {@link NativeSockets} on Linux through libc. Sockets are opened with SOCK_CLOEXEC so that no helper process
@@ -39,8 +39,8 @@ public final class LinuxSockets implements NativeSockets {
     }
 
     @Override
-    public void setOption(long socket, SockOpt option, boolean enabled) throws NativeSocketException {
-        int level = option == SockOpt.V6ONLY ? LibC.IPPROTO_IPV6 : LibC.SOL_SOCKET;
+    public void setOption(long socket, SocketOption option, boolean enabled) throws NativeSocketException {
+        int level = option == SocketOption.V6ONLY ? LibC.IPPROTO_IPV6 : LibC.SOL_SOCKET;
         int name = switch (option) {
             case REUSEADDR -> LibC.SO_REUSEADDR;
             case REUSEPORT -> LibC.SO_REUSEPORT;

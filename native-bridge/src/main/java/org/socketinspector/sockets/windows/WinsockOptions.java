@@ -1,15 +1,15 @@
 package org.socketinspector.sockets.windows;
 
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
-/** The setsockopt level and name of each {@link SockOpt} on Windows; SO_REUSEPORT does not exist there. */
+/** The setsockopt level and name of each {@link SocketOption} on Windows; SO_REUSEPORT does not exist there. */
 final class WinsockOptions {
 
     private WinsockOptions() {
     }
 
     /** {level, optname}, or null when Windows has no such option. */
-    static int[] levelAndName(SockOpt option) {
+    static int[] levelAndName(SocketOption option) {
         return switch (option) {
             case REUSEADDR -> new int[] {Ws2_32.SOL_SOCKET, Ws2_32.SO_REUSEADDR};
             case EXCLUSIVEADDRUSE -> new int[] {Ws2_32.SOL_SOCKET, Ws2_32.SO_EXCLUSIVEADDRUSE};

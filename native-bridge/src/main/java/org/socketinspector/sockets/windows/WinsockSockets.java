@@ -9,7 +9,7 @@ import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /**
  * {@link NativeSockets} on Winsock 2 (ws2_32.dll). Sockets are created with WSA_FLAG_NO_HANDLE_INHERIT so that no
@@ -62,7 +62,7 @@ public final class WinsockSockets implements NativeSockets {
     }
 
     @Override
-    public void setOption(long socket, SockOpt option, boolean enabled) throws NativeSocketException {
+    public void setOption(long socket, SocketOption option, boolean enabled) throws NativeSocketException {
         int[] levelAndName = WinsockOptions.levelAndName(option);
         if (levelAndName == null) {
             throw new NativeSocketException("setsockopt", WinsockErrors.name(WinsockErrors.WSAENOPROTOOPT),

@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.socketinspector.testing.WindowsTest;
 
 /** Real Windows process control. Runs in CI's Windows job. */
 @EnabledOnOs(OS.WINDOWS)
+@WindowsTest
 class WindowsProcessControlLiveTest {
 
     private final WindowsProcessControl control = new WindowsProcessControl();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /** Real sockets on loopback: the libc mapping binds, conflicts, accepts and receives as the kernel says. */
 @EnabledOnOs(OS.LINUX)
@@ -49,7 +49,7 @@ class LinuxSocketsTest {
         assertThat(sockets.isListening(first)).isTrue();
 
         long second = open(Protocol.TCP, Family.IPV4);
-        sockets.setOption(second, SockOpt.REUSEADDR, true);
+        sockets.setOption(second, SocketOption.REUSEADDR, true);
         assertThatThrownBy(() -> sockets.bind(second, "127.0.0.1", port))
                 .isInstanceOfSatisfying(NativeSocketException.class, e -> {
                     assertThat(e.call()).isEqualTo("bind");
@@ -62,11 +62,11 @@ class LinuxSocketsTest {
     @Test
     void reuseportLetsTheSameUserJoinAListener() throws Exception {
         long first = open(Protocol.TCP, Family.IPV6);
-        sockets.setOption(first, SockOpt.REUSEPORT, true);
+        sockets.setOption(first, SocketOption.REUSEPORT, true);
         sockets.bind(first, "::1", 0);
         sockets.listen(first, 8);
         long second = open(Protocol.TCP, Family.IPV6);
-        sockets.setOption(second, SockOpt.REUSEPORT, true);
+        sockets.setOption(second, SocketOption.REUSEPORT, true);
         sockets.bind(second, "::1", sockets.localPort(first));
         assertThat(sockets.localPort(second)).isEqualTo(sockets.localPort(first));
     }
@@ -74,7 +74,7 @@ class LinuxSocketsTest {
     @Test
     void v6onlyWildcardLeavesIpv4FreeButDualStackCoversIt() throws Exception {
         long v6only = open(Protocol.TCP, Family.IPV6);
-        sockets.setOption(v6only, SockOpt.V6ONLY, true);
+        sockets.setOption(v6only, SocketOption.V6ONLY, true);
         sockets.bind(v6only, "::", 0);
         int port = sockets.localPort(v6only);
         long v4 = open(Protocol.TCP, Family.IPV4);
@@ -84,7 +84,7 @@ class LinuxSocketsTest {
         opened.clear();
 
         long dual = open(Protocol.TCP, Family.IPV6);
-        sockets.setOption(dual, SockOpt.V6ONLY, false);
+        sockets.setOption(dual, SocketOption.V6ONLY, false);
         sockets.bind(dual, "::", 0);
         long v4again = open(Protocol.TCP, Family.IPV4);
         assertThatThrownBy(() -> sockets.bind(v4again, "127.0.0.1", sockets.localPort(dual)))
@@ -137,6 +137,6 @@ class LinuxSocketsTest {
     @Test
     void exclusiveAddrUseIsAWindowsOption() throws Exception {
         long s = open(Protocol.TCP, Family.IPV4);
-        assertThatThrownBy(() -> sockets.setOption(s, SockOpt.EXCLUSIVEADDRUSE, true)).hasMessageContaining("ENOPROTOOPT");
+        assertThatThrownBy(() -> sockets.setOption(s, SocketOption.EXCLUSIVEADDRUSE, true)).hasMessageContaining("ENOPROTOOPT");
     }
 }

@@ -1,7 +1,7 @@
 package org.socketinspector.sockets.windows;
 
 import org.junit.jupiter.api.Test;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,10 +36,10 @@ class WinsockCodecTest {
 
     @Test
     void optionNumbersAreWinsocks() {
-        assertThat(WinsockOptions.levelAndName(SockOpt.REUSEADDR)).containsExactly(0xFFFF, 4);
-        assertThat(WinsockOptions.levelAndName(SockOpt.EXCLUSIVEADDRUSE)).containsExactly(0xFFFF, -5);
-        assertThat(WinsockOptions.levelAndName(SockOpt.V6ONLY)).containsExactly(41, 27);
-        assertThat(WinsockOptions.levelAndName(SockOpt.REUSEPORT)).isNull();
+        assertThat(WinsockOptions.levelAndName(SocketOption.REUSEADDR)).containsExactly(0xFFFF, 4);
+        assertThat(WinsockOptions.levelAndName(SocketOption.EXCLUSIVEADDRUSE)).containsExactly(0xFFFF, -5);
+        assertThat(WinsockOptions.levelAndName(SocketOption.V6ONLY)).containsExactly(41, 27);
+        assertThat(WinsockOptions.levelAndName(SocketOption.REUSEPORT)).isNull();
     }
 
     @Test

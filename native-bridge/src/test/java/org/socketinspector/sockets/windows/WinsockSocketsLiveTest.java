@@ -10,10 +10,12 @@ import org.junit.jupiter.api.condition.OS;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
+import org.socketinspector.testing.WindowsTest;
 
 /** Real Winsock on loopback: the calls the lab experiments make. Runs in CI's Windows job. */
 @EnabledOnOs(OS.WINDOWS)
+@WindowsTest
 class WinsockSocketsLiveTest {
 
     private final WinsockSockets sockets = new WinsockSockets();
@@ -22,7 +24,7 @@ class WinsockSocketsLiveTest {
     void aTaggedConnectionOnLoopback() throws Exception {
         long listener = sockets.open(Protocol.TCP, Family.IPV6);
         try {
-            sockets.setOption(listener, SockOpt.V6ONLY, false);
+            sockets.setOption(listener, SocketOption.V6ONLY, false);
             sockets.bind(listener, "::", 0);
             sockets.listen(listener, 8);
             assertThat(sockets.isListening(listener)).isTrue();
@@ -64,10 +66,10 @@ class WinsockSocketsLiveTest {
         long first = sockets.open(Protocol.TCP, Family.IPV4);
         long second = sockets.open(Protocol.TCP, Family.IPV4);
         try {
-            sockets.setOption(first, SockOpt.EXCLUSIVEADDRUSE, true);
+            sockets.setOption(first, SocketOption.EXCLUSIVEADDRUSE, true);
             sockets.bind(first, "127.0.0.1", 0);
             sockets.listen(first, 4);
-            sockets.setOption(second, SockOpt.REUSEADDR, true);
+            sockets.setOption(second, SocketOption.REUSEADDR, true);
             int port = sockets.localPort(first);
             assertThatThrownBy(() -> sockets.bind(second, "127.0.0.1", port))
                     .isInstanceOfSatisfying(NativeSocketException.class,

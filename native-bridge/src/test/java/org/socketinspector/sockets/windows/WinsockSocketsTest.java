@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 
 /** {@link WinsockSockets}' use of Winsock, against an in-memory loopback ({@link LoopbackWinsock}). */
 class WinsockSocketsTest {
@@ -106,7 +106,7 @@ class WinsockSocketsTest {
     void optionsWindowsDoesNotHaveAndAddressesThatAreNotLiteralsAreRefusedBeforeAnyCall() throws Exception {
         long s = sockets.open(Protocol.TCP, Family.IPV4);
         int before = ws2.calls.size();
-        assertThatThrownBy(() -> sockets.setOption(s, SockOpt.REUSEPORT, true))
+        assertThatThrownBy(() -> sockets.setOption(s, SocketOption.REUSEPORT, true))
                 .hasMessageContaining("WSAENOPROTOOPT").hasMessageContaining("does not exist on Windows");
         assertThatThrownBy(() -> sockets.connect(s, "localhost", 80))
                 .hasMessageContaining("WSAEINVAL").hasMessageContaining("not an IP address literal");

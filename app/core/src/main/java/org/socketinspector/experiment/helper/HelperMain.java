@@ -10,7 +10,7 @@ import org.socketinspector.experiment.LocalSide;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.collect.Platform;
 
 /**
@@ -73,7 +73,7 @@ public final class HelperMain {
         String id = w.size() > 1 ? w.get(1) : "";
         switch (w.get(0)) {
             case "open" -> side.open(id, Protocol.fromWireName(w.get(2)), Family.fromWireName(w.get(3)));
-            case "opt" -> side.option(id, SockOpt.fromWireName(w.get(2)), w.get(3).equals("on"));
+            case "opt" -> side.option(id, SocketOption.fromWireName(w.get(2)), w.get(3).equals("on"));
             case "bind" -> {
                 return Integer.toString(side.bind(id, w.get(2), Integer.parseInt(w.get(3))));
             }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,7 +24,7 @@ import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.store.HistoryStore;
 
 /**
@@ -119,8 +118,7 @@ public final class ExperimentsViewModel {
     }
 
     private static String describe(SocketSpec s, Protocol protocol) {
-        String options = s.options().isEmpty() ? "no options" : s.options().stream()
-                .map(o -> o == SockOpt.V6ONLY ? "IPV6_V6ONLY" : "SO_" + o.name()).sorted().collect(Collectors.joining(", "));
+        String options = s.options().isEmpty() ? "no options" : SocketOption.constantNames(s.options(), ", ");
         return s.address() + " with " + options + (protocol == Protocol.TCP && s.listen() ? " and listens" : "");
     }
 

@@ -22,7 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 import org.socketinspector.ui.experiments.ProbeViewModel.Target;
 
@@ -89,7 +89,7 @@ final class ProbePane extends ScrollPane {
 
         HBox options = new HBox(14);
         options.setAlignment(Pos.CENTER_LEFT);
-        for (SockOpt o : model.availableOptions()) {
+        for (SocketOption o : model.availableOptions()) {
             CheckBox box = new CheckBox("SO_" + o.name());
             box.setMnemonicParsing(false); // else the underscore of SO_ is taken for a mnemonic and vanishes
             box.setId("probe-option-" + o.wireName());
@@ -101,7 +101,7 @@ final class ProbePane extends ScrollPane {
                     model.options().remove(o);
                 }
             });
-            model.options().addListener((javafx.collections.SetChangeListener<SockOpt>) c -> box.setSelected(model.options().contains(o)));
+            model.options().addListener((javafx.collections.SetChangeListener<SocketOption>) c -> box.setSelected(model.options().contains(o)));
             options.getChildren().add(box);
         }
         Label none = new Label("(none ticked: a plain bind)");

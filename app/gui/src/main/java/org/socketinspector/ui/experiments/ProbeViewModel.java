@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -22,7 +21,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import org.socketinspector.experiment.AddressPolicy;
+import org.socketinspector.experiment.ProbeCheck;
 import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ProbeRecord;
@@ -32,7 +31,7 @@ import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
@@ -53,11 +52,13 @@ public final class ProbeViewModel {
     private final OsFamily os;
     private final int selfUid;
     private final RunControl run;
+    private final Users users;
+    private final ProbeCheck check;
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
     private final StringProperty address = new SimpleStringProperty(this, "address", "127.0.0.1");
     private final StringProperty port = new SimpleStringProperty(this, "port", "");
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target", Target.LISTENER);
-    private final ObservableSet<SockOpt> options = FXCollections.observableSet(EnumSet.noneOf(SockOpt.class));
+    private final ObservableSet<SocketOption> options = FXCollections.observableSet(EnumSet.noneOf(SocketOption.class));
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final BooleanProperty udpOptIn = new SimpleBooleanProperty(this, "udpOptIn");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -69,7 +70,14 @@ public final class ProbeViewModel {
      * @param selfUid the uid running the GUI: only root (on Linux) may probe as another user
      */
     public ProbeViewModel(ProbeRunner runner, Supplier<HistoryStore> history, OsFamily os, int selfUid) {
+        this(runner, history, os, selfUid, Users.read());
+    }
+
+    /** @param users the user table, read once for this view model (validation runs on every keystroke) */
+    public ProbeViewModel(ProbeRunner runner, Supplier<HistoryStore> history, OsFamily os, int selfUid, Users users) {
         this.runner = runner;
+        this.users = users;
+        this.check = new ProbeCheck(os, selfUid);
         this.os = os;
         this.selfUid = selfUid;
         this.run = new RunControl(history);
@@ -101,9 +109,8 @@ public final class ProbeViewModel {
     }
 
     /** The options a probe may set on this OS, in the order the view offers them. */
-    public List<SockOpt> availableOptions() {
-        return os == OsFamily.WINDOWS ? List.of(SockOpt.REUSEADDR, SockOpt.EXCLUSIVEADDRUSE)
-                : List.of(SockOpt.REUSEADDR, SockOpt.REUSEPORT);
+    public List<SocketOption> availableOptions() {
+        return os.reuseOptions();
     }
 
     /** Whether the probe may run as another user: root on Linux (a helper process is started as that uid). */
@@ -114,7 +121,7 @@ public final class ProbeViewModel {
     /** Users worth offering: this user, the listener's owner when it is another one, and nobody (as root). */
     public List<String> suggestedUsers() {
         List<String> users = new ArrayList<>();
-        users.add(Users.name(selfUid));
+        users.add(this.users.nameOf(selfUid));
         if (canChooseUser()) {
             String owner = ProbedListener.owner(socket.get());
             if (owner != null && !users.contains(owner)) {
@@ -135,12 +142,12 @@ public final class ProbeViewModel {
         port.set(Integer.toString(s.localPort()));
         target.set(Target.LISTENER);
         options.clear();
-        user.set(Users.name(selfUid));
+        user.set(users.nameOf(selfUid));
         udpOptIn.set(false);
         result.set(null);
         socket.set(s);
         String owner = ProbedListener.owner(s);
-        Set<SockOpt> known = ProbedListener.knownOptions(s, os);
+        Set<SocketOption> known = ProbedListener.knownOptions(s, os);
         source.set("From the live table: " + s.protocol().wireName() + " " + s.localEndpoint()
                 + (s.process() != null && s.process().name() != null ? " of " + s.process().name() : "")
                 + (owner == null ? "" : " (" + owner + ")") + ", options "
@@ -163,42 +170,37 @@ public final class ProbeViewModel {
         return listener.contains(":") ? "127.0.0.1" : "::1";
     }
 
+    /** The problems of the request as typed (port -1 when it is not a number, this user when the user is unknown). */
     private void validate() {
         List<String> found = new ArrayList<>();
+        int uid = Users.SELF;
         try {
-            AddressPolicy.requireProbeTarget(text(address));
-        } catch (ExperimentException e) {
-            found.add("Address: " + e.getMessage() + ".");
-        }
-        String p = text(port);
-        if (!p.matches("\\d{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
-            found.add("Port: a number from 1 to 65535.");
-        }
-        if (options.contains(SockOpt.REUSEADDR) && options.contains(SockOpt.EXCLUSIVEADDRUSE)) {
-            found.add("Options: SO_REUSEADDR and SO_EXCLUSIVEADDRUSE exclude each other (Windows refuses the pair).");
-        }
-        try {
-            int uid = uid();
-            if (uid != -1 && !canChooseUser()) {
-                found.add("User: only root on Linux can probe as another user.");
-            }
+            uid = uid();
         } catch (ExperimentException e) {
             found.add("User: " + e.getMessage() + ".");
         }
-        if (protocol.get() == Protocol.UDP && !udpOptIn.get()) {
-            found.add("UDP: tick the opt-in first: while the probe is bound, datagrams meant for the service can reach it.");
-        }
+        ProbeRequest draft = draft(uid);
+        found.addAll(0, check.problems(draft));
         problems.setAll(found);
     }
 
-    /** -1 for this user. */
+    private ProbeRequest draft(int uid) {
+        String p = text(port);
+        SocketRecord s = socket.get();
+        return new ProbeRequest(protocol.get(), text(address), p.matches("\\d{1,5}") ? Integer.parseInt(p) : -1,
+                probeAddress(), options, uid, protocol.get() == Protocol.UDP && udpOptIn.get(),
+                s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s),
+                s != null && s.isBoundOnly());
+    }
+
+    /** -1 for this user; looked up in the user table this view model read once. */
     private int uid() throws ExperimentException {
         String u = text(user);
         if (u.isEmpty()) {
-            return -1;
+            return Users.SELF;
         }
-        int uid = Users.uid(u);
-        return uid == selfUid ? -1 : uid;
+        int uid = users.uidOf(u);
+        return uid == selfUid ? Users.SELF : uid;
     }
 
     /** The probe the Run button would start, or null while {@link #problems()} is not empty. */
@@ -207,11 +209,7 @@ public final class ProbeViewModel {
             return null;
         }
         try {
-            SocketRecord s = socket.get();
-            return new ProbeRequest(protocol.get(), text(address), Integer.parseInt(text(port)),
-                    probeAddress(), options, uid(), protocol.get() == Protocol.UDP && udpOptIn.get(),
-                    s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s),
-                    s != null && s.isBoundOnly());
+            return draft(uid()); // the socket from the table may have been let go since the last validation
         } catch (ExperimentException e) {
             return null;
         }
@@ -230,7 +228,7 @@ public final class ProbeViewModel {
         String owner = s != null && s.process() != null && s.process().name() != null
                 ? s.process().name() + (s.pid() == null ? "" : " (pid " + s.pid() + ")") : "the service";
         StringBuilder text = new StringBuilder("Socket Inspector will:\n");
-        text.append("  • create one ").append(r.protocol().name()).append(" socket as ").append(Users.name(uid))
+        text.append("  • create one ").append(r.protocol().name()).append(" socket as ").append(users.nameOf(uid))
                 .append(" (uid ").append(uid).append(")").append(r.uid() < 0 ? ", the user running Socket Inspector"
                         : ", in a helper process started as that user and ended by PID afterwards").append(";\n");
         text.append("  • set ").append(r.options().isEmpty() ? "no options" : describe(r.options())).append(" on it;\n");
@@ -249,10 +247,8 @@ public final class ProbeViewModel {
     }
 
     /** SO_REUSEADDR, SO_REUSEPORT, IPV6_V6ONLY... */
-    static String describe(Set<SockOpt> options) {
-        return options.isEmpty() ? "none" : options.stream()
-                .map(o -> o == SockOpt.V6ONLY ? "IPV6_V6ONLY" : "SO_" + o.name()).sorted()
-                .collect(Collectors.joining(", "));
+    static String describe(Set<SocketOption> options) {
+        return SocketOption.constantNames(options, ", ");
     }
 
     /** Starts the probe on {@code background}; its record comes back on {@code fxThread}. False when it cannot run. */
@@ -314,7 +310,7 @@ public final class ProbeViewModel {
         return target;
     }
 
-    public ObservableSet<SockOpt> options() {
+    public ObservableSet<SocketOption> options() {
         return options;
     }
 

@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.history.ListenerChange;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.model.SocketRecord;
@@ -231,7 +232,7 @@ public final class HistoryView extends BorderPane {
 
     private static String line(SocketRecord s) {
         return s.protocol().wireName() + "  " + s.localEndpoint() + "  pid " + (s.pid() == null ? "?" : s.pid()) + "  "
-                + SocketText.process(s) + "  " + SocketText.user(s) + "  " + SocketText.flags(s.options());
+                + SocketText.process(s) + "  " + SocketText.user(s) + "  " + SocketText.flags(s, HostFacts.osFamily());
     }
 
     private static String change(ListenerChange c) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.ProcessInfo;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Finding;
@@ -70,11 +71,10 @@ public record SocketDetails(String title, String subtitle, List<Section> section
 
     private static List<Field> options(SocketOptions o, SocketRecord s) {
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("SO_REUSEADDR", SocketText.option(o.reuseAddress()), false));
-        fields.add(new Field("SO_REUSEPORT", SocketText.option(o.reusePort()), false));
-        fields.add(new Field("SO_EXCLUSIVEADDRUSE", SocketText.option(o.exclusiveAddressUse()), false));
-        if (s.family() == org.socketinspector.model.Family.IPV6) {
-            fields.add(new Field("IPV6_V6ONLY", SocketText.option(o.ipv6Only()), false));
+        for (SocketOption option : SocketOption.values()) {
+            if (option != SocketOption.V6ONLY || s.family() == org.socketinspector.model.Family.IPV6) {
+                fields.add(new Field(option.constantName(), SocketText.option(o.get(option)), false));
+            }
         }
         if (s.inode() != null) {
             fields.add(new Field("Inode", s.inode().toString(), true));

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Finding;
 import org.socketinspector.rules.Severity;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * One row of the socket table. A row lives as long as its socket: a refresh calls {@link #update} with the new
@@ -34,14 +35,14 @@ public final class SocketRow {
     private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user");
     private final ReadOnlyStringWrapper flags = new ReadOnlyStringWrapper(this, "flags");
 
-    public SocketRow(SocketKey key, SocketRecord record, List<Finding> socketFindings) {
+    public SocketRow(SocketKey key, SocketRecord record, List<Finding> socketFindings, OsFamily os) {
         this.key = key;
         this.localSortKey = SocketText.endpointSortKey(record.localAddress(), record.localPort());
-        update(record, socketFindings);
+        update(record, socketFindings, os);
     }
 
-    /** Takes the values of a newer scan of the same socket. */
-    public void update(SocketRecord record, List<Finding> socketFindings) {
+    /** Takes the values of a newer scan (made on {@code os}) of the same socket. */
+    public void update(SocketRecord record, List<Finding> socketFindings, OsFamily os) {
         set(socket, record);
         set(findings, List.copyOf(socketFindings));
         set(severity, highest(socketFindings));
@@ -50,7 +51,7 @@ public final class SocketRow {
         set(pid, record.pid());
         set(process, SocketText.process(record));
         set(user, SocketText.user(record));
-        set(flags, SocketText.flags(record.options()));
+        set(flags, SocketText.flags(record, os));
     }
 
     /** The most severe finding that no baseline accepted, or null. */

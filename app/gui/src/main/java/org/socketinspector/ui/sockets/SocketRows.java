@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Finding;
 import org.socketinspector.rules.FindingSubject;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * The rows of a socket table, kept across scans: a socket seen again keeps its row object (updated in place), a
@@ -25,8 +26,8 @@ public final class SocketRows {
         return rows;
     }
 
-    /** Shows a new scan. Returns how many rows were added, updated and removed. */
-    public Change show(List<SocketRecord> sockets, List<Finding> findings) {
+    /** Shows a new scan made on {@code os}. Returns how many rows were added, updated and removed. */
+    public Change show(List<SocketRecord> sockets, List<Finding> findings, OsFamily os) {
         Map<FindingSubject, List<Finding>> bySubject = new HashMap<>();
         for (Finding f : findings) {
             bySubject.computeIfAbsent(f.socket(), s -> new ArrayList<>()).add(f);
@@ -46,11 +47,11 @@ public final class SocketRows {
             List<Finding> own = bySubject.getOrDefault(FindingSubject.of(e.getValue()), List.of());
             SocketRow row = byKey.get(e.getKey());
             if (row == null) {
-                row = new SocketRow(e.getKey(), e.getValue(), own);
+                row = new SocketRow(e.getKey(), e.getValue(), own, os);
                 byKey.put(e.getKey(), row);
                 added.add(row);
             } else {
-                row.update(e.getValue(), own);
+                row.update(e.getValue(), own, os);
                 updated++;
             }
         }

@@ -2,41 +2,24 @@ package org.socketinspector.ui.sockets;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Severity;
+import org.socketinspector.semantics.OsFamily;
 
 /** How the GUI writes socket values: one place, so that the table, the side panel and the filter agree. */
 public final class SocketText {
 
-    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = SocketOptions.UNKNOWN_TEXT;
 
     private SocketText() {
     }
 
-    /** The reuse options that are set, e.g. "REUSEADDR REUSEPORT"; "unknown" when none could be read. */
-    public static String flags(SocketOptions o) {
-        if (o.reuseAddress() == null && o.reusePort() == null && o.exclusiveAddressUse() == null) {
-            return UNKNOWN;
-        }
-        List<String> set = new ArrayList<>();
-        if (Boolean.TRUE.equals(o.reuseAddress())) {
-            set.add("REUSEADDR");
-        }
-        if (Boolean.TRUE.equals(o.reusePort())) {
-            set.add("REUSEPORT");
-        }
-        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
-            set.add("EXCLUSIVE");
-        }
-        if (Boolean.TRUE.equals(o.ipv6Only())) {
-            set.add("V6ONLY");
-        }
-        return set.isEmpty() ? "—" : String.join(" ", set);
+    /** The options in their one text form ({@link SocketOptions#text}), e.g. "reuseaddr reuseport?", on {@code os}. */
+    public static String flags(SocketRecord s, OsFamily os) {
+        return s.options().text(os.options(s.family()));
     }
 
     /** yes / no / unknown: null never means false. */

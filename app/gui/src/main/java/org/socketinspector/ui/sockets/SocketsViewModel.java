@@ -24,6 +24,7 @@ import javafx.collections.transformation.FilteredList;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Finding;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * State of a socket table with its filter, selection, side panel and status line; shared by the live view and
@@ -66,7 +67,7 @@ public final class SocketsViewModel {
         SocketRows.Change change;
         updating.set(true);
         try {
-            change = rows.show(newAudit.scan().sockets(), newAudit.findings());
+            change = rows.show(newAudit.scan().sockets(), newAudit.findings(), OsFamily.of(newAudit.scan().host()));
         } finally {
             updating.set(false);
         }

@@ -79,20 +79,7 @@ public final class WhatIfViewModel {
 
     /** The options a scanned socket had; unknown options are left out (the user can tick them). */
     static Set<BindOption> optionsOf(SocketOptions o, boolean ipv6) {
-        Set<BindOption> set = EnumSet.noneOf(BindOption.class);
-        if (Boolean.TRUE.equals(o.reuseAddress())) {
-            set.add(BindOption.REUSEADDR);
-        }
-        if (Boolean.TRUE.equals(o.reusePort())) {
-            set.add(BindOption.REUSEPORT);
-        }
-        if (Boolean.TRUE.equals(o.exclusiveAddressUse())) {
-            set.add(BindOption.EXCLUSIVEADDRUSE);
-        }
-        if (ipv6 && o.ipv6Only() != null) {
-            set.add(o.ipv6Only() ? BindOption.V6ONLY : BindOption.DUALSTACK);
-        }
-        return set;
+        return BindOption.of(o, ipv6 ? org.socketinspector.model.Family.IPV6 : org.socketinspector.model.Family.IPV4);
     }
 
     private void update() {

@@ -2,12 +2,15 @@ package org.socketinspector.ui.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.collect.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.ProbeRecord;
@@ -19,7 +22,7 @@ import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.sockets.SockOpt;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.ui.Fixtures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
@@ -40,17 +43,17 @@ class ProbeViewModelTest extends RunFixture {
     }
 
     /** A TCP listener of this process on 127.0.0.1, and the row a live scan would show for it. */
-    private SocketRecord listen(SockOpt... options) throws Exception {
+    private SocketRecord listen(SocketOption... options) throws Exception {
         Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "probes of a real listener need Linux sockets here");
         sockets = org.socketinspector.ui.Fixtures.PLATFORM.sockets();
         listener = sockets.open(Protocol.TCP, Family.IPV4);
-        for (SockOpt o : options) {
+        for (SocketOption o : options) {
             sockets.setOption(listener, o, true);
         }
         sockets.bind(listener, "127.0.0.1", 0);
         sockets.listen(listener, 8);
-        boolean reusePort = List.of(options).contains(SockOpt.REUSEPORT);
-        boolean reuseAddr = List.of(options).contains(SockOpt.REUSEADDR);
+        boolean reusePort = List.of(options).contains(SocketOption.REUSEPORT);
+        boolean reuseAddr = List.of(options).contains(SocketOption.REUSEADDR);
         return new SocketRecord(Protocol.TCP, Family.IPV4, "127.0.0.1", sockets.localPort(listener), null, null,
                 SocketRecord.LISTEN, null, (int) ProcessHandle.current().pid(),
                 new ProcessInfo("java", null, null, Users.name(self), self, List.of()), self, null,
@@ -84,11 +87,11 @@ class ProbeViewModelTest extends RunFixture {
 
     @Test
     void aProbeFromTheTableJoinsAReuseportListenerAgreesWithTheModelAndIsStored() throws Exception {
-        SocketRecord socket = listen(SockOpt.REUSEPORT);
+        SocketRecord socket = listen(SocketOption.REUSEPORT);
         int port = socket.localPort();
         ProbeViewModel model = new ProbeViewModel(Fixtures.realProbes(), this::history, OsFamily.LINUX, self);
         model.prefill(socket);
-        model.options().add(SockOpt.REUSEPORT);
+        model.options().add(SocketOption.REUSEPORT);
 
         assertThat(model.sourceProperty().get()).contains("tcp 127.0.0.1:" + port + " of java").contains("SO_REUSEPORT");
         assertThat(model.problems()).isEmpty();
@@ -101,7 +104,7 @@ class ProbeViewModelTest extends RunFixture {
 
         ProbeRecord r = runToEnd(model);
         assertThat(r.result().bound()).isTrue();
-        assertThat(r.request().victimOptions()).containsExactly(SockOpt.REUSEPORT);
+        assertThat(r.request().victimOptions()).containsExactly(SocketOption.REUSEPORT);
         assertThat(r.agrees()).as("the model knew the listener's options and owner").isTrue();
         assertThat(r.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
         assertThat(ProbeViewModel.verdict(r)).isEqualTo("Bound: the probe socket got 127.0.0.1:" + port + " (closed at once)");
@@ -153,7 +156,7 @@ class ProbeViewModelTest extends RunFixture {
         model.addressProperty().set("::1");
         model.portProperty().set("5353");
         model.protocolProperty().set(Protocol.UDP);
-        assertThat(model.problems()).singleElement().asString().startsWith("UDP: tick the opt-in first");
+        assertThat(model.problems()).singleElement().asString().startsWith("UDP: a UDP probe needs an explicit opt-in");
         model.udpOptInProperty().set(true);
         assertThat(model.problems()).isEmpty();
         assertThat(model.request().victimOptions()).as("typed by hand: no prediction").isNull();
@@ -169,16 +172,33 @@ class ProbeViewModelTest extends RunFixture {
     }
 
     @Test
+    void theUserTableIsReadOnceNotOnEveryKeystroke(@TempDir Path dir) throws Exception {
+        Path passwd = dir.resolve("passwd");
+        Files.writeString(passwd, "root:x:0:0::/root:/bin/sh\nalice:x:4242:4242::/home/alice:/bin/sh\n");
+        ProbeViewModel model = new ProbeViewModel((r, c) -> null, this::history, OsFamily.LINUX, 0,
+                Users.read(passwd));
+        model.portProperty().set("8080");
+        Files.delete(passwd); // a view model that re-read the file per keystroke would no longer know alice
+        for (String typed : List.of("a", "al", "ali", "alic", "alice")) {
+            model.userProperty().set(typed);
+        }
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.request().uid()).isEqualTo(4242);
+        model.userProperty().set("bob");
+        assertThat(model.problems()).singleElement().asString().startsWith("User: unknown user 'bob'");
+    }
+
+    @Test
     void eachOsOffersItsOwnOptionsAndRootMayProbeAsTheOwnerOrNobody() {
         ProbeViewModel windows = new ProbeViewModel((r, c) -> null, this::history, OsFamily.WINDOWS, 1001);
-        assertThat(windows.availableOptions()).containsExactly(SockOpt.REUSEADDR, SockOpt.EXCLUSIVEADDRUSE);
+        assertThat(windows.availableOptions()).containsExactly(SocketOption.REUSEADDR, SocketOption.EXCLUSIVEADDRUSE);
         assertThat(windows.canChooseUser()).isFalse();
         windows.portProperty().set("445");
-        windows.options().addAll(List.of(SockOpt.REUSEADDR, SockOpt.EXCLUSIVEADDRUSE));
+        windows.options().addAll(List.of(SocketOption.REUSEADDR, SocketOption.EXCLUSIVEADDRUSE));
         assertThat(windows.problems()).singleElement().asString().contains("exclude each other");
 
         ProbeViewModel linux = new ProbeViewModel((r, c) -> null, this::history, OsFamily.LINUX, 0);
-        assertThat(linux.availableOptions()).containsExactly(SockOpt.REUSEADDR, SockOpt.REUSEPORT);
+        assertThat(linux.availableOptions()).containsExactly(SocketOption.REUSEADDR, SocketOption.REUSEPORT);
         SocketRecord postgres = new SocketRecord(Protocol.TCP, Family.IPV4, "127.0.0.1", 5432, null, null,
                 SocketRecord.LISTEN, null, 900, new ProcessInfo("postgres", null, null, "postgres", 114, List.of()), 114,
                 null, new SocketOptions(true, false, null, null), null);
@@ -187,7 +207,7 @@ class ProbeViewModelTest extends RunFixture {
         linux.userProperty().set("nobody");
         assertThat(linux.problems()).isEmpty();
         assertThat(linux.request().uid()).isEqualTo(Users.NOBODY);
-        assertThat(linux.request().victimOptions()).containsExactly(SockOpt.REUSEADDR);
+        assertThat(linux.request().victimOptions()).containsExactly(SocketOption.REUSEADDR);
         assertThat(linux.request().victimUser()).isEqualTo("postgres");
         assertThat(linux.confirmation()).contains("as nobody (uid 65534), in a helper process started as that user")
                 .contains("bind it to 127.0.0.1:5432, the address and port of postgres (pid 900)");

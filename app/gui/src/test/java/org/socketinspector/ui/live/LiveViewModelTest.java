@@ -83,7 +83,7 @@ class LiveViewModelTest {
             r.run();
             shown.countDown();
         });
-        assertThat(shown.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(shown.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         live.stop();
         assertThat(live.isRunning()).isFalse();
         assertThat(threads).isNotEmpty().allMatch("live-scan"::equals);

@@ -31,7 +31,7 @@ class SocketsViewModelTest {
         assertThat(row("127.0.0.1:5432", 733).findings()).extracting(f -> f.rule()).containsExactly("LOCALHOST-FAMILY-SHADOW");
         assertThat(row("[::1]:631", 700).severity()).isNull();
         assertThat(row("0.0.0.0:22", 812).flags()).isEqualTo("unknown");
-        assertThat(row("0.0.0.0:8080", 1201).flags()).isEqualTo("REUSEADDR REUSEPORT");
+        assertThat(row("0.0.0.0:8080", 1201).flags()).isEqualTo("reuseaddr reuseport");
         assertThat(model.hostFindings()).extracting(f -> f.rule()).containsExactly("LOW-PRIVILEGED-PORT-START");
         assertThat(model.limitations()).hasSize(2);
     }
