@@ -1,6 +1,7 @@
 package org.socketinspector.windows;
 
 import org.socketinspector.model.HostInfo;
+import org.socketinspector.parse.LoopbackFacts;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
@@ -9,6 +10,9 @@ import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -108,6 +112,25 @@ public final class WindowsSocketScanner {
                 name = "unknown";
             }
         }
-        return new HostInfo(name, "windows", System.getProperty("os.version"), null, null);
+        return new HostInfo(name, "windows", System.getProperty("os.version"), null, null, localhost(), null);
+    }
+
+    /**
+     * What localhost resolves to: the hosts file's entries when it has any; else Windows' own answer (since Windows 7
+     * "localhost name resolution is handled within DNS itself", as the stock hosts file says), ::1 then 127.0.0.1 in
+     * the order of the default prefix policy table (::1 precedence 50, IPv4 35). A changed prefix policy table
+     * (netsh interface ipv6 set prefixpolicy) is not read.
+     */
+    static List<String> localhost() {
+        String root = System.getenv("SystemRoot");
+        Path hosts = Path.of(root == null ? "C:\\Windows" : root,
+                "System32", "drivers", "etc", "hosts");
+        try {
+            List<String> order = LoopbackFacts.localhost(
+                    Files.readString(hosts, StandardCharsets.ISO_8859_1), "");
+            return order.isEmpty() ? List.of("::1", "127.0.0.1") : order;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

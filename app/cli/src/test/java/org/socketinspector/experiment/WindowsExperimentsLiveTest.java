@@ -37,7 +37,8 @@ class WindowsExperimentsLiveTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-reuseaddr-over-wildcard",
+    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-ipv4-beside-dualstack",
+            "windows-go-reuseaddr-before-2307", "windows-go-after-2307", "windows-java-exclusive-off",
             "windows-exclusive-control", "windows-reuseaddr-shared", "windows-localhost-family-shadow"})
     void eachWindowsPresetAgreesWithTheModel(String preset) throws Exception {
         int self = ThisMachine.PLATFORM.processes().effectiveUid();

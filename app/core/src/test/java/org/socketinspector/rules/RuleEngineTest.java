@@ -40,7 +40,8 @@ class RuleEngineTest {
                 tcp("127.0.0.1", 8080, 100, "app", "alice", 1000, 1, linux(true, false, null)),
                 tcp("::1", 8080, 100, "app", "alice", 1000, 2, linux(true, false, true)),
                 tcp("::", 9090, 101, "api", "alice", 1000, 3, linux(false, false, false)),
-                udp("127.0.0.1", 5000, 102, "dns", "alice", 1000, 4, linux(false, false, null)))));
+                udp("127.0.0.1", 5000, 102, "dns", "alice", 1000, 4, linux(false, false, null)),
+                udp("::1", 5000, 102, "dns", "alice", 1000, 5, linux(false, false, true)))));
         // A Windows exclusive wildcard listener on both families.
         assertEquals(List.of(), rules(scan(Scans.WINDOWS,
                 tcp("0.0.0.0", 445, 4, "System", "SYSTEM", null, 0, windows(false, true, null)),
