@@ -36,7 +36,7 @@ public class InputException extends IOException {
     }
 
     /** Control characters (newlines included) as {@code \n}, {@code \t} or {@code \\uXXXX}. */
-    static String oneLine(String text) {
+    public static String oneLine(String text) {
         if (text == null) {
             return "";
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -34,25 +35,29 @@ public final class WindowsSocketScanner {
     public static final String SOURCE_IPHLPAPI = "iphlpapi";
     public static final String SOURCE_TOOLHELP = "toolhelp";
     public static final String SOURCE_PROBE = "winsock-probe";
+    /** The tables came from Wine's emulation of IP Helper, not from Windows (ntdll exports wine_get_version). */
+    public static final String SOURCE_WINE = "wine";
 
     private final TableReader tables;
     private final WindowsProcessInfo processes;
     private final Supplier<NativeSockets> sockets;
     private final Supplier<HostInfo> host;
     private final Clock clock;
+    private final Supplier<Optional<String>> wine;
 
     public WindowsSocketScanner() {
         this(new IpHelperTableSource(), new JnaWindowsProcessInfo(), WinsockSockets::new, WindowsSocketScanner::thisHost,
-                Clock.systemUTC());
+                Clock.systemUTC(), Wine::version);
     }
 
     WindowsSocketScanner(TableSource tables, WindowsProcessInfo processes, Supplier<NativeSockets> sockets,
-                         Supplier<HostInfo> host, Clock clock) {
+                         Supplier<HostInfo> host, Clock clock, Supplier<Optional<String>> wine) {
         this.tables = new TableReader(tables);
         this.processes = processes;
         this.sockets = sockets;
         this.host = host;
         this.clock = clock;
+        this.wine = wine;
     }
 
     /**
@@ -79,6 +84,12 @@ public final class WindowsSocketScanner {
             }
         }
 
+        Optional<String> wineVersion = wine.get();
+        if (wineVersion.isPresent()) {
+            sources.add(SOURCE_WINE);
+            limitations.addAll(underWine(wineVersion.get(), records));
+        }
+
         TreeSet<Integer> pids = new TreeSet<>();
         records.stream().map(SocketRecord::pid).filter(Objects::nonNull).forEach(pids::add);
         WindowsProcessResolver.Resolution owners = new WindowsProcessResolver(processes).resolve(pids);
@@ -100,6 +111,23 @@ public final class WindowsSocketScanner {
         }
         return new Scan(Scan.SCHEMA, ToolInfo.current(), host.get(), collectedAt, processes.elevated(), sources,
                 limitations, records);
+    }
+
+    /**
+     * Wine reports pid 0 for every socket it does not own itself (Linux processes' sockets, sometimes its own), so
+     * under Wine 0 means "owner unknown" and becomes null; on Windows 0 stays System Idle.
+     */
+    private static List<String> underWine(String version, List<SocketRecord> records) {
+        List<String> notes = new ArrayList<>();
+        notes.add("running under Wine " + version + " (ntdll exports wine_get_version): the tables are Wine's emulation"
+                + " of IP Helper, not Windows'; bind semantics are Wine's too");
+        long unknown = records.stream().filter(r -> r.pid() != null && r.pid() == 0).count();
+        if (unknown > 0) {
+            records.replaceAll(r -> r.pid() != null && r.pid() == 0 ? r.withOwner(null, null) : r);
+            notes.add("owner unknown for " + unknown + " socket(s): Wine reports pid 0 for sockets of processes outside"
+                    + " Wine (and some of its own)");
+        }
+        return notes;
     }
 
     /** host.os "windows", os.version as the JVM reports it (e.g. "10.0"); no Linux sysctls. */

@@ -212,7 +212,7 @@ public final class BindMatrix {
 
         String unavailable(int... uids) {
             for (int uid : uids) {
-                if (uid == self) {
+                if (uid == self || uid == Users.SELF) {
                     continue;
                 }
                 if (!processes.canActAsOtherUsers()) {
@@ -232,8 +232,9 @@ public final class BindMatrix {
             return null;
         }
 
+        /** Users.SELF is the running user by name (Windows: its SID's RID is not known by name). */
         SocketSide side(int uid) {
-            return uid == self ? local : others.get(uid);
+            return uid == self || uid == Users.SELF ? local : others.get(uid);
         }
 
         void close() {

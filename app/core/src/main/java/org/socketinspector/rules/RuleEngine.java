@@ -225,6 +225,10 @@ public final class RuleEngine {
         if (!shadow.possible(host)) {
             return; // ::1 cannot be bound on that host (IPv6 disabled): nobody can take it
         }
+        // A socket on an unresolved name may be the one serving the other family: still raise it, but say so.
+        String uncertain = samePort.stream().filter(SocketRecord::isAddressUnknown).findFirst()
+                .map(r -> " Uncertain: " + r.localAddress() + " port " + r.localPort() + " is a name in the capture"
+                        + " (address unknown) and may be " + other + ".").orElse("");
         BindAnswer take = ask(model, s, SocketView.endpoint(s), other, OTHER_USER);
         if (take.error() == null) {
             Rule rule = Rule.LOCALHOST_FAMILY_SHADOW;
@@ -235,7 +239,7 @@ public final class RuleEngine {
                             + SocketView.endpointText(s) + " but nothing is bound to " + other + " port "
                             + s.localPort() + ": any user can bind it with no option and receive the " + traffic
                             + " of clients that resolve localhost to " + other + ". " + shadow.hostFacts(host)
-                            + " Kernel view: " + take.explanation(), take.sources(), shadow.remediation()));
+                            + " Kernel view: " + take.explanation() + uncertain, take.sources(), shadow.remediation()));
         }
     }
 
@@ -246,6 +250,10 @@ public final class RuleEngine {
             return;
         }
         for (SocketRecord r : samePort) {
+            if (r.isAddressUnknown() && !r.isBoundOnly() && !Objects.equals(r.pid(), w.pid())) {
+                unknownOverWildcard(w, r, findings);
+                continue;
+            }
             if (r.isWildcard() || r.isBoundOnly() || Objects.equals(r.pid(), w.pid())
                     || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
                 continue; // a socket that only bound takes no traffic (yet)
@@ -261,6 +269,22 @@ public final class RuleEngine {
                             + (answer.outcome() == Outcome.STEALS ? " Model: " + answer.explanation() : ""),
                     answer.sources()));
         }
+    }
+
+    /**
+     * A socket whose address a capture gave only as a name (never resolved) next to a wildcard listener: the name may
+     * be any address of the machine, so the specific-over-wildcard risk is raised, marked uncertain, not dropped.
+     */
+    private static void unknownOverWildcard(SocketRecord w, SocketRecord r, List<Finding> findings) {
+        Rule rule = Rule.SPECIFIC_OVER_WILDCARD;
+        String name = r.localAddress();
+        findings.add(finding(rule, rule.severity(), FindingSubject.of(w), Attacker.SAME_USER,
+                rule.title() + " — " + SocketView.endpointText(w) + " (address unknown)", SocketView.owner(r)
+                        + " is bound to " + name + " port " + r.localPort() + " next to " + SocketView.owner(w) + " on "
+                        + w.localEndpoint() + ". Address unknown (name in capture): \"" + name + "\" was not resolved"
+                        + (r.names() != null && r.names().truncated() ? " and the tool cut it to its column" : "")
+                        + ". If it is an address of this machine, its traffic goes to the more specific socket, not to"
+                        + " the wildcard listener. Uncertain: check which address the name stands for.", List.of()));
     }
 
     /** Sockets of several processes on one protocol, address and port, shown together. */

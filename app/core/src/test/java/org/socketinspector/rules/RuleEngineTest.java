@@ -199,4 +199,20 @@ class RuleEngineTest {
         assertEquals(11, RuleCatalog.all().size());
         RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
     }
+
+    @Test
+    void aNameInACaptureMayBeAnyAddressSoTheFindingIsRaisedAndMarkedUncertain() {
+        SocketRecord wildcard = tcp("0.0.0.0", 443, 300, "nginx", "www-data", 33, 1, SocketOptions.UNKNOWN);
+        SocketRecord named = tcp("web01.example.int", 443, 301, "other", "bob", 1001, 2, SocketOptions.UNKNOWN)
+                .withNames(new org.socketinspector.model.EndpointNames("web01.example.int", "https", null, null, true,
+                        true));
+        Finding f = only(scan(Scans.LINUX, wildcard, named), "SPECIFIC-OVER-WILDCARD");
+        assertTrue(f.title().endsWith("(address unknown)"), f.title());
+        assertTrue(f.explanation().contains("Address unknown (name in capture)")
+                && f.explanation().contains("Uncertain") && f.explanation().contains("cut it"), f.explanation());
+        // the same pair with a numeric address that the wildcard does not cover raises nothing
+        SocketRecord v6 = tcp("::1", 443, 301, "other", "bob", 1001, 2, SocketOptions.UNKNOWN);
+        assertTrue(RuleEngine.audit(scan(Scans.LINUX, wildcard, v6)).findings().stream()
+                .noneMatch(x -> x.rule().equals("SPECIFIC-OVER-WILDCARD")));
+    }
 }
