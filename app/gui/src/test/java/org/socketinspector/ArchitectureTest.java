@@ -55,7 +55,8 @@ class ArchitectureTest {
                 .layer("native").definedBy("org.socketinspector.collect..", "org.socketinspector.linux..",
                         "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
                         "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec..")
-                .layer("model").definedBy("org.socketinspector.model..")
+                .layer("model").definedBy("org.socketinspector.model..", "org.socketinspector.text..",
+                        "org.socketinspector.input..", "org.socketinspector.output..")
                 .layer("error").definedBy("org.socketinspector.error..")
 
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
@@ -135,6 +136,17 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.socketinspector.ui..").should(notCatch)
                 .because("it swallows bugs (a NullPointerException shown as the user's problem): catch the"
                         + " InspectorException family, and let Failures log anything else at the top of a task")
+                .check(classes);
+    }
+
+    @Test
+    void sharedTextAndFilesDependOnlyOnTheJdk() {
+        noClasses().that().resideInAnyPackage("org.socketinspector.text..", "org.socketinspector.input..",
+                        "org.socketinspector.output..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.text..",
+                        "org.socketinspector.input..", "org.socketinspector.output..", "java..")
+                .because("terminal escaping, bounded input and safe output files are used by every layer, the"
+                        + " report writers and the store included, so they may not reach up into any of them")
                 .check(classes);
     }
 

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,12 +15,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.socketinspector.json.Json;
+import org.socketinspector.json.JsonErrors;
+import org.socketinspector.output.OutputFile;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Baseline;
 import org.socketinspector.rules.Finding;
+import org.socketinspector.rules.Rule;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.rules.Severity;
 import picocli.CommandLine;
@@ -32,7 +37,9 @@ import picocli.CommandLine.Option;
                 "Scans this machine, or reads a capture (scan/audit JSON, netstat, ss, lsof) with --input."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:nothing reached --fail-on", "1:failure (one line on stderr)", "2:usage error",
-                "3:a finding that is not suppressed reached --fail-on"})
+                "3:a finding that is not suppressed reached --fail-on",
+                "5:incomplete: a live audit could not read the options or owners its rules need (e.g. not run as "
+                        + "root); comes before 3. --allow-incomplete turns it off"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
@@ -59,6 +66,10 @@ public final class AuditCommand implements Callable<Integer> {
                     + "format 'import' reads (Windows/Linux/macOS netstat, ss, lsof).")
     Path input;
 
+    @Option(names = "--allow-incomplete", description = "Do not exit with 5 when this machine's audit is incomplete "
+            + "(socket options or owners unreadable, e.g. without root); their findings show as INFO OPTIONS-UNKNOWN.")
+    boolean allowIncomplete;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,8 +80,8 @@ public final class AuditCommand implements Callable<Integer> {
             audit = readBaseline(baseline).apply(audit);
         }
         if (writeBaseline != null) {
-            Files.writeString(writeBaseline, Json.pretty().writeValueAsString(Baseline.of(audit).accepted())
-                    + System.lineSeparator(), StandardCharsets.UTF_8);
+            OutputFile.writeString(writeBaseline, Json.pretty().writeValueAsString(Baseline.of(audit).accepted())
+                    + System.lineSeparator());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -81,7 +92,23 @@ public final class AuditCommand implements Callable<Integer> {
         out.flush();
         boolean reached = failOn != null && audit.findings().stream()
                 .anyMatch(f -> !f.suppressed() && f.severity().atLeast(failOn));
+        long unknown = unknownSockets(audit);
+        if (input == null && unknown > 0 && !allowIncomplete) {
+            // A HIGH risk whose options could not be read shows as INFO: without this, --fail-on high would pass.
+            spec.commandLine().getErr().println("socket-inspector: incomplete audit: the options or owner of " + unknown
+                    + (unknown == 1 ? " socket" : " sockets") + " could not be read" + (audit.scan().privileged() ? ""
+                    : " (run as root)") + ", so findings may be missing; exit " + SocketInspectorCommand.EXIT_INCOMPLETE
+                    + " (--allow-incomplete to accept)");
+            spec.commandLine().getErr().flush();
+            return SocketInspectorCommand.EXIT_INCOMPLETE;
+        }
         return reached ? SocketInspectorCommand.EXIT_FINDINGS : SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** Sockets whose findings the rules could not compute (OPTIONS-UNKNOWN), suppressed ones included. */
+    static long unknownSockets(Audit audit) {
+        return audit.findings().stream().filter(f -> f.rule().equals(Rule.OPTIONS_UNKNOWN.id()))
+                .map(Finding::socket).distinct().count();
     }
 
     private Scan scan() throws Exception {
@@ -97,12 +124,25 @@ public final class AuditCommand implements Callable<Integer> {
 
     private static Baseline readBaseline(Path file) throws IOException {
         try {
-            List<Baseline.Entry> entries = Json.mapper().readValue(Files.readString(file, StandardCharsets.UTF_8),
+            List<Baseline.Entry> entries = Json.mapper().readValue(JsonInput.read(file),
                     new TypeReference<List<Baseline.Entry>>() { });
+            if (entries == null) {
+                throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"})");
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Baseline.Entry e = entries.get(i);
+                String problem = e == null ? "expected an object {\"rule\", \"port\", \"process\"}"
+                        : e.rule() == null || e.rule().isBlank() ? "field \"rule\" is missing"
+                        : e.port() != null && (e.port() < 0 || e.port() > 65535) ? "field \"port\": " + e.port()
+                                + " is not a port (0 to 65535)" : null;
+                if (problem != null) {
+                    throw new IOException(file + ": entry $[" + i + "]: " + problem);
+                }
+            }
             return new Baseline(entries);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"}): "
-                    + e.getOriginalMessage(), e);
+                    + JsonErrors.describe(e), e);
         }
     }
 
@@ -151,10 +191,17 @@ public final class AuditCommand implements Callable<Integer> {
             Scan scan = audit.scan();
             s.append(active.size()).append(" findings, ").append(suppressed.size()).append(" suppressed, ")
                     .append(scan.sockets().size()).append(" sockets")
-                    .append(scan.privileged() ? "" : "; not privileged: run elevated to see every owner and option")
+                    .append(capture(scan) ? "; capture-based: a capture carries no socket options, so risks that"
+                            + " depend on them show as OPTIONS-UNKNOWN"
+                            : scan.privileged() ? "" : "; not privileged: run elevated to see every owner and option")
                     .append('\n');
-            scan.limitations().forEach(l -> s.append("limitation: ").append(l).append('\n'));
+            scan.limitations().forEach(l -> s.append("limitation: ").append(TerminalText.escape(l)).append('\n'));
             return s.toString();
+        }
+
+        /** Read from a capture or a saved document, not from this machine now. */
+        static boolean capture(Scan scan) {
+            return scan.sources().stream().anyMatch(source -> source.startsWith("import:"));
         }
 
         /** Findings in groups of one rule, one process and the same text but for the port, in report order. */
@@ -178,20 +225,23 @@ public final class AuditCommand implements Callable<Integer> {
         private static void finding(StringBuilder s, List<Finding> group) {
             Finding f = group.get(0);
             if (group.size() == 1) {
-                s.append("  [").append(f.rule()).append("] ").append(f.title())
+                // Titles and explanations quote process names and users: escaped, one line each.
+                s.append("  [").append(TerminalText.escape(f.rule())).append("] ").append(TerminalText.escape(f.title()))
                         .append(" (attacker: ").append(f.attacker().wireName()).append(")\n")
-                        .append("      ").append(f.explanation()).append('\n')
-                        .append("      fix: ").append(f.remediation()).append('\n');
+                        .append("      ").append(TerminalText.escape(f.explanation())).append('\n')
+                        .append("      fix: ").append(TerminalText.escape(f.remediation())).append('\n');
                 return;
             }
             String sockets = group.stream().map(g -> g.socket().protocol().name() + " "
                     + Endpoints.format(g.socket().localAddress(), g.socket().localPort())).collect(Collectors.joining(", "));
-            s.append("  [").append(f.rule()).append("] ").append(withoutPort(f.title(), f)).append(" — ")
+            s.append("  [").append(TerminalText.escape(f.rule())).append("] ")
+                    .append(TerminalText.escape(withoutPort(f.title(), f))).append(" — ")
                     .append(group.size()).append(" sockets of one process").append(" (attacker: ")
                     .append(f.attacker().wireName()).append(")\n")
-                    .append("      sockets: ").append(sockets).append('\n')
-                    .append("      ").append(withoutPort(f.explanation(), f)).append('\n')
-                    .append("      fix (each on its own port): ").append(withoutPort(f.remediation(), f)).append('\n');
+                    .append("      sockets: ").append(TerminalText.escape(sockets)).append('\n')
+                    .append("      ").append(TerminalText.escape(withoutPort(f.explanation(), f))).append('\n')
+                    .append("      fix (each on its own port): ")
+                    .append(TerminalText.escape(withoutPort(f.remediation(), f))).append('\n');
         }
     }
 }

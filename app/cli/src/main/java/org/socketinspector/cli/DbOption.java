@@ -20,4 +20,9 @@ public final class DbOption {
     public HistoryStore open() {
         return HistoryStore.open(file());
     }
+
+    /** For commands that only read: a read-only file (or a full disk) still lists and shows. */
+    public HistoryStore openForReading() {
+        return HistoryStore.openForReading(file());
+    }
 }

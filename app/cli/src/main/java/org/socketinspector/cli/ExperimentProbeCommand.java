@@ -16,6 +16,7 @@ import org.socketinspector.experiment.ProbeCheck;
 import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.text.TerminalText;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
@@ -90,6 +91,10 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Set<SocketOption> probeOptions = Args.optionSet(options);
         boolean asOwner = asUser != null && asUser.owner();
+        // Every refusal first (the listener's details do not matter to it): a probe that cannot run must not print
+        // what the live scan found before it says why.
+        refuseIfCannotRun(new ProbeRequest(protocol, address, port, probeAddress, probeOptions,
+                asOwner ? Users.SELF : probeUid(Optional.empty()), udpOptIn, null, null, false));
         Optional<SocketRecord> listener = victimOptions == null || victimUser == null || asOwner
                 ? liveListener(protocol) : Optional.empty();
         Set<SocketOption> listenerOptions = victimOptions != null ? Args.optionSet(victimOptions)
@@ -98,12 +103,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
                 udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false),
                 listener.map(s -> ProbedListener.findings(scanned, s)).orElse(null));
-        // The same check the GUI and LiveProbe make: a request that cannot run is a usage error, before --yes.
-        List<String> problems = new ProbeCheck(HostFacts.osFamily(), platform.processes().effectiveUid())
-                .problems(request);
-        if (!problems.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), String.join(" ", problems));
-        }
+        refuseIfCannotRun(request);
         if (!yes) {
             spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
                     + ":" + port + " (" + protocol.wireName() + ", options " + SocketOption.constantNames(probeOptions, ", ") + ") and closes it at once"
@@ -114,6 +114,15 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
                 ExperimentText::probe, spec);
         return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** The same check the GUI and LiveProbe make: a request that cannot run is a usage error, before --yes. */
+    private void refuseIfCannotRun(ProbeRequest request) {
+        List<String> problems = new ProbeCheck(HostFacts.osFamily(), platform.processes().effectiveUid())
+                .problems(request);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(" ", problems));
+        }
     }
 
     /** The live scan the listener was found in: its audit names the findings the probe may confirm or refute. */
@@ -127,11 +136,11 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
             Optional<SocketRecord> found = ProbedListener.find(scan, protocol, address, port);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("socket-inspector: no " + protocol.wireName() + " listener on "
-                        + address + " port " + port + " in a live scan: the model makes no prediction");
+                        + TerminalText.escape(address) + " port " + port + " in a live scan: the model makes no prediction");
             }
             return found;
         } catch (InspectorException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + e.getMessage()
+            spec.commandLine().getErr().println("socket-inspector: could not scan for the listener (" + TerminalText.escape(e.getMessage())
                     + "): the model makes no prediction");
             return Optional.empty();
         }

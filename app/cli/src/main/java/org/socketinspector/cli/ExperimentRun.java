@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -83,7 +85,7 @@ public final class ExperimentRun {
             out.println(Json.pretty().writeValueAsString(record));
             err.println("stored as " + id + " in " + db.file());
         } else {
-            out.print(text);
+            out.print(TerminalText.escapeKeepingLines(text)); // the record quotes kernel errors and user input
             out.println("stored as " + id + " in " + db.file());
         }
         if (record.stopped() != null) {

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -72,7 +74,7 @@ final class ExperimentText {
             s.append("rule:       ").append(r.demonstrates() ? "demonstrates " : "does not demonstrate ").append(r.finding())
                     .append(" (in the lab)").append('\n');
         }
-        r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));
+        r.notes().forEach(n -> s.append("note:       ").append(TerminalText.escape(n)).append('\n'));
         timeline(s, e.timeline());
         return s.toString();
     }
@@ -105,7 +107,7 @@ final class ExperimentText {
         s.append("timeline:\n");
         for (TimelineEvent e : events) {
             s.append("  ").append(e.at()).append("  ").append(String.format("%-9s %-9s ", e.actor(), e.event()))
-                    .append(e.detail()).append('\n');
+                    .append(TerminalText.escape(e.detail())).append('\n');
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -9,7 +11,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        commandLine.getErr().println("socket-inspector: " + message.replace('\n', ' '));
+        commandLine.getErr().println("socket-inspector: " + TerminalText.escape(message));
         if (Boolean.getBoolean("socketinspector.debug")) {
             ex.printStackTrace(commandLine.getErr());
         }

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -53,7 +55,7 @@ public final class HistoryDiffCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryStore history = db.open()) {
+        try (HistoryStore history = db.openForReading()) {
             Audit before = audit(history, from);
             Audit after = audit(history, to);
             SnapshotDiff diff = SnapshotDiff.between(before.scan(), after.scan());
@@ -79,8 +81,8 @@ public final class HistoryDiffCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Scan before, Scan after, SnapshotDiff diff) {
-        out.println(from + " (" + HistoryText.time(before.collectedAt()) + ", " + before.host().name() + ") -> "
-                + to + " (" + HistoryText.time(after.collectedAt()) + ", " + after.host().name() + ")");
+        out.println(from + " (" + HistoryText.time(before.collectedAt()) + ", " + TerminalText.escape(before.host().name()) + ") -> "
+                + to + " (" + HistoryText.time(after.collectedAt()) + ", " + TerminalText.escape(after.host().name()) + ")");
         for (SocketRecord s : diff.opened()) {
             out.println("+ " + HistoryText.listener(s));
         }
@@ -89,7 +91,7 @@ public final class HistoryDiffCommand implements Callable<Integer> {
         }
         for (ListenerChange c : diff.changed()) {
             out.println("~ " + HistoryText.listener(c.after()) + ": " + c.fields().stream()
-                    .map(f -> f.field() + " " + f.before() + " -> " + f.after()).collect(Collectors.joining(", ")));
+                    .map(f -> TerminalText.escape(f.field() + " " + f.before() + " -> " + f.after())).collect(Collectors.joining(", ")));
         }
         out.println(diff.opened().size() + " opened, " + diff.closed().size() + " closed, " + diff.changed().size()
                 + " changed");

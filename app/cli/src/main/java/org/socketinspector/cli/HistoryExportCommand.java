@@ -1,10 +1,9 @@
 package org.socketinspector.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.socketinspector.history.HistoryId;
+import org.socketinspector.output.OutputFile;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.StoreException;
 import picocli.CommandLine;
@@ -31,7 +30,7 @@ public final class HistoryExportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON output (the default and, for now, only format).")
     boolean json = true;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (replaced atomically) instead of standard output (-).")
     Path output;
 
     @CommandLine.Spec
@@ -40,15 +39,15 @@ public final class HistoryExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String document;
-        try (HistoryStore history = db.open()) {
+        try (HistoryStore history = db.openForReading()) {
             String stored = history.json(id).orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())));
             document = HistoryText.pretty(stored);
         }
-        if (output == null) {
+        if (output == null || StandardOutput.isDash(output)) {
             spec.commandLine().getOut().println(document);
             spec.commandLine().getOut().flush();
         } else {
-            Files.writeString(output, document + System.lineSeparator(), StandardCharsets.UTF_8);
+            OutputFile.writeString(output, document + System.lineSeparator());
         }
         return SocketInspectorCommand.EXIT_OK;
     }

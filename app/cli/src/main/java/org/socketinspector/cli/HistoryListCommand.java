@@ -67,7 +67,7 @@ public final class HistoryListCommand implements Callable<Integer> {
         HistoryFilter filter = new HistoryFilter(type, kind, host,
                 disagreeing ? Boolean.FALSE : null);
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryStore history = db.open()) {
+        try (HistoryStore history = db.openForReading()) {
             List<RunSummary> rows = history.list(filter, page);
             long total = history.count(filter);
             if (json) {

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,7 +40,7 @@ public final class HistoryShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (HistoryStore history = db.open()) {
+        try (HistoryStore history = db.openForReading()) {
             RunSummary run = history.summary(id)
                     .orElseThrow(() -> new StoreException(HistoryText.noSuchRun(id, history.file())));
             String document = history.json(id).orElseThrow();
@@ -62,12 +64,12 @@ public final class HistoryShowCommand implements Callable<Integer> {
         boolean incomplete = run.id().type() == RunType.EXPERIMENT && run.endedAt() == null;
         out.println("  started: " + HistoryText.time(run.startedAt()) + "   ended: " + HistoryText.time(run.endedAt())
                 + (incomplete ? " (incomplete: cancelled or stopped at its time limit)" : ""));
-        out.println("  host: " + (run.host() == null ? "-" : run.host()) + "   tool: "
-                + (run.toolVersion() == null ? "-" : run.toolVersion()));
+        out.println("  host: " + (run.host() == null ? "-" : TerminalText.escape(run.host())) + "   tool: "
+                + (run.toolVersion() == null ? "-" : TerminalText.escape(run.toolVersion())));
         if (run.id().type() == RunType.EXPERIMENT) {
             out.println("  agrees with the prediction: " + HistoryText.agreement(run.agrees()));
         }
-        out.println("  outcome: " + (run.outcome() == null ? "-" : run.outcome()));
+        out.println("  outcome: " + (run.outcome() == null ? "-" : TerminalText.escape(run.outcome())));
     }
 
     private static void printSnapshot(PrintWriter out, Audit audit) {
@@ -91,10 +93,12 @@ public final class HistoryShowCommand implements Callable<Integer> {
             if (field.getKey().equals("timeline") && field.getValue().isArray()) {
                 out.println("timeline (" + field.getValue().size() + " events):");
                 for (JsonNode event : field.getValue()) {
-                    out.println("  " + Json.mapper().writeValueAsString(event));
+                    // JSON escapes C0 but passes C1 and bidi controls: escaped for the terminal.
+                    out.println("  " + TerminalText.escape(Json.mapper().writeValueAsString(event)));
                 }
             } else {
-                out.println(field.getKey() + ": " + Json.mapper().writeValueAsString(field.getValue()));
+                out.println(TerminalText.escape(field.getKey()) + ": "
+                        + TerminalText.escape(Json.mapper().writeValueAsString(field.getValue())));
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,8 +35,9 @@ final class HistoryText {
     static String listener(SocketRecord s) {
         String pid = s.pid() == null ? "?" : s.pid().toString();
         String process = s.process() == null || s.process().name() == null ? "?" : s.process().name();
-        return s.protocol().wireName() + " " + s.localEndpoint() + " pid " + pid + " " + process + " user "
-                + ScanTable.user(s) + " [" + ScanTable.flags(s, HostFacts.osFamily()) + "]";
+        return s.protocol().wireName() + " " + TerminalText.escape(s.localEndpoint()) + " pid " + pid + " "
+                + TerminalText.escape(process) + " user " + TerminalText.escape(ScanTable.user(s)) + " ["
+                + ScanTable.flags(s, HostFacts.osFamily()) + "]";
     }
 
     /** "HIGH LINUX-REUSEPORT-GROUP tcp 0.0.0.0:8080: title"; host findings have no endpoint. */
@@ -42,7 +45,8 @@ final class HistoryText {
         String where = f.socket().isHost() ? "host"
                 : f.socket().protocol().wireName() + " " + Endpoints.format(f.socket().localAddress(),
                         f.socket().localPort());
-        return f.severity().wireName().toUpperCase(Locale.ROOT) + " " + f.rule() + " " + where + ": " + f.title()
+        return f.severity().wireName().toUpperCase(Locale.ROOT) + " " + TerminalText.escape(f.rule()) + " " + TerminalText.escape(where) + ": "
+                + TerminalText.escape(f.title())
                 + (f.suppressed() ? " (suppressed by baseline)" : "");
     }
 
@@ -57,6 +61,6 @@ final class HistoryText {
     }
 
     static String heading(RunSummary run) {
-        return run.id() + "  " + run.kind() + "  " + run.title();
+        return run.id() + "  " + TerminalText.escape(run.kind()) + "  " + TerminalText.escape(run.title());
     }
 }

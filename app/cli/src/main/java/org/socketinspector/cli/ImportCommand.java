@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -150,7 +152,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println(message.replace('\n', ' '));
+        spec.commandLine().getErr().println(TerminalText.escape(message));
         spec.commandLine().getErr().flush();
         return SocketInspectorCommand.EXIT_FAILURE;
     }

@@ -3,8 +3,6 @@ package org.socketinspector.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +14,8 @@ import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
+import org.socketinspector.output.OutputFile;
+import org.socketinspector.text.TerminalText;
 import org.socketinspector.report.RuleDescriptions;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.history.HistoryId;
@@ -42,8 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "the file to write (csv: NAME.zip, or NAME-sockets.csv "
-            + "and NAME-findings.csv next to NAME.csv)")
+    @Option(names = "--output", paramLabel = "FILE", description = "the file to write, - for standard output (csv: NAME.zip, "
+            + "or NAME-sockets.csv and NAME-findings.csv next to NAME.csv; a device or - gets the zip)")
     Path output;
 
     @Mixin
@@ -87,7 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
         Audit audit = audit();
         List<ExperimentSummary> experiments = List.of();
         if (includeExperiments) {
-            try (HistoryStore store = db.open()) {
+            try (HistoryStore store = db.openForReading()) {
                 experiments = ExperimentHistory.of(store.experiments(audit.scan().host().name(),
                         ExperimentHistory.MAX_RUNS));
             }
@@ -95,14 +95,25 @@ public final class ReportCommand implements Callable<Integer> {
         ReportOptions options = new ReportOptions(format, pageSize, includeExperiments, redact || redactUsers,
                 redactUsers);
         List<Path> written;
+        ReportExporter exporter = new ReportExporter(RuleDescriptions.engine());
         try {
-            written = new ReportExporter(RuleDescriptions.engine()).export(audit, experiments, options, output);
+            if (StandardOutput.isDash(output)) {
+                List<ExperimentSummary> shown = experiments;
+                OutputFile.Content content = out -> exporter.export(audit, shown, options, out);
+                if (format == ReportFormat.PDF || format == ReportFormat.CSV) {
+                    StandardOutput.binary(spec, content);
+                } else {
+                    StandardOutput.text(spec, content);
+                }
+                return SocketInspectorCommand.EXIT_OK;
+            }
+            written = exporter.export(audit, experiments, options, output);
         } catch (IllegalArgumentException e) {
             String from = source == null ? "the live scan" : source.input != null ? source.input.toString()
                     : source.historyId.toString();
             throw new IllegalArgumentException(from + ": " + e.getMessage(), e);
         }
-        written.forEach(p -> spec.commandLine().getOut().println(p));
+        written.forEach(p -> spec.commandLine().getOut().println(TerminalText.escape(p.toString())));
         return SocketInspectorCommand.EXIT_OK;
     }
 
@@ -116,7 +127,7 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--history: " + id + " is an experiment;"
                         + " --history takes a saved scan's id (S…), see 'history list'");
             }
-            try (HistoryStore store = db.open()) {
+            try (HistoryStore store = db.openForReading()) {
                 return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id
                         + " in " + store.file()));
             }
@@ -129,12 +140,7 @@ public final class ReportCommand implements Callable<Integer> {
      * report); a scan is audited by this build's rule engine first.
      */
     static Audit read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
-        }
+        String text = JsonInput.read(file);
         try {
             Audit audit = ScanJson.read(text);
             return isAudit(text) ? audit : RuleEngine.audit(audit.scan());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.report.Fleet;
 import org.socketinspector.report.FleetReport;
+import org.socketinspector.text.TerminalText;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
@@ -30,7 +31,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
             description = "html, pdf, csv or json")
     ReportFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", required = true, description = "the file to write")
+    @Option(names = "--output", paramLabel = "FILE", required = true, description = "the file to write, - for standard output")
     Path output;
 
     @Option(names = "--redact", description = "mask command-line arguments that look like secrets")
@@ -47,7 +48,16 @@ public final class ReportMergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
         Fleet fleet = Fleet.scan(inputs, ReportCommand::read, new ReportExporter(RuleDescriptions.engine()), options);
-        new FleetReport(fleet, options).write(output).forEach(p -> spec.commandLine().getOut().println(p));
+        FleetReport report = new FleetReport(fleet, options);
+        if (StandardOutput.isDash(output)) {
+            if (format == ReportFormat.PDF || format == ReportFormat.CSV) {
+                StandardOutput.binary(spec, report::write);
+            } else {
+                StandardOutput.text(spec, report::write);
+            }
+        } else {
+            report.write(output).forEach(p -> spec.commandLine().getOut().println(TerminalText.escape(p.toString())));
+        }
         return SocketInspectorCommand.EXIT_OK;
     }
 }

@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.socketinspector.json.ScanJson;
@@ -17,10 +19,10 @@ final class ScanOutput {
         } else {
             out.print(ScanTable.render(scan, withRemote));
             out.println();
-            out.println(scan.sockets().size() + " sockets; sources: " + String.join(", ", scan.sources())
+            out.println(scan.sockets().size() + " sockets; sources: " + TerminalText.escape(String.join(", ", scan.sources()))
                     + "; " + privilege(scan));
             for (String limitation : scan.limitations()) {
-                out.println("limitation: " + limitation);
+                out.println("limitation: " + TerminalText.escape(limitation));
             }
         }
         out.flush();

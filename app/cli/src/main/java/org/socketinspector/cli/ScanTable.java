@@ -1,5 +1,7 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.text.TerminalText;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.socketinspector.model.Endpoints;
@@ -49,7 +51,16 @@ final class ScanTable {
         return s.options().text(os.options(s.family()));
     }
 
-    static String align(List<String[]> rows) {
+    /** Aligns the rows; every cell is escaped first (a newline or ESC in a process name cannot plant a row). */
+    static String align(List<String[]> raw) {
+        List<String[]> rows = new ArrayList<>(raw.size());
+        for (String[] row : raw) {
+            String[] cells = new String[row.length];
+            for (int c = 0; c < row.length; c++) {
+                cells[c] = TerminalText.escape(row[c]);
+            }
+            rows.add(cells);
+        }
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {

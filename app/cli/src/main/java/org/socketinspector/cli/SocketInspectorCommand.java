@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Shows every listening socket on this machine and which ones another process could hijack.",
+        exitCodeListHeading = "Exit codes (the first that applies, in this order):%n",
+        exitCodeList = {"2:usage error", "1:failure (one line on stderr)",
+                "5:audit incomplete: this machine's socket options or owners could not all be read",
+                "4:import skipped lines it could not read", "3:audit --fail-on reached", "0:success"},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ScanCommand.class,
@@ -21,11 +25,19 @@ import picocli.CommandLine.Command;
         })
 public final class SocketInspectorCommand implements Runnable {
 
-    /** Exit codes: 0 success, 1 failure (one line on stderr), 2 usage error, 3 audit threshold reached. */
+    /*
+     * Exit codes, one table for every command (README, docs/security.md). When several apply, the first in this
+     * order wins: usage error (2), failure (1), incomplete audit (5), lines skipped on import (4), --fail-on
+     * reached (3); else 0. An incomplete audit outranks --fail-on: findings it could not compute may be worse.
+     */
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_FINDINGS = 3;
+    /** {@code import} or {@code audit --input} of a capture skipped lines it could not read. */
+    public static final int EXIT_SKIPPED_LINES = 4;
+    /** A live audit could not read what its rules need (socket options, owners): not a pass. */
+    public static final int EXIT_INCOMPLETE = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

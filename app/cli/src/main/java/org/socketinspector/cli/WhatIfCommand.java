@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.socketinspector.input.BoundedInput;
+import org.socketinspector.input.InputLimits;
+import org.socketinspector.input.InputLine;
+import org.socketinspector.input.LineReader;
 import org.socketinspector.json.BindQuestionJson;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Protocol;
@@ -79,10 +79,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
-            try (Reader in = batch.equals("-")
-                    ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
-                answerBatch(new BufferedReader(in), out);
+            // Bounded: /dev/zero or an endless pipe ends with "FILE:N: ..." instead of filling memory.
+            try (BoundedInput in = BoundedInput.open(Path.of(batch), InputLimits.DEFAULT)) {
+                answerBatch(in.lines(StandardCharsets.UTF_8), out);
             }
             out.flush();
             return SocketInspectorCommand.EXIT_OK;
@@ -104,29 +103,33 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
 
     /** One answer line per input line, in order; a bad line gets {"error": ..., "line": N} and the batch goes on. */
-    static void answerBatch(BufferedReader in, PrintWriter console) throws IOException {
+    static void answerBatch(LineReader in, PrintWriter console) throws IOException {
         // picocli's writer may flush on every line; a batch of thousands of answers is written in blocks.
         PrintWriter out = new PrintWriter(new BufferedWriter(console, 1 << 16));
         ObjectWriter writer = Json.mapper().writer();
-        String line;
-        int n = 0;
-        while ((line = in.readLine()) != null) {
-            n++;
-            String answer;
-            try {
-                JsonNode node = Json.mapper().readTree(line);
-                answer = writer.writeValueAsString(BindQuestionJson.write(BindSemantics.ask(BindQuestionJson.read(node))));
-            } catch (JsonProcessingException e) {
-                answer = error(writer, "not valid JSON: " + e.getOriginalMessage(), n);
-            } catch (IllegalArgumentException e) {
-                answer = error(writer, e.getMessage(), n);
+        InputLine next;
+        try {
+            while ((next = in.next()) != null) {
+                out.println(answer(writer, next.text(), next.number()));
             }
-            out.println(answer);
+        } finally {
+            out.flush();
         }
-        out.flush();
     }
 
-    private static String error(ObjectWriter writer, String message, int line) throws JsonProcessingException {
+    /** The answer line for one question line, or {"error": ..., "line": N}. */
+    static String answer(ObjectWriter writer, String line, long n) throws JsonProcessingException {
+        try {
+            JsonNode node = Json.mapper().readTree(line);
+            return writer.writeValueAsString(BindQuestionJson.write(BindSemantics.ask(BindQuestionJson.read(node))));
+        } catch (JsonProcessingException e) {
+            return error(writer, "not valid JSON: " + e.getOriginalMessage(), n);
+        } catch (IllegalArgumentException e) {
+            return error(writer, e.getMessage(), n);
+        }
+    }
+
+    private static String error(ObjectWriter writer, String message, long line) throws JsonProcessingException {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("error", message);
         node.put("line", line);

@@ -199,6 +199,11 @@ public final class HelperLauncher {
                 readableCopy = cacheFolder(self);
             }
             Path target = readableCopy.resolve(version(entry) + "-" + entry.getFileName());
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !trusted(target, self)) {
+                // Not made by us, or changeable by others since: a helper (maybe root's) must not run it.
+                Path own = privateFolder();
+                target = own.resolve(version(entry) + "-" + entry.getFileName());
+            }
             if (!Files.exists(target)) {
                 Path partial = Files.createTempDirectory(readableCopy, "partial-");
                 Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -248,10 +253,40 @@ public final class HelperLauncher {
             Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
             return cache;
         }
+        return privateFolder();
+    }
+
+    /** A fresh folder for this run only, removed at exit. */
+    private static Path privateFolder() throws IOException {
         Path own = Files.createTempDirectory("socket-inspector-helper-");
         Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rwxr-xr-x"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(own)));
         return own;
+    }
+
+    /**
+     * Whether a cached copy may be run: every file and folder in it (links not followed, and none allowed) is
+     * owned by {@code self} and writable by nobody else. Another user who can write into the cache folder's
+     * parent, or a copy left by an older version, must not decide what a helper runs.
+     */
+    static boolean trusted(Path copy, int self) {
+        try (Stream<Path> tree = Files.walk(copy)) {
+            return tree.allMatch(p -> {
+                try {
+                    if (Files.isSymbolicLink(p)) {
+                        return false;
+                    }
+                    int owner = (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                    return owner == self && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                            && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+                } catch (IOException | UnsupportedOperationException e) {
+                    return false;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** A name for this version of a jar or class folder: its path, and every file's size and modification time. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.socketinspector.error.InspectorException;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
@@ -59,8 +60,7 @@ public final class ScanJson {
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidJsonException("not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            throw new InvalidJsonException(JsonErrors.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJsonException("expected a JSON object with \"schema\": \"" + Scan.SCHEMA + "\"", null);
@@ -69,6 +69,10 @@ public final class ScanJson {
         if (!schema.equals(Scan.SCHEMA) && !schema.equals(Audit.SCHEMA)) {
             throw new InvalidJsonException("field \"schema\": expected \"" + Scan.SCHEMA + "\" or \"" + Audit.SCHEMA
                     + "\", found \"" + schema + "\"", null);
+        }
+        Optional<String> problem = ContractCheck.problem(root, schema.equals(Audit.SCHEMA));
+        if (problem.isPresent()) {
+            throw new InvalidJsonException(problem.get(), null);
         }
         ObjectNode scanNode = ((ObjectNode) root).deepCopy();
         JsonNode findingsNode = scanNode.remove("findings");
@@ -82,8 +86,10 @@ public final class ScanJson {
                 }
             }
             return new Audit(scan, findings);
-        } catch (JsonProcessingException e) {
-            throw new InvalidJsonException("field " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // The schema passed, so this is a rule of the model's records (e.g. a value out of range).
+            throw new InvalidJsonException(e instanceof JsonProcessingException j ? JsonErrors.describe(j)
+                    : e.getMessage(), e);
         }
     }
 

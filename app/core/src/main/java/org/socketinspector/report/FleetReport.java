@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipOutputStream;
 import org.socketinspector.json.Json;
+import org.socketinspector.output.OutputFile;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.rules.Finding;
 import org.socketinspector.rules.FindingSubject;
@@ -41,26 +42,33 @@ public final class FleetReport {
         this.options = options;
     }
 
+    /** Writes the fleet report (each file replaced atomically, see {@link OutputFile}); returns the files written. */
     public List<Path> write(Path output) throws IOException {
+        if (options.format() == ReportFormat.CSV && !ReportExporter.isZip(output) && !OutputFile.isSpecial(output)) {
+            return csvFiles(output);
+        }
+        OutputFile.write(output, this::write);
+        return List.of(output);
+    }
+
+    /** Writes the report to a stream (CSV as the zip); flushed, not closed. */
+    public void write(OutputStream stream) throws IOException {
+        OutputStream out = new BufferedOutputStream(stream, 1 << 16);
         switch (options.format()) {
             case HTML -> {
-                try (Writer w = ReportExporter.writer(output)) {
-                    html(w, HtmlReport.Medium.SCREEN);
-                }
+                Writer w = ReportExporter.writer(out);
+                html(w, HtmlReport.Medium.SCREEN);
+                w.flush();
             }
             case PDF -> {
                 StringWriter xhtml = new StringWriter();
                 html(xhtml, HtmlReport.Medium.PDF);
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
-                    PdfReport.render(xhtml.toString(), title(), latest(), out);
-                }
+                PdfReport.render(xhtml.toString(), title(), latest(), out);
             }
-            case JSON -> json(output);
-            case CSV -> {
-                return csv(output);
-            }
+            case JSON -> json(out);
+            case CSV -> csvZip(out);
         }
-        return List.of(output);
+        out.flush();
     }
 
     private String title() {
@@ -194,40 +202,44 @@ public final class FleetReport {
         m.raw("</section>");
     }
 
-    private List<Path> csv(Path output) throws IOException {
+    private void csvZip(OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        ReportExporter.entry(zip, "sockets.csv", latest());
+        CsvReport.socketHeader(w);
+        fleet.forEachHost((host, r) -> CsvReport.sockets(w, r.header().host(), r.sockets(), r.audit().findings()));
+        w.flush();
+        ReportExporter.entry(zip, "findings.csv", latest());
+        CsvReport.findingHeader(w);
+        fleet.forEachHost((host, r) -> CsvReport.findings(w, r.header().host(), r.findings(), r.sockets()));
+        w.flush();
+        zip.finish();
+    }
+
+    private List<Path> csvFiles(Path output) throws IOException {
         String name = output.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(output)))) {
-                Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-                ReportExporter.entry(zip, "sockets.csv", latest());
-                CsvReport.socketHeader(w);
-                fleet.forEachHost((host, r) -> CsvReport.sockets(w, r.header().host(), r.sockets(), r.audit().findings()));
-                w.flush();
-                ReportExporter.entry(zip, "findings.csv", latest());
-                CsvReport.findingHeader(w);
-                fleet.forEachHost((host, r) -> CsvReport.findings(w, r.header().host(), r.findings(), r.sockets()));
-                w.flush();
-            }
-            return List.of(output);
-        }
         String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         Path sockets = output.resolveSibling(base + "-sockets.csv");
         Path findings = output.resolveSibling(base + "-findings.csv");
-        try (Writer s = ReportExporter.writer(sockets); Writer f = ReportExporter.writer(findings)) {
+        OutputFile.write(sockets, out -> {
+            Writer s = ReportExporter.writer(out);
             CsvReport.socketHeader(s);
+            fleet.forEachHost((host, r) -> CsvReport.sockets(s, r.header().host(), r.sockets(), r.audit().findings()));
+            s.flush();
+        });
+        OutputFile.write(findings, out -> {
+            Writer f = ReportExporter.writer(out);
             CsvReport.findingHeader(f);
-            fleet.forEachHost((host, r) -> {
-                CsvReport.sockets(s, r.header().host(), r.sockets(), r.audit().findings());
-                CsvReport.findings(f, r.header().host(), r.findings(), r.sockets());
-            });
-        }
+            fleet.forEachHost((host, r) -> CsvReport.findings(f, r.header().host(), r.findings(), r.sockets()));
+            f.flush();
+        });
         return List.of(sockets, findings);
     }
 
     /** {@code {"schema": "socket-inspector/fleet/1", "hosts": [summary…], "audits": [audit/1…]}}, streamed. */
-    private void json(Path output) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
-             JsonGenerator gen = Json.mapper().getFactory().createGenerator(out)) {
+    private void json(OutputStream out) throws IOException {
+        try (JsonGenerator gen = Json.mapper().getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             gen.useDefaultPrettyPrinter();
             gen.writeStartObject();
             gen.writeStringField("schema", SCHEMA);

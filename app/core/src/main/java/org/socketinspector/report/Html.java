@@ -1,5 +1,7 @@
 package org.socketinspector.report;
 
+import org.socketinspector.text.TerminalText;
+
 /**
  * Escaping for text that other programs wrote (process names, command lines, users, paths). The result is safe in
  * HTML element content and in quoted attributes, is well-formed XML (the PDF renderer parses it as XHTML) and
@@ -49,40 +51,24 @@ public final class Html {
         return out.toString();
     }
 
+    /** HTML's five specials as entities; everything that could act or hide is escaped by {@link TerminalText}. */
     private static void escapeTo(String text, int start, int end, StringBuilder out) {
+        int run = start;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        int cp = text.codePointAt(i);
-                        if (isInvisible(cp)) {
-                            out.append(String.format("\\u{%X}", cp));
-                        } else {
-                            out.append(c).append(text.charAt(i + 1));
-                        }
-                        i++;
-                    } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                        out.append(String.format("\\x%02X", (int) c));
-                    } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF || isInvisible(c)) {
-                        out.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                TerminalText.appendEscaped(text, run, i, out);
+                out.append(entity);
+                run = i + 1;
             }
         }
-    }
-
-    /** Formatting characters that change how neighbouring text shows: bidi controls, zero-width and tag characters. */
-    private static boolean isInvisible(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED;
+        TerminalText.appendEscaped(text, run, end, out);
     }
 }

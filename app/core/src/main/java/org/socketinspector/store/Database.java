@@ -2,7 +2,11 @@ package org.socketinspector.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,6 +29,10 @@ final class Database implements AutoCloseable {
     /** SQLite primary result codes (sqlite3.h). */
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_IOERR = 10;
 
     /** Work done inside one write transaction. */
     interface Work<T> {
@@ -40,8 +48,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        prepareFolder(absolute);
+        Path absolute = prepareFile(file.toAbsolutePath().normalize());
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
@@ -58,18 +65,137 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing file for reading only (a read-only file, folder or file system, or a full disk): no WAL
+     * switch, no upgrade, every write refused by SQLite. When not even the WAL index can be made beside it, the
+     * file is read as immutable (nothing else may be writing it then, since nobody can).
+     */
+    static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException("history database " + absolute + " does not exist");
+        }
+        requireDatabaseFile(absolute);
+        SQLException first = null;
+        for (String url : new String[] {"jdbc:sqlite:file:" + absolute + "?mode=ro",
+                "jdbc:sqlite:file:" + absolute + "?immutable=1"}) {
+            Connection connection = null;
+            try {
+                org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+                config.setReadOnly(true);
+                config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+                connection = DriverManager.getConnection(url, config.toProperties());
+                Database db = new Database(absolute, connection);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+                }
+                int version = db.readVersion();
+                if (version != Migrations.LATEST) {
+                    db.close();
+                    throw new StoreException("history database " + absolute + " has schema version " + version
+                            + " and can only be read (" + (version > Migrations.LATEST ? "it is newer than this"
+                            + " Socket Inspector understands" : "open it once where it can be written to upgrade it")
+                            + ")");
+                }
+                return db;
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+                closeQuietly(connection);
+            }
+        }
+        throw new Database(absolute, null).translate(first, "read-only open");
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // nothing was opened that needs more
+            }
+        }
+    }
+
     Path file() {
         return file;
     }
 
-    private static void prepareFolder(Path file) {
+    /** The header every SQLite database file starts with (sqlite.org/fileformat.html, 1.3). */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Makes sure the file is one we may open and create: never through a dangling symbolic link (SQLite would
+     * create the link's target, wherever another user pointed it), a link only when owned by us or root (as every
+     * output), never over a file that is not a database; a new folder is 0700 and a new file 0600 (it holds full
+     * command lines; SQLite gives its -wal and -shm files the database file's mode).
+     */
+    private static Path prepareFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new StoreException("history database " + file + " is a directory, not a file");
         }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new StoreException("history database " + file + " is a symbolic link to a file that does not exist;"
+                    + " refusing to create the history through it");
+        }
+        Path real;
         try {
-            Files.createDirectories(file.getParent());
+            real = org.socketinspector.output.OutputFile.resolve(file);
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder of history database " + file + ": " + e, e);
+            throw new StoreException("history database " + e.getMessage(), e);
+        }
+        try {
+            Path parent = real.getParent();
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent.getParent());
+                try {
+                    Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
+                } catch (UnsupportedOperationException e) {
+                    Files.createDirectory(parent); // Windows: the per-user profile folder is private already
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // made by another process at the same moment
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of history database " + file + " ("
+                    + org.socketinspector.output.OutputFile.reason(e) + ")", e);
+        }
+        if (!Files.exists(real)) {
+            try {
+                Files.newByteChannel(real, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PRIVATE_FILE)).close();
+            } catch (UnsupportedOperationException e) {
+                // Windows: SQLite creates it in the private profile folder
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another process created it first: checked below like any existing file
+            } catch (IOException e) {
+                throw new StoreException("cannot create history database " + file + " ("
+                        + org.socketinspector.output.OutputFile.reason(e) + ")", e);
+            }
+        }
+        requireDatabaseFile(real);
+        return real;
+    }
+
+    private static final java.util.Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final java.util.Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+
+    /** An empty file (new) or one that starts with SQLite's header; anything else is left untouched. */
+    private static void requireDatabaseFile(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("history database " + file + " is not a regular file; refusing to use it");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SQLITE_HEADER.length);
+            if (head.length > 0 && !java.util.Arrays.equals(head, SQLITE_HEADER)) {
+                throw new StoreException("history database " + file + " is not a SQLite database; it was left"
+                        + " untouched. Move it away to start a new history, or use --db");
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read history database " + file + " ("
+                    + org.socketinspector.output.OutputFile.reason(e) + ")", e);
         }
     }
 
@@ -182,11 +308,32 @@ final class Database implements AutoCloseable {
 
     StoreException translate(SQLException e, String what) {
         int primary = e.getErrorCode() & 0xff;
+        if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && diskFull())) {
+            return new StoreException("history database " + file + ": " + what + " failed: the disk is full (nothing"
+                    + " was stored; the history as it was can still be read)", e);
+        }
+        if (primary == SQLITE_READONLY) {
+            return new StoreException("history database " + file + " can only be read here (" + what + " needs to"
+                    + " write); 'history list' and 'history show' still work", e);
+        }
+        if (primary == SQLITE_CANTOPEN) {
+            return new StoreException("history database " + file + ": cannot open it (" + e.getMessage()
+                    .replaceFirst("^\\[SQLITE_CANTOPEN\\]\\s*", "") + ")", e);
+        }
         if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
             return new StoreException("history database " + file + " is corrupt or not a SQLite database ("
                     + e.getMessage() + "); it was left untouched. Move it away to start a new history, or use --db", e);
         }
         return new StoreException("history database " + file + ": " + what + " failed: " + e.getMessage(), e);
+    }
+
+    /** SQLite reports a full disk as SQLITE_FULL, or as an I/O error when it happens while growing the WAL index. */
+    private boolean diskFull() {
+        try {
+            return Files.getFileStore(file).getUsableSpace() < 64 * 1024;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean isBusy(SQLException e) {

@@ -13,7 +13,21 @@ public final class DatabaseLocation {
     }
 
     public static Path defaultFile() {
-        return defaultFile(OsKind.current(), System.getenv(), Path.of(System.getProperty("user.home")));
+        return defaultFile(OsKind.current(), System.getenv(), home(System.getProperty("user.home"), System.getenv()));
+    }
+
+    /**
+     * The home folder: Java's {@code user.home} comes from the passwd entry, which for service and container
+     * accounts often names a folder that does not exist ("/nonexistent"); then {@code $HOME}, when it is absolute
+     * and exists, is where the user's files go.
+     */
+    static Path home(String userHome, Map<String, String> env) {
+        Path passwd = userHome == null || userHome.isBlank() ? null : Path.of(userHome);
+        if (passwd != null && java.nio.file.Files.isDirectory(passwd)) {
+            return passwd;
+        }
+        return absolute(env.get("HOME")).filter(java.nio.file.Files::isDirectory)
+                .orElse(passwd != null ? passwd : Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**

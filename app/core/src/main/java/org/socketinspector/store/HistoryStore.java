@@ -50,6 +50,32 @@ public final class HistoryStore implements AutoCloseable {
         return new HistoryStore(Database.open(file));
     }
 
+    /**
+     * Opens the history for reading (list, show, diff, export): as {@link #open} when the file can be written,
+     * else, or when that fails (full disk), read-only. A missing file is created as by {@link #open}.
+     */
+    public static HistoryStore openForReading(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean exists = java.nio.file.Files.isRegularFile(absolute);
+        if (exists && !(java.nio.file.Files.isWritable(absolute)
+                && java.nio.file.Files.isWritable(absolute.getParent()))) {
+            return new HistoryStore(Database.openReadOnly(absolute));
+        }
+        try {
+            return open(file);
+        } catch (StoreException e) {
+            if (!exists) {
+                throw e;
+            }
+            try {
+                return new HistoryStore(Database.openReadOnly(absolute));
+            } catch (StoreException readOnly) {
+                e.addSuppressed(readOnly);
+                throw e;
+            }
+        }
+    }
+
     /** Opens the history file in this OS's usual place ({@link DatabaseLocation}). */
     public static HistoryStore openDefault() {
         return open(DatabaseLocation.defaultFile());

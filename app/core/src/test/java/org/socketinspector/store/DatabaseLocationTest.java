@@ -38,4 +38,11 @@ class DatabaseLocationTest {
         assertThat(DatabaseLocation.defaultFile(OsKind.MACOS, Map.of("XDG_DATA_HOME", "/ignored"), HOME))
                 .isEqualTo(Path.of("/home/ann/Library/Application Support/Socket Inspector/history.db"));
     }
+
+    @Test
+    void homeFromTheEnvironmentWhenThePasswdHomeDoesNotExist(@org.junit.jupiter.api.io.TempDir Path home) {
+        assertThat(DatabaseLocation.home("/nonexistent", Map.of("HOME", home.toString()))).isEqualTo(home);
+        assertThat(DatabaseLocation.home(home.toString(), Map.of("HOME", "/elsewhere"))).isEqualTo(home);
+        assertThat(DatabaseLocation.home("/nonexistent", Map.of("HOME", "relative"))).isEqualTo(Path.of("/nonexistent"));
+    }
 }
