@@ -15,6 +15,7 @@ import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.linux.LinuxSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
 import org.socketinspector.windows.WindowsNetstatScanner;
+import org.socketinspector.windows.WindowsRandom;
 import org.socketinspector.windows.WindowsSocketScanner;
 
 /**
@@ -38,9 +39,17 @@ public final class Platform {
         this.os = os;
     }
 
-    /** This machine's platform. Only a program's {@code main} (and tests) call this; the rest is handed the parts. */
+    /**
+     * This machine's platform. Only a program's {@code main} (and tests) call this, first thing; the rest is handed
+     * the parts. On Windows it also makes the OS generator the default SecureRandom, before JNA or sqlite-jdbc first
+     * need one: the JVM's default seeding lists network interfaces, which kills the JVM under Wine (WindowsRandom).
+     */
     public static Platform forThisMachine() {
-        return new Platform(OsKind.current());
+        OsKind os = OsKind.current();
+        if (os == OsKind.WINDOWS) {
+            WindowsRandom.preferOsGenerator();
+        }
+        return new Platform(os);
     }
 
     /** The operating system this platform serves. */

@@ -18,11 +18,13 @@ package org.socketinspector.model;
  * @param inode         socket inode (Linux), else null
  * @param options       reuse options; never null, its fields may be
  * @param probe         result of a safe bind probe, when one was made
+ * @param names         names an imported capture printed instead of numbers, null when there were none
+ *                      (an addition to scan/1: written only when present)
  */
 public record SocketRecord(Protocol protocol, Family family, String localAddress, int localPort,
                            String remoteAddress, Integer remotePort, String state, String nativeState,
                            Integer pid, ProcessInfo process, Integer uid, Long inode,
-                           SocketOptions options, ProbeResult probe) {
+                           SocketOptions options, ProbeResult probe, EndpointNames names) {
 
     public static final String LISTEN = "LISTEN";
     public static final String ESTABLISHED = "ESTABLISHED";
@@ -36,6 +38,20 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
         if (options == null) {
             options = SocketOptions.UNKNOWN;
         }
+    }
+
+    /** A socket without names (every live collector). */
+    public SocketRecord(Protocol protocol, Family family, String localAddress, int localPort,
+                        String remoteAddress, Integer remotePort, String state, String nativeState,
+                        Integer pid, ProcessInfo process, Integer uid, Long inode,
+                        SocketOptions options, ProbeResult probe) {
+        this(protocol, family, localAddress, localPort, remoteAddress, remotePort, state, nativeState, pid, process,
+                uid, inode, options, probe, null);
+    }
+
+    /** The local address is a name from a capture that was not resolved (see {@link EndpointNames}). */
+    public boolean isAddressUnknown() {
+        return names != null && names.localAddressUnknown();
     }
 
     /**
@@ -67,16 +83,21 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
 
     public SocketRecord withOptions(SocketOptions newOptions) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, pid, process, uid, inode, newOptions, probe);
+                nativeState, pid, process, uid, inode, newOptions, probe, names);
     }
 
     public SocketRecord withOwner(Integer newPid, ProcessInfo newProcess) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, newPid, newProcess, uid, inode, options, probe);
+                nativeState, newPid, newProcess, uid, inode, options, probe, names);
     }
 
     public SocketRecord withProbe(ProbeResult newProbe) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, pid, process, uid, inode, options, newProbe);
+                nativeState, pid, process, uid, inode, options, newProbe, names);
+    }
+
+    public SocketRecord withNames(EndpointNames newNames) {
+        return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
+                nativeState, pid, process, uid, inode, options, probe, newNames);
     }
 }

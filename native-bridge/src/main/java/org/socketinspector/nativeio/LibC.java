@@ -29,6 +29,10 @@ public interface LibC extends Library {
     int SO_REUSEPORT = 15;
     // <netinet/in.h>, <linux/in6.h>
     int IPPROTO_IPV6 = 41;
+    // <netinet/tcp.h>, <sys/socket.h>
+    int IPPROTO_TCP = 6;
+    int TCP_INFO = 11;
+    int SHUT_WR = 1;
     int IPV6_V6ONLY = 26;
     // <poll.h>
     short POLLIN = 0x001;
@@ -70,6 +74,9 @@ public interface LibC extends Library {
 
     /** recv(2): receives a message; returns 0 when a stream peer has closed. */
     NativeLong recv(int sockfd, byte[] buf, NativeLong len, int flags) throws LastErrorException;
+
+    /** shutdown(2): shuts down part of a full-duplex connection ({@code how}: SHUT_WR sends the FIN). */
+    int shutdown(int sockfd, int how) throws LastErrorException;
 
     /** close(2): closes a file descriptor. */
     int close(int fd) throws LastErrorException;

@@ -13,8 +13,10 @@ import java.util.Optional;
  * Turns the bytes of a capture into text in the encodings Windows and Unix tools write: UTF-8 (with or without
  * BOM), UTF-16 LE/BE with BOM (PowerShell's {@code >}), and the OEM code pages of cmd.exe: 437, 850, 866, 932, 936.
  *
- * <p>Order: a BOM decides; else UTF-16 recognised by its NUL bytes; else strict UTF-8; else each OEM page is tried and the one whose text contains the
- * most known netstat words (titles, headers, states from real captures), then the most plausible letters, wins.
+ * <p>Order ({@link #sniff}): a BOM decides; else UTF-16 recognised by its NUL bytes; else UTF-8, unless a Windows
+ * capture's bytes are mostly not UTF-8: then each OEM page is tried and the one whose text contains the most known
+ * netstat words (titles, headers, states from real captures), then the most plausible letters, wins. A few bad bytes
+ * never re-encode a UTF-8 file: they become U+FFFD.
  * The plausibility score is what separates pages that decode anything: CP866 Cyrillic read as CP850 turns into
  * box-drawing characters, GBK read as Shift_JIS into half-width katakana.
  */
@@ -43,33 +45,114 @@ public final class CaptureDecoder {
     }
 
     public static Decoded decode(byte[] bytes) {
-        Optional<Decoded> bom = byBom(bytes);
+        Charset charset = sniff(bytes, bytes.length);
+        int bom = bomLength(bytes, charset);
+        return new Decoded(lenient(bytes, bom, charset), charset);
+    }
+
+    /**
+     * The charset of a capture from its first bytes (a sample: the importer streams the rest).
+     *
+     * <p>A BOM decides; then UTF-16 by its NUL bytes; then UTF-8 unless the text is a Windows netstat capture whose
+     * bytes are mostly not UTF-8. One bad byte in an otherwise UTF-8 file (a process name an attacker chose) must not
+     * re-encode the whole file: the file stays UTF-8 and that byte becomes U+FFFD. The OEM code pages are only
+     * candidates for Windows captures (cmd.exe writes them; Linux and macOS tools do not), and only when invalid UTF-8
+     * sequences outnumber valid multi-byte ones.
+     *
+     * @param length how many bytes of {@code sample} are the file's first bytes
+     */
+    public static Charset sniff(byte[] sample, int length) {
+        byte[] b = length == sample.length ? sample : java.util.Arrays.copyOf(sample, length);
+        Optional<Decoded> bom = byBom(b.length > 4 ? java.util.Arrays.copyOf(b, 4) : b);
         if (bom.isPresent()) {
-            return bom.get();
+            return bom.get().charset();
         }
-        Optional<Charset> utf16 = utf16WithoutBom(bytes);
+        Optional<Charset> utf16 = utf16WithoutBom(b);
         if (utf16.isPresent()) {
-            return new Decoded(lenient(bytes, 0, utf16.get()), utf16.get());
+            return utf16.get();
         }
-        Optional<String> utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
-        if (utf8.isPresent()) {
-            return new Decoded(utf8.get(), StandardCharsets.UTF_8);
+        int[] utf8 = utf8Counts(b);
+        int validMultiByte = utf8[0];
+        int invalid = utf8[1];
+        if (invalid == 0) {
+            return StandardCharsets.UTF_8;
         }
-        Decoded best = null;
+        String latin = new String(b, StandardCharsets.ISO_8859_1);
+        boolean windows;
+        try {
+            windows = CaptureDetector.detect(latin, "sample") == CaptureFormat.NETSTAT_WINDOWS;
+        } catch (CaptureParseException e) {
+            windows = true; // unknown format: let the code-page scoring decide, as before
+        }
+        if (!windows || validMultiByte >= invalid) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset best = null;
         long bestScore = Long.MIN_VALUE;
         for (Charset page : OEM_PAGES) {
-            Optional<String> text = strict(bytes, 0, page);
+            Optional<String> text = strict(b, 0, page);
             if (text.isEmpty()) {
                 continue;
             }
             long score = score(text.get());
             if (score > bestScore) {
-                best = new Decoded(text.get(), page);
+                best = page;
                 bestScore = score;
             }
         }
         // IBM850 maps every byte, so best is never null; the fallback is for a JDK without it.
-        return best != null ? best : new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+        return best != null ? best : StandardCharsets.ISO_8859_1;
+    }
+
+    /** Valid multi-byte UTF-8 sequences and invalid bytes; a sequence cut by the end of the sample is neither. */
+    static int[] utf8Counts(byte[] b) {
+        int valid = 0;
+        int invalid = 0;
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            if (need == 0) {
+                i++;
+                continue;
+            }
+            if (need < 0) {
+                invalid++;
+                i++;
+                continue;
+            }
+            if (i + need >= b.length) {
+                break; // cut by the end of the sample
+            }
+            boolean ok = true;
+            for (int k = 1; k <= need; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                valid++;
+                i += need + 1;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return new int[] {valid, invalid};
+    }
+
+    /** Bytes of a BOM at the start of {@code b} for that charset (0 if none). */
+    static int bomLength(byte[] b, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB
+                && (b[2] & 0xff) == 0xBF) {
+            return 3;
+        }
+        if (b.length >= 2 && (charset.equals(StandardCharsets.UTF_16LE) && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE
+                || charset.equals(StandardCharsets.UTF_16BE) && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF)) {
+            return 2;
+        }
+        return 0;
     }
 
     private static Optional<Decoded> byBom(byte[] b) {

@@ -8,6 +8,8 @@ public enum CaptureFormat {
     NETSTAT_LINUX("netstat-linux", "linux"),
     SS("ss", "linux"),
     NETSTAT_MACOS("netstat-macos", "macos"),
+    /** FreeBSD netstat: the BSD layout of macOS's, told apart by its -A/-x/-T/-L headers or named with --format. */
+    NETSTAT_FREEBSD("netstat-freebsd", "freebsd"),
     /** lsof runs on Linux and macOS; the parser tells which from the DEVICE column. */
     LSOF("lsof", null),
     /** A scan or audit written by {@code scan --json}; read by the app's ScanJson, not by a parser here. */

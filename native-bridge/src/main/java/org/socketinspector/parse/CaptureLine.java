@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
+import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketRecord;
 
 /** One line of a capture being read, with what is needed to name it in an error. */
 final class CaptureLine {
@@ -13,10 +15,10 @@ final class CaptureLine {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     final String source;
-    final int number;
+    final long number;
     final String text;
 
-    CaptureLine(String source, int number, String text) {
+    CaptureLine(String source, long number, String text) {
         this.source = source;
         this.number = number;
         this.text = text;
@@ -38,7 +40,7 @@ final class CaptureLine {
         if (shown.length() > QUOTE_LIMIT) {
             shown = shown.substring(0, QUOTE_LIMIT) + "…";
         }
-        return new CaptureParseException(source, number, expected + ", found \"" + printable(shown) + "\"");
+        return new CaptureParseException(source, number, expected + ", found \"" + printable(shown) + "\"", expected);
     }
 
     String[] tokens() {
@@ -46,38 +48,105 @@ final class CaptureLine {
         return stripped.isEmpty() ? new String[0] : WHITESPACE.split(stripped);
     }
 
-    /** A local endpoint: numeric address (or "*" meaning the wildcard of {@code wildcard}) and a numeric port. */
-    Endpoint local(Optional<Endpoint.HostPort> split, String column, Family wildcard) throws CaptureParseException {
+    /** Names of the loopback address as /etc/hosts of Debian, Ubuntu, RHEL and macOS write them. */
+    private static final java.util.Set<String> LOCALHOST_V4_OR_ANY = java.util.Set.of("localhost", "localhost.localdomain");
+    private static final java.util.Set<String> LOCALHOST_V6 = java.util.Set.of("ip6-localhost", "ip6-loopback",
+            "localhost6", "localhost6.localdomain6");
+    /** A host name as tools print it: letters, digits, '-', '_' and dots, at least one letter. */
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9_]([A-Za-z0-9_-]*)(\\.[A-Za-z0-9_-]+)*\\.?");
+
+    /**
+     * A local endpoint: a numeric address, "*" (the wildcard of {@code family}), {@code localhost} (the loopback of
+     * the row's family) or another host name (kept as written, marked unknown: never resolved), and a port as a
+     * number or a service name from the embedded table.
+     *
+     * @param family the row's family, or null when the row does not say (Windows netstat); then IPv4 is assumed
+     * @param cut    the cell fills the tool's column, so a name in it may have been cut
+     */
+    Endpoint local(Optional<Endpoint.HostPort> split, String column, Family family, Protocol protocol, boolean cut)
+            throws CaptureParseException {
         Endpoint.HostPort hostPort = split.orElseThrow(() -> error("expected address:port as the " + column));
-        // "*" as a local port: a UDP socket not yet bound to a port (macOS "*.*"), i.e. port 0.
-        Integer port = hostPort.portNumber()
-                .orElseThrow(() -> error("expected a numeric port in the " + column + " (capture with -n)"))
-                .orElse(0);
-        if ("*".equals(hostPort.host())) {
-            return new Endpoint(wildcard == Family.IPV6 ? "::" : "0.0.0.0", port);
+        String service = null;
+        Integer port;
+        if (hostPort.portIsName()) {
+            service = hostPort.port();
+            port = ServiceNames.port(service, protocol);
+            if (port == null) {
+                throw error("unknown service name \"" + service + "\" as the port in the " + column
+                        + " (not in the embedded services table; capture with -n)");
+            }
+        } else {
+            // "*" as a local port: a UDP socket not yet bound to a port (macOS "*.*"), i.e. port 0.
+            port = hostPort.portNumber()
+                    .orElseThrow(() -> error("expected a port number or service name in the " + column))
+                    .orElse(0);
         }
-        String address = IpLiterals.canonical(hostPort.host())
-                .orElseThrow(() -> error("expected a numeric IP address in the " + column
-                        + " (capture with -n; long IPv6 addresses need the tool's wide option)"));
-        return new Endpoint(address, port);
+        String host = hostPort.host();
+        if ("*".equals(host)) {
+            return new Endpoint(family == Family.IPV6 ? "::" : "0.0.0.0", port, null, service, false, false);
+        }
+        Optional<String> numeric = IpLiterals.canonical(host);
+        if (numeric.isPresent()) {
+            return new Endpoint(numeric.get(), port, null, service, false, false);
+        }
+        String loopback = loopback(host, family);
+        if (loopback != null) {
+            return new Endpoint(loopback, port, host, service, false, false);
+        }
+        if (!HOST_NAME.matcher(host).matches() || host.length() > 253) {
+            throw error("expected an IP address or host name in the " + column);
+        }
+        return new Endpoint(host, port, host, service, true, cut);
     }
 
     /**
-     * A remote endpoint: like {@link #local}, but "*" hosts and ports mean "no peer", and names are kept as text
-     * (netstat without -n prints the machine's own name for listeners, "DESKTOP-9JPISDO:0", and service names
-     * for ports, "a172-226-117-113:https", which leave the port null).
+     * A remote endpoint: like {@link #local}, but "*" hosts and ports mean "no peer", names are kept as text
+     * (netstat without -n prints the machine's own name for listeners, "DESKTOP-9JPISDO:0"), and a service name the
+     * table lacks leaves the port null.
      */
-    Endpoint remote(Optional<Endpoint.HostPort> split, String column) throws CaptureParseException {
+    Endpoint remote(Optional<Endpoint.HostPort> split, String column, Family family, Protocol protocol, boolean cut)
+            throws CaptureParseException {
         Endpoint.HostPort hostPort = split.orElseThrow(() -> error("expected address:port as the " + column));
-        // A service name ("https") from a capture without -n: the peer stays known by name, its port unknown.
-        Optional<Integer> port = hostPort.portNumber().orElse(Optional.empty());
-        if ("*".equals(hostPort.host())) {
-            return new Endpoint(null, port.orElse(null));
+        String service = hostPort.portIsName() ? hostPort.port() : null;
+        Integer port = service != null ? ServiceNames.port(service, protocol)
+                : hostPort.portNumber().orElse(Optional.empty()).orElse(null);
+        String host = hostPort.host();
+        if ("*".equals(host)) {
+            return new Endpoint(null, port, null, service, false, false);
         }
-        if (hostPort.host().isEmpty()) {
+        if (host.isEmpty()) {
             throw error("expected an address in the " + column);
         }
-        return new Endpoint(IpLiterals.canonical(hostPort.host()).orElse(hostPort.host()), port.orElse(null));
+        Optional<String> numeric = IpLiterals.canonical(host);
+        if (numeric.isPresent()) {
+            return new Endpoint(numeric.get(), port, null, service, false, false);
+        }
+        String loopback = loopback(host, family);
+        if (loopback != null) {
+            return new Endpoint(loopback, port, host, service, false, false);
+        }
+        if (!HOST_NAME.matcher(host).matches() || host.length() > 253) {
+            throw error("expected an IP address or host name in the " + column);
+        }
+        return new Endpoint(host, port, host, service, true, cut);
+    }
+
+    private static String loopback(String host, Family family) {
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        if (LOCALHOST_V6.contains(lower)) {
+            return "::1";
+        }
+        if (LOCALHOST_V4_OR_ANY.contains(lower)) {
+            return family == Family.IPV6 ? "::1" : "127.0.0.1";
+        }
+        return null;
+    }
+
+    /** The names of a row, for {@link SocketRecord#names()}: null when both endpoints were numeric. */
+    static org.socketinspector.model.EndpointNames names(Endpoint local, Endpoint remote) {
+        return org.socketinspector.model.EndpointNames.ofNullable(local.host(), local.service(),
+                remote == null ? null : remote.host(), remote == null ? null : remote.service(),
+                local.unknown(), local.truncated() || remote != null && remote.truncated());
     }
 
     static Integer number(String text) {

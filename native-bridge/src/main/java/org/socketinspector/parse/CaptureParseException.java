@@ -7,22 +7,38 @@ package org.socketinspector.parse;
 public class CaptureParseException extends Exception {
 
     private final String source;
-    private final int line;
+    private final long line;
     private final String detail;
+    private final String reason;
 
     /** @param line 1-based line number, or 0 when the problem concerns the whole file */
-    public CaptureParseException(String source, int line, String detail) {
+    public CaptureParseException(String source, long line, String detail) {
         super(source + (line > 0 ? ":" + line : "") + ": " + detail);
         this.source = source;
         this.line = line;
         this.detail = detail;
+        this.reason = detail;
+    }
+
+    /** @param reason the detail without the quoted line, for lists that show the line next to it */
+    CaptureParseException(String source, long line, String detail, String reason) {
+        super(source + (line > 0 ? ":" + line : "") + ": " + detail);
+        this.source = source;
+        this.line = line;
+        this.detail = detail;
+        this.reason = reason;
+    }
+
+    /** Why the line could not be read, without quoting it. */
+    public String reason() {
+        return reason;
     }
 
     public String source() {
         return source;
     }
 
-    public int line() {
+    public long line() {
         return line;
     }
 

@@ -13,6 +13,7 @@ public final class CaptureParsers {
             case NETSTAT_LINUX -> new LinuxNetstatParser();
             case SS -> new SsParser();
             case NETSTAT_MACOS -> new MacNetstatParser();
+            case NETSTAT_FREEBSD -> new MacNetstatParser(CaptureFormat.NETSTAT_FREEBSD);
             case LSOF -> new LsofParser();
             case JSON -> throw new IllegalArgumentException("JSON captures are read with ScanJson, not a text parser");
         };

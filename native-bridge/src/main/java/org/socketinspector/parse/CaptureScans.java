@@ -42,6 +42,39 @@ public final class CaptureScans {
                 selected(capture, includeConnections));
     }
 
+    /** A capture read by {@link #read}: its format and encoding, and the scan (null for JSON, which the app reads). */
+    public record Imported(CaptureFormat format, java.nio.charset.Charset charset, Scan scan) {
+    }
+
+    /**
+     * Streams a capture into a scan: only the sockets kept are held in memory (listeners and bound UDP sockets unless
+     * {@code includeConnections}). A JSON document is only recognised: the input is left unread for the caller.
+     *
+     * @param requested the format the user named, or null to detect it
+     * @param strict    refuse the file at the first line that should have been a socket (else it is skipped and listed)
+     */
+    public static Imported read(org.socketinspector.input.BoundedInput input, CaptureFormat requested, boolean strict,
+                                boolean includeConnections, String hostName, Instant collectedAt)
+            throws java.io.IOException, CaptureParseException {
+        List<SocketRecord> kept = new ArrayList<>();
+        CaptureReader.Result result = CaptureReader.read(input, requested, strict, s -> {
+            if (includeConnections || s.isListening()) {
+                kept.add(s);
+            }
+        });
+        if (result.capture() == null) {
+            return new Imported(result.format(), result.charset(), null);
+        }
+        ParsedCapture capture = result.capture();
+        List<String> limitations = new ArrayList<>(capture.limitations());
+        limitations.add("imported from a " + capture.format().wireName() + " capture: the capturing user's rights "
+                + "are unknown, so owners it could not see are missing without a reason");
+        limitations.add("read as " + result.charset().name());
+        Scan scan = new Scan(Scan.SCHEMA, ToolInfo.current(), new HostInfo(hostName, capture.os(), null, null, null),
+                collectedAt, false, List.of(capture.format().importSource()), limitations, kept, capture.skipped());
+        return new Imported(result.format(), result.charset(), scan);
+    }
+
     private static List<SocketRecord> selected(ParsedCapture capture, boolean includeConnections) {
         return capture.sockets().stream().filter(s -> includeConnections || s.isListening()).toList();
     }

@@ -5,10 +5,19 @@ import java.util.Optional;
 /**
  * One "address:port" cell of a capture, split and canonicalized.
  *
- * @param address canonical numeric address; "0.0.0.0"/"::" for a wildcard; null for an unspecified peer ("*:*")
- * @param port    the port, or null when the text says "*"
+ * @param address   canonical numeric address; "0.0.0.0"/"::" for a wildcard; null for an unspecified peer ("*:*");
+ *                  a host name as written when it stands for an unknown address ({@code unknown})
+ * @param port      the port, or null when the text says "*" (or a remote service name the table lacks)
+ * @param host      the host name as written when the cell had one, else null
+ * @param service   the service name as written when the cell had one, else null
+ * @param unknown   the address is a name that was not resolved
+ * @param truncated the tool cut the cell to its column width
  */
-record Endpoint(String address, Integer port) {
+record Endpoint(String address, Integer port, String host, String service, boolean unknown, boolean truncated) {
+
+    Endpoint(String address, Integer port) {
+        this(address, port, null, null, false, false);
+    }
 
     /** Whether this is a peer that is no peer: "*:*", "0.0.0.0:*", "0.0.0.0:0", "[::]:0". */
     boolean isUnspecified() {
@@ -43,7 +52,7 @@ record Endpoint(String address, Integer port) {
         return Optional.of(new HostPort(host, port));
     }
 
-    /** Splits BSD style "host.port" (macOS netstat: "127.0.0.1.631", "::1.8888", "*.*"). */
+    /** Splits BSD style "host.port" (macOS and FreeBSD netstat: "127.0.0.1.631", "::1.8888", "*.*", "localhost.ssh"). */
     static Optional<HostPort> splitDot(String text) {
         int dot = text.lastIndexOf('.');
         if (dot <= 0 || dot == text.length() - 1) {
@@ -54,6 +63,10 @@ record Endpoint(String address, Integer port) {
 
     /** A split but not yet validated endpoint. */
     record HostPort(String host, String port) {
+
+        boolean portIsName() {
+            return !port.isEmpty() && Character.isLetter(port.charAt(0));
+        }
 
         /** The port as a number 0..65535, "*" as null; empty if it is neither (e.g. a service name). */
         Optional<Optional<Integer>> portNumber() {

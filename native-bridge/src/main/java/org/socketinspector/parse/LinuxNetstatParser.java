@@ -3,6 +3,7 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
@@ -31,45 +32,68 @@ public final class LinuxNetstatParser implements CaptureParser {
     }
 
     @Override
-    public ParsedCapture parse(String text, String source) throws CaptureParseException {
-        List<SocketRecord> sockets = new ArrayList<>();
-        List<String> limitations = new ArrayList<>();
-        SkippedLines skipped = new SkippedLines();
-        boolean hasUser = false;
-        boolean hasProgram = false;
-        int mayBeCut = 0;
-        for (CaptureLine line : CaptureLine.lines(text, source)) {
+    public LineParser start(String source) {
+        return new Reader();
+    }
+
+    private static final class Reader implements LineParser {
+        private final SkippedLines ignored = new SkippedLines();
+        private boolean hasUser;
+        private boolean hasProgram;
+        private int mayBeCut;
+        private int namesCut;
+
+        @Override
+        public boolean accept(CaptureLine line, Consumer<SocketRecord> out) throws CaptureParseException {
             String[] tokens = line.tokens();
-            if (skipped.blank(tokens)) {
-                continue;
+            if (ignored.blank(tokens)) {
+                return false;
             }
             if (tokens[0].equals("Proto")) {
                 hasUser = line.text.contains("User") && line.text.contains("Inode");
                 hasProgram = line.text.contains("PID/Program");
-                skipped.skip(SkippedLines.BANNER);
-                continue;
+                ignored.skip(SkippedLines.BANNER);
+                return false;
             }
             Protocol protocol = protocol(tokens[0]);
             if (protocol == null) {
                 if (tokens[0].startsWith("raw") || tokens[0].equals("unix") || tokens[0].startsWith("udpl")) {
-                    skipped.skip(SkippedLines.NOT_IP);
+                    ignored.skip(SkippedLines.NOT_IP);
                 } else {
-                    skipped.skip(tokens[0].equals("Active") ? SkippedLines.BANNER : SkippedLines.OTHER);
+                    ignored.skip(tokens[0].equals("Active") ? SkippedLines.BANNER : SkippedLines.OTHER);
                 }
-                continue;
+                return false;
             }
-            sockets.add(readRow(line, tokens, protocol, hasUser, hasProgram));
-            if (tokens[0].endsWith("6") && (tokens[3].length() == CUT_WIDTH || tokens[4].length() == CUT_WIDTH)) {
+            SocketRecord row = readRow(line, tokens, protocol, hasUser, hasProgram);
+            if (tokens[0].endsWith("6") && row.names() == null
+                    && (tokens[3].length() == CUT_WIDTH || tokens[4].length() == CUT_WIDTH)) {
                 mayBeCut++;
             }
+            if (row.names() != null && row.names().truncated()) {
+                namesCut++;
+            }
+            out.accept(row);
+            return true;
         }
-        if (mayBeCut > 0) {
-            limitations.add(mayBeCut + " IPv6 rows fill net-tools' " + CUT_WIDTH + "-character address column: their "
-                    + "addresses may have been cut short (capture with netstat -W to be sure)");
+
+        @Override
+        public void finish(Consumer<SocketRecord> out, List<String> limitations) {
+            if (mayBeCut > 0) {
+                limitations.add(mayBeCut + " IPv6 rows fill net-tools' " + CUT_WIDTH + "-character address column: their "
+                        + "addresses may have been cut short (capture with netstat -W to be sure)");
+            }
+            if (namesCut > 0) {
+                limitations.add(namesCut + " rows have host names cut to net-tools' " + CUT_WIDTH + "-character column,"
+                        + " kept as written (capture with netstat -n, or -W for whole names)");
+            }
+            limitations.add("netstat shows no socket options: reuse options and IPV6_V6ONLY are unknown");
+            ignored.describeInto(limitations);
         }
-        limitations.add("netstat shows no socket options: reuse options and IPV6_V6ONLY are unknown");
-        skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.NETSTAT_LINUX, "linux", sockets, limitations);
+
+        @Override
+        public String os() {
+            return "linux";
+        }
     }
 
     private static SocketRecord readRow(CaptureLine line, String[] tokens, Protocol protocol, boolean hasUser,
@@ -78,9 +102,11 @@ public final class LinuxNetstatParser implements CaptureParser {
             throw line.error("expected Proto, numeric Recv-Q and Send-Q, local and foreign address:port");
         }
         Family family = tokens[0].endsWith("6") ? Family.IPV6 : Family.IPV4;
-        Endpoint local = line.local(Endpoint.splitColon(tokens[3]), "local address (4th column)", family);
-        Endpoint foreign = line.remote(Endpoint.splitColon(tokens[4]), "foreign address (5th column)");
-        if (family == Family.IPV4 && !IpLiterals.isIpv4(local.address())) {
+        Endpoint local = line.local(Endpoint.splitColon(tokens[3]), "local address (4th column)", family, protocol,
+                tokens[3].length() == CUT_WIDTH);
+        Endpoint foreign = line.remote(Endpoint.splitColon(tokens[4]), "foreign address (5th column)", family, protocol,
+                tokens[4].length() == CUT_WIDTH);
+        if (family == Family.IPV4 && !local.unknown() && !IpLiterals.isIpv4(local.address())) {
             throw line.error("expected an IPv4 local address for " + tokens[0]);
         }
         int at = 5;
@@ -95,12 +121,18 @@ public final class LinuxNetstatParser implements CaptureParser {
             throw line.error("expected a TCP state (LISTEN, ESTABLISHED, ...) after the foreign address");
         }
         Integer uid = null;
+        String user = null;
         Long inode = null;
         if (hasUser) {
             if (at + 2 > tokens.length) {
                 throw line.error("expected User and Inode columns (the header has them)");
             }
-            uid = CaptureLine.number(tokens[at++]); // a name when captured without -n: kept unknown
+            String userText = tokens[at++];
+            uid = CaptureLine.number(userText);
+            if (uid == null) {
+                user = userText; // a name when captured without -n; only root's uid is the same everywhere
+                uid = userText.equals("root") ? 0 : null;
+            }
             inode = CaptureLine.longNumber(tokens[at++]);
             if (inode == null) {
                 throw line.error("expected a numeric Inode column");
@@ -119,15 +151,18 @@ public final class LinuxNetstatParser implements CaptureParser {
                 if (pid == null) {
                     throw line.error("expected PID/Program name or \"-\" in the last column");
                 }
-                process = new ProcessInfo(program.substring(slash + 1), null, null, null, uid, List.of());
+                process = new ProcessInfo(program.substring(slash + 1), null, null, user, uid, List.of());
             }
         } else if (at < tokens.length) {
             throw line.error("expected nothing after column " + at + " (the header has no more columns)");
         }
+        if (process == null && user != null) {
+            process = new ProcessInfo(null, null, null, user, uid, List.of());
+        }
         boolean noPeer = foreign.isUnspecified();
         return new SocketRecord(protocol, family, local.address(), local.port(),
                 noPeer ? null : foreign.address(), noPeer ? null : foreign.port(), state, nativeState,
-                pid, process, uid, inode, null, null);
+                pid, process, uid, inode, null, null, CaptureLine.names(local, noPeer ? null : foreign));
     }
 
     private static Protocol protocol(String token) {

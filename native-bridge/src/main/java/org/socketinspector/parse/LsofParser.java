@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
@@ -22,28 +23,32 @@ public final class LsofParser implements CaptureParser {
     }
 
     @Override
-    public ParsedCapture parse(String text, String source) throws CaptureParseException {
-        List<SocketRecord> sockets = new ArrayList<>();
-        List<String> limitations = new ArrayList<>();
-        SkippedLines skipped = new SkippedLines();
-        Set<String> seen = new HashSet<>();
-        int duplicates = 0;
-        int kernelAddresses = 0;
-        int inodes = 0;
-        for (CaptureLine line : CaptureLine.lines(text, source)) {
+    public LineParser start(String source) {
+        return new Reader();
+    }
+
+    private static final class Reader implements LineParser {
+        private final SkippedLines ignored = new SkippedLines();
+        private final Set<String> seen = new HashSet<>();
+        private int duplicates;
+        private int kernelAddresses;
+        private int inodes;
+
+        @Override
+        public boolean accept(CaptureLine line, Consumer<SocketRecord> out) throws CaptureParseException {
             String[] tokens = line.tokens();
-            if (skipped.blank(tokens)) {
-                continue;
+            if (ignored.blank(tokens)) {
+                return false;
             }
             if (tokens[0].equals("COMMAND")) {
-                skipped.skip(SkippedLines.BANNER);
-                continue;
+                ignored.skip(SkippedLines.BANNER);
+                return false;
             }
             int type = indexOfType(tokens);
             if (type < 0) {
                 // lsof's own warnings ("lsof: WARNING: can't stat() ...") and non-IP rows
-                skipped.skip(tokens[0].startsWith("lsof") ? "lsof warning" : SkippedLines.OTHER);
-                continue;
+                ignored.skip(tokens[0].startsWith("lsof") ? "lsof warning" : SkippedLines.OTHER);
+                return false;
             }
             Row row = readRow(line, tokens, type);
             if (row.device.startsWith("0x")) {
@@ -51,21 +56,30 @@ public final class LsofParser implements CaptureParser {
             } else if (row.record.inode() != null) {
                 inodes++;
             }
+            // Bounded: one key per distinct socket kept (the sockets themselves are kept by the caller anyway).
             if (!seen.add(row.device + " " + row.record.protocol() + " " + row.record.localEndpoint() + " "
                     + row.record.remoteAddress() + " " + row.record.remotePort())) {
                 duplicates++;
-                continue;
+                return true;
             }
-            sockets.add(row.record);
+            out.accept(row.record);
+            return true;
         }
-        String os = kernelAddresses > inodes ? "macos" : "linux";
-        if (duplicates > 0) {
-            limitations.add(duplicates + " more descriptors of sockets already listed (shared by several processes) "
-                    + "were merged into the first owner");
+
+        @Override
+        public void finish(Consumer<SocketRecord> out, List<String> limitations) {
+            if (duplicates > 0) {
+                limitations.add(duplicates + " more descriptors of sockets already listed (shared by several processes) "
+                        + "were merged into the first owner");
+            }
+            limitations.add("lsof shows no socket options: reuse options and IPV6_V6ONLY are unknown");
+            ignored.describeInto(limitations);
         }
-        limitations.add("lsof shows no socket options: reuse options and IPV6_V6ONLY are unknown");
-        skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.LSOF, os, sockets, limitations);
+
+        @Override
+        public String os() {
+            return kernelAddresses > inodes ? "macos" : "linux";
+        }
     }
 
     private record Row(SocketRecord record, String device) {
@@ -110,9 +124,11 @@ public final class LsofParser implements CaptureParser {
         }
         int arrow = name.indexOf("->");
         String localText = arrow >= 0 ? name.substring(0, arrow) : name;
-        Endpoint local = line.local(Endpoint.splitColon(localText), "NAME column's local address", family);
+        Endpoint local = line.local(Endpoint.splitColon(localText), "NAME column's local address", family, protocol,
+                false);
         Endpoint remote = arrow >= 0
-                ? line.remote(Endpoint.splitColon(name.substring(arrow + 2)), "NAME column's remote address")
+                ? line.remote(Endpoint.splitColon(name.substring(arrow + 2)), "NAME column's remote address", family,
+                        protocol, false)
                 : new Endpoint(null, null);
         String state;
         if (protocol == Protocol.TCP) {
@@ -131,7 +147,7 @@ public final class LsofParser implements CaptureParser {
         boolean noPeer = remote.isUnspecified();
         SocketRecord record = new SocketRecord(protocol, family, local.address(), local.port(),
                 noPeer ? null : remote.address(), noPeer ? null : remote.port(), state, nativeState,
-                pid, process, uid, inode, null, null);
+                pid, process, uid, inode, null, null, CaptureLine.names(local, noPeer ? null : remote));
         return new Row(record, device);
     }
 }

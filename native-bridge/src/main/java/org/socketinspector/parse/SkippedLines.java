@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Counts the lines a parser skipped because they are not sockets, and says so in one limitation line. */
+/**
+ * Counts the lines a parser ignored because they are not sockets (blank lines, titles, headers, other tools' noise),
+ * and says so in one limitation line. Lines that should have been sockets are not counted here: they are
+ * {@link org.socketinspector.model.SkippedLine}s, listed one by one ({@link CaptureReader}).
+ */
 final class SkippedLines {
 
     static final String BLANK = "blank";
@@ -32,14 +36,14 @@ final class SkippedLines {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Adds "skipped N lines that are not sockets (2 blank, 1 title/header)" when anything was skipped. */
+    /** Adds "ignored N lines that are not sockets (2 blank, 1 title/header)" when anything was ignored. */
     void describeInto(List<String> limitations) {
         if (counts.isEmpty()) {
             return;
         }
         List<String> parts = new ArrayList<>();
         counts.forEach((kind, count) -> parts.add(count + " " + kind));
-        limitations.add("skipped " + total() + " line" + (total() == 1 ? "" : "s") + " that are not sockets ("
+        limitations.add("ignored " + total() + (total() == 1 ? " line that is not a socket (" : " lines that are not sockets (")
                 + String.join(", ", parts) + ")");
     }
 }

@@ -3,6 +3,7 @@ package org.socketinspector.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
@@ -32,51 +33,66 @@ public final class SsParser implements CaptureParser {
     }
 
     @Override
-    public ParsedCapture parse(String text, String source) throws CaptureParseException {
-        List<SocketRecord> sockets = new ArrayList<>();
-        List<String> limitations = new ArrayList<>();
-        SkippedLines skipped = new SkippedLines();
-        Boolean hasNetid = null;
-        int shared = 0;
-        for (CaptureLine line : CaptureLine.lines(text, source)) {
+    public LineParser start(String source) {
+        return new Reader();
+    }
+
+    private static final class Reader implements LineParser {
+        private final SkippedLines ignored = new SkippedLines();
+        private Boolean hasNetid;
+        private int shared;
+        private boolean extended;
+        private boolean any;
+
+        @Override
+        public boolean accept(CaptureLine line, Consumer<SocketRecord> out) throws CaptureParseException {
             String[] tokens = line.tokens();
-            if (skipped.blank(tokens)) {
-                continue;
+            if (ignored.blank(tokens)) {
+                return false;
             }
             if (tokens[0].equals("Netid") || tokens[0].equals("State") && tokens.length > 1 && tokens[1].equals("Recv-Q")) {
                 hasNetid = tokens[0].equals("Netid");
-                skipped.skip(SkippedLines.BANNER);
-                continue;
+                ignored.skip(SkippedLines.BANNER);
+                return false;
             }
-            if (hasNetid == null) {
-                hasNetid = isNetid(tokens[0]); // a capture without its header line
+            boolean netid = hasNetid != null ? hasNetid : isNetid(tokens[0]); // a capture without its header line
+            if (netid && !isNetid(tokens[0]) || !netid && !isState(tokens[0])) {
+                ignored.skip(SkippedLines.OTHER);
+                return false;
             }
-            if (hasNetid && !isNetid(tokens[0]) || !hasNetid && !isState(tokens[0])) {
-                skipped.skip(SkippedLines.OTHER);
-                continue;
+            hasNetid = netid;
+            if (netid && !tokens[0].equals("tcp") && !tokens[0].equals("udp")) {
+                ignored.skip(SkippedLines.NOT_IP); // raw, unix, packet... sockets: not what Socket Inspector inspects
+                return false;
             }
-            if (hasNetid && !tokens[0].equals("tcp") && !tokens[0].equals("udp")) {
-                skipped.skip(SkippedLines.NOT_IP); // raw, unix, packet... sockets: not what Socket Inspector inspects
-                continue;
-            }
-            Row row = readRow(line, hasNetid);
+            Row row = readRow(line, netid);
             if (row.sharedBy > 1) {
                 shared++;
             }
-            sockets.add(row.record);
+            extended |= row.record.inode() != null;
+            any = true;
+            out.accept(row.record);
+            return true;
         }
-        if (shared > 0) {
-            limitations.add(shared + " sockets are shared by several processes; the first process ss lists is shown");
+
+        @Override
+        public void finish(Consumer<SocketRecord> out, List<String> limitations) {
+            if (shared > 0) {
+                limitations.add(shared + " sockets are shared by several processes; the first process ss lists is shown");
+            }
+            if (hasNetid != null && !hasNetid && any) {
+                limitations.add("the capture has no Netid column (ss -t or -u alone): rows were read as TCP unless UNCONN");
+            }
+            limitations.add(extended
+                    ? "ss shows no SO_REUSEADDR/SO_REUSEPORT: only IPV6_V6ONLY is known (from -e)"
+                    : "ss shows no socket options: reuse options and IPV6_V6ONLY are unknown (capture with -e for IPV6_V6ONLY)");
+            ignored.describeInto(limitations);
         }
-        if (hasNetid != null && !hasNetid) {
-            limitations.add("the capture has no Netid column (ss -t or -u alone): rows were read as TCP unless UNCONN");
+
+        @Override
+        public String os() {
+            return "linux";
         }
-        boolean extended = sockets.stream().anyMatch(s -> s.inode() != null);
-        limitations.add(extended
-                ? "ss shows no SO_REUSEADDR/SO_REUSEPORT: only IPV6_V6ONLY is known (from -e)"
-                : "ss shows no socket options: reuse options and IPV6_V6ONLY are unknown (capture with -e for IPV6_V6ONLY)");
-        skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.SS, "linux", sockets, limitations);
     }
 
     private record Row(SocketRecord record, int sharedBy) {
@@ -107,9 +123,14 @@ public final class SsParser implements CaptureParser {
                 : nativeState.equals("UNCONN") ? Protocol.UDP : Protocol.TCP;
         Optional<Endpoint.HostPort> localSplit = Endpoint.splitColon(tokens.get(at + 3));
         boolean dualStackWildcard = localSplit.map(hp -> hp.host().equals("*")).orElse(false);
-        Endpoint local = line.local(localSplit, "local address (4th column)", Family.IPV6);
-        Endpoint peer = line.remote(Endpoint.splitColon(tokens.get(at + 4)), "peer address (5th column)");
-        Family family = dualStackWildcard || !IpLiterals.isIpv4(local.address()) ? Family.IPV6 : Family.IPV4;
+        // ss -r prints names; IPv6 names are not bracketed, so the family is IPv6 only for "*", [..] and "::" text
+        Family rowFamily = localSplit.map(hp -> hp.host().equals("*") || hp.host().indexOf(':') >= 0
+                || tokens.get(at + 3).startsWith("[") || isV6Loopback(hp.host())).orElse(false) ? Family.IPV6 : Family.IPV4;
+        Endpoint local = line.local(localSplit, "local address (4th column)", rowFamily, protocol, false);
+        Endpoint peer = line.remote(Endpoint.splitColon(tokens.get(at + 4)), "peer address (5th column)", rowFamily,
+                protocol, false);
+        Family family = dualStackWildcard || local.unknown() ? rowFamily
+                : !IpLiterals.isIpv4(local.address()) ? Family.IPV6 : Family.IPV4;
 
         String state = state(protocol, nativeState);
         if (state == null && protocol == Protocol.TCP) {
@@ -144,7 +165,8 @@ public final class SsParser implements CaptureParser {
         }
         SocketRecord record = new SocketRecord(protocol, family, local.address(), local.port(),
                 noPeer ? null : peer.address(), noPeer ? null : peer.port(), state, nativeState,
-                pid, process, uid, inode, SocketOptions.UNKNOWN.withIpv6Only(v6only), null);
+                pid, process, uid, inode, SocketOptions.UNKNOWN.withIpv6Only(v6only), null,
+                CaptureLine.names(local, noPeer ? null : peer));
         return new Row(record, pids.size());
     }
 
@@ -160,6 +182,10 @@ public final class SsParser implements CaptureParser {
     private static Optional<String> find(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static boolean isV6Loopback(String host) {
+        return host.equals("ip6-localhost") || host.equals("ip6-loopback") || host.equals("localhost6");
     }
 
     private static boolean isNetid(String token) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
@@ -59,61 +60,81 @@ public final class WindowsNetstatParser implements CaptureParser {
     }
 
     @Override
-    public ParsedCapture parse(String text, String source) throws CaptureParseException {
-        List<SocketRecord> sockets = new ArrayList<>();
-        List<String> limitations = new ArrayList<>();
-        SkippedLines skipped = new SkippedLines();
-        Set<String> unknownStates = new TreeSet<>();
-        int noOwner = 0;
-        Pending pending = null;
-        for (CaptureLine line : CaptureLine.lines(text, source)) {
+    public LineParser start(String source) {
+        return new Reader();
+    }
+
+    private static final class Reader implements LineParser {
+        private final SkippedLines ignored = new SkippedLines();
+        private final Set<String> unknownStates = new TreeSet<>();
+        private int noOwner;
+        private long named;
+        private Pending pending;
+
+        @Override
+        public boolean accept(CaptureLine line, Consumer<SocketRecord> out) throws CaptureParseException {
             String[] tokens = line.tokens();
-            if (skipped.blank(tokens)) {
-                continue;
+            if (ignored.blank(tokens)) {
+                return false;
             }
             Protocol protocol = protocol(tokens[0]);
             if (protocol != null && tokens.length >= 2 && tokens[1].indexOf(':') >= 0) {
-                if (pending != null) {
-                    sockets.add(pending.build());
-                }
+                flush(out);
                 pending = readRow(line, tokens, protocol, unknownStates);
-                continue;
+                return true;
             }
             String stripped = line.text.strip();
             if (isNoOwnerLine(stripped)) {
                 noOwner++;
-                skipped.skip("ownership not available (-b)");
+                ignored.skip("ownership not available (-b)");
+                return false;
             } else if (pending != null && stripped.startsWith("[") && stripped.endsWith("]") && stripped.length() > 2) {
                 pending.image = stripped.substring(1, stripped.length() - 1);
+                return true;
             } else if (pending != null && pending.image == null && line.text.startsWith("  ")
                     && SERVICE_NAME.matcher(stripped).matches()) {
                 pending.services.add(stripped); // -b: the service(s) hosted by the process
+                return true;
             } else if (protocol != null) {
                 throw line.error("expected " + tokens[0] + " followed by a local address:port");
-            } else {
-                skipped.skip(pending == null ? SkippedLines.BANNER : SkippedLines.OTHER);
+            }
+            ignored.skip(pending == null ? SkippedLines.BANNER : SkippedLines.OTHER);
+            return false;
+        }
+
+        private void flush(Consumer<SocketRecord> out) {
+            if (pending != null) {
+                SocketRecord row = pending.build();
+                if (row.remoteAddress() != null && (row.remotePort() == null || row.names() != null
+                        && (row.names().remoteHost() != null || row.names().remoteService() != null))) {
+                    named++;
+                }
+                out.accept(row);
+                pending = null;
             }
         }
-        if (pending != null) {
-            sockets.add(pending.build());
+
+        @Override
+        public void finish(Consumer<SocketRecord> out, List<String> limitations) {
+            flush(out);
+            if (!unknownStates.isEmpty()) {
+                limitations.add("state words not known to this importer, kept as the native state (listening decided by "
+                        + "the foreign address): " + String.join(", ", unknownStates));
+            }
+            if (named > 0) {
+                limitations.add(named + " remote endpoints are host or service names (captured without -n)");
+            }
+            if (noOwner > 0) {
+                limitations.add("netstat -b could not obtain the owning executable of " + noOwner + " sockets");
+            }
+            limitations.add("netstat shows no socket options: SO_EXCLUSIVEADDRUSE, SO_REUSEADDR and IPV6_V6ONLY are unknown");
+            ignored.describeInto(limitations);
         }
-        if (!unknownStates.isEmpty()) {
-            limitations.add("state words not known to this importer, kept as the native state (listening decided by "
-                    + "the foreign address): " + String.join(", ", unknownStates));
+
+        @Override
+        public String os() {
+            return "windows";
         }
-        long named = sockets.stream()
-                .filter(s -> s.remoteAddress() != null
-                        && (s.remotePort() == null || IpLiterals.canonical(s.remoteAddress()).isEmpty()))
-                .count();
-        if (named > 0) {
-            limitations.add(named + " remote endpoints are host or service names (captured without -n)");
-        }
-        if (noOwner > 0) {
-            limitations.add("netstat -b could not obtain the owning executable of " + noOwner + " sockets");
-        }
-        limitations.add("netstat shows no socket options: SO_EXCLUSIVEADDRUSE, SO_REUSEADDR and IPV6_V6ONLY are unknown");
-        skipped.describeInto(limitations);
-        return new ParsedCapture(CaptureFormat.NETSTAT_WINDOWS, "windows", sockets, limitations);
     }
 
     /** A row waiting for its -b lines. */
@@ -139,9 +160,13 @@ public final class WindowsNetstatParser implements CaptureParser {
         if (tokens.length < 3) {
             throw line.error("expected " + tokens[0] + ", local address:port and foreign address:port");
         }
-        Endpoint local = line.local(Endpoint.splitColon(tokens[1]), "local address (2nd column)", Family.IPV4);
-        Endpoint foreign = line.remote(Endpoint.splitColon(tokens[2]), "foreign address (3rd column)");
-        Family family = IpLiterals.isIpv4(local.address()) ? Family.IPV4 : Family.IPV6;
+        // Windows prints IPv6 bracketed; a name (without -n) does not say its family: IPv4 is assumed.
+        Family rowFamily = tokens[1].startsWith("[") ? Family.IPV6 : Family.IPV4;
+        Endpoint local = line.local(Endpoint.splitColon(tokens[1]), "local address (2nd column)", rowFamily, protocol,
+                false);
+        Endpoint foreign = line.remote(Endpoint.splitColon(tokens[2]), "foreign address (3rd column)", rowFamily,
+                protocol, false);
+        Family family = local.unknown() ? rowFamily : IpLiterals.isIpv4(local.address()) ? Family.IPV4 : Family.IPV6;
 
         List<String> rest = new ArrayList<>(Arrays.asList(tokens).subList(3, tokens.length));
         Integer pid = null;
@@ -156,7 +181,7 @@ public final class WindowsNetstatParser implements CaptureParser {
             boolean noPeer = foreign.isUnspecified();
             return new Pending(new SocketRecord(protocol, family, local.address(), local.port(),
                     noPeer ? null : foreign.address(), noPeer ? null : foreign.port(), null, null,
-                    pid, null, null, null, null, null));
+                    pid, null, null, null, null, null, CaptureLine.names(local, noPeer ? null : foreign)));
         }
         if (word.isEmpty()) {
             throw line.error("expected a state after the foreign address of a TCP row");
@@ -171,7 +196,7 @@ public final class WindowsNetstatParser implements CaptureParser {
         boolean noPeer = listeningShape || foreign.isUnspecified();
         return new Pending(new SocketRecord(protocol, family, local.address(), local.port(),
                 noPeer ? null : foreign.address(), noPeer ? null : foreign.port(), state, word,
-                pid, null, null, null, null, null));
+                pid, null, null, null, null, null, CaptureLine.names(local, noPeer ? null : foreign)));
     }
 
     /** The Linux name for an English or German Windows state word, or null. */

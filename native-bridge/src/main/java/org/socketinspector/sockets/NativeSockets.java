@@ -52,6 +52,16 @@ public interface NativeSockets {
         throw unsupported("receive");
     }
 
+    /** shutdown(SHUT_WR): sends the FIN of a stream socket and keeps it open for reading. */
+    default void shutdownOutput(long socket) throws NativeSocketException {
+        throw unsupported("shutdownOutput");
+    }
+
+    /** A TCP socket's state as the kernel numbers it (Linux tcp_states.h: 1 ESTABLISHED ... 7 CLOSE). */
+    default int tcpState(long socket) throws NativeSocketException {
+        throw unsupported("tcpState");
+    }
+
     /** SO_ACCEPTCONN: whether the socket is listening. */
     default boolean isListening(long socket) throws NativeSocketException {
         throw unsupported("isListening");

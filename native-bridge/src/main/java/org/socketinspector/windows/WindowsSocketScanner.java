@@ -1,6 +1,7 @@
 package org.socketinspector.windows;
 
 import org.socketinspector.model.HostInfo;
+import org.socketinspector.parse.LoopbackFacts;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
@@ -9,6 +10,9 @@ import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.sockets.windows.WinsockSockets;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -30,25 +35,29 @@ public final class WindowsSocketScanner {
     public static final String SOURCE_IPHLPAPI = "iphlpapi";
     public static final String SOURCE_TOOLHELP = "toolhelp";
     public static final String SOURCE_PROBE = "winsock-probe";
+    /** The tables came from Wine's emulation of IP Helper, not from Windows (ntdll exports wine_get_version). */
+    public static final String SOURCE_WINE = "wine";
 
     private final TableReader tables;
     private final WindowsProcessInfo processes;
     private final Supplier<NativeSockets> sockets;
     private final Supplier<HostInfo> host;
     private final Clock clock;
+    private final Supplier<Optional<String>> wine;
 
     public WindowsSocketScanner() {
         this(new IpHelperTableSource(), new JnaWindowsProcessInfo(), WinsockSockets::new, WindowsSocketScanner::thisHost,
-                Clock.systemUTC());
+                Clock.systemUTC(), Wine::version);
     }
 
     WindowsSocketScanner(TableSource tables, WindowsProcessInfo processes, Supplier<NativeSockets> sockets,
-                         Supplier<HostInfo> host, Clock clock) {
+                         Supplier<HostInfo> host, Clock clock, Supplier<Optional<String>> wine) {
         this.tables = new TableReader(tables);
         this.processes = processes;
         this.sockets = sockets;
         this.host = host;
         this.clock = clock;
+        this.wine = wine;
     }
 
     /**
@@ -75,6 +84,12 @@ public final class WindowsSocketScanner {
             }
         }
 
+        Optional<String> wineVersion = wine.get();
+        if (wineVersion.isPresent()) {
+            sources.add(SOURCE_WINE);
+            limitations.addAll(underWine(wineVersion.get(), records));
+        }
+
         TreeSet<Integer> pids = new TreeSet<>();
         records.stream().map(SocketRecord::pid).filter(Objects::nonNull).forEach(pids::add);
         WindowsProcessResolver.Resolution owners = new WindowsProcessResolver(processes).resolve(pids);
@@ -98,6 +113,23 @@ public final class WindowsSocketScanner {
                 limitations, records);
     }
 
+    /**
+     * Wine reports pid 0 for every socket it does not own itself (Linux processes' sockets, sometimes its own), so
+     * under Wine 0 means "owner unknown" and becomes null; on Windows 0 stays System Idle.
+     */
+    private static List<String> underWine(String version, List<SocketRecord> records) {
+        List<String> notes = new ArrayList<>();
+        notes.add("running under Wine " + version + " (ntdll exports wine_get_version): the tables are Wine's emulation"
+                + " of IP Helper, not Windows'; bind semantics are Wine's too");
+        long unknown = records.stream().filter(r -> r.pid() != null && r.pid() == 0).count();
+        if (unknown > 0) {
+            records.replaceAll(r -> r.pid() != null && r.pid() == 0 ? r.withOwner(null, null) : r);
+            notes.add("owner unknown for " + unknown + " socket(s): Wine reports pid 0 for sockets of processes outside"
+                    + " Wine (and some of its own)");
+        }
+        return notes;
+    }
+
     /** host.os "windows", os.version as the JVM reports it (e.g. "10.0"); no Linux sysctls. */
     static HostInfo thisHost() {
         String name = System.getenv("COMPUTERNAME");
@@ -108,6 +140,25 @@ public final class WindowsSocketScanner {
                 name = "unknown";
             }
         }
-        return new HostInfo(name, "windows", System.getProperty("os.version"), null, null);
+        return new HostInfo(name, "windows", System.getProperty("os.version"), null, null, localhost(), null);
+    }
+
+    /**
+     * What localhost resolves to: the hosts file's entries when it has any; else Windows' own answer (since Windows 7
+     * "localhost name resolution is handled within DNS itself", as the stock hosts file says), ::1 then 127.0.0.1 in
+     * the order of the default prefix policy table (::1 precedence 50, IPv4 35). A changed prefix policy table
+     * (netsh interface ipv6 set prefixpolicy) is not read.
+     */
+    static List<String> localhost() {
+        String root = System.getenv("SystemRoot");
+        Path hosts = Path.of(root == null ? "C:\\Windows" : root,
+                "System32", "drivers", "etc", "hosts");
+        try {
+            List<String> order = LoopbackFacts.localhost(
+                    Files.readString(hosts, StandardCharsets.ISO_8859_1), "");
+            return order.isEmpty() ? List.of("::1", "127.0.0.1") : order;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -119,4 +119,22 @@ class CaptureDecoderTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void aFewBadBytesKeepAUtf8FileUtf8AndOnlyThoseBytesAreMarked() {
+        String ss = "Netid State Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "tcp LISTEN 0 5 0.0.0.0:22 0.0.0.0:* users:((\"café\",pid=1,fd=3))\n";
+        byte[] good = ss.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+        bytes[good.length] = 'x';
+        bytes[good.length + 1] = (byte) 0xFF; // an attacker's process name byte
+        bytes[good.length + 2] = '\n';
+        CaptureDecoder.Decoded decoded = CaptureDecoder.decode(bytes);
+        assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(decoded.text()).contains("café").endsWith("x\uFFFD\n");
+        // even without any valid multi-byte sequence: a Linux tool never writes an OEM code page
+        byte[] ascii = "tcp LISTEN 0 5 0.0.0.0:22 0.0.0.0:* users:((\"ev\u00ffl\",pid=1,fd=3))\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(CaptureDecoder.sniff(ascii, ascii.length)).isEqualTo(StandardCharsets.UTF_8);
+    }
 }

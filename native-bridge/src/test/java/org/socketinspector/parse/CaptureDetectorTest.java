@@ -35,6 +35,6 @@ class CaptureDetectorTest {
     void somethingElseIsAClearError() {
         assertThatThrownBy(() -> CaptureDetector.detect("Hello\nthis is a shopping list\n", "list.txt"))
                 .isInstanceOf(CaptureParseException.class)
-                .hasMessageStartingWith("list.txt: not a capture this tool knows: expected the output of netstat -ano");
+                .hasMessageStartingWith("list.txt: not a capture this tool knows: expected the output of netstat (Windows,");
     }
 }

@@ -34,7 +34,7 @@ class WindowsNetstatParserTest {
         assertThat(established.remotePort()).isEqualTo(1032);
         assertThat(capture.sockets()).allMatch(s -> s.options().isUnknown());
         // "Active Connections", the header and blank lines (CRLF kept) are counted, not parsed
-        assertThat(capture.limitations()).anyMatch(l -> l.startsWith("skipped ") && l.contains("title/header"));
+        assertThat(capture.limitations()).anyMatch(l -> l.startsWith("ignored ") && l.contains("title/header"));
     }
 
     @Test
@@ -114,7 +114,8 @@ class WindowsNetstatParserTest {
         assertThat(listener.remoteAddress()).isNull();
         SocketRecord named = Captures.find(capture, "tcp", "10.0.2.15:54628");
         assertThat(named.remoteAddress()).isEqualTo("a172-226-117-113");
-        assertThat(named.remotePort()).isNull(); // "https": a service name, not a number
+        assertThat(named.remotePort()).isEqualTo(443); // "https", from the embedded services table
+        assertThat(named.names().remoteService()).isEqualTo("https");
         assertThat(Captures.find(capture, "udp", "[fe80::e0aa:34e:fe8c:d651%2]:546").state()).isNull();
         assertThat(capture.limitations()).anyMatch(l -> l.contains("captured without -n"));
     }

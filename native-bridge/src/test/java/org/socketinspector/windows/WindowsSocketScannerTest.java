@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +41,8 @@ class WindowsSocketScannerTest {
     }
 
     private WindowsSocketScanner scanner(TableSource tables) {
-        return new WindowsSocketScanner(tables, processes, () -> sockets, () -> HOST, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new WindowsSocketScanner(tables, processes, () -> sockets, () -> HOST, Clock.fixed(NOW, ZoneOffset.UTC),
+                Optional::empty);
     }
 
     @Test
@@ -68,6 +70,27 @@ class WindowsSocketScannerTest {
         assertThat(linuxSide.pid()).isZero();
         assertThat(linuxSide.process().name()).isEqualTo("[System Process]");
         assertThat(scan.limitations()).contains("user: the token could not be read for 1 process (pid 0)");
+    }
+
+    @Test
+    void underWinePidZeroMeansOwnerUnknownAndTheScanSaysItRanOnWine() throws IOException {
+        WindowsSocketScanner onWine = new WindowsSocketScanner(captured(Fixtures.WITH_WINE), processes, () -> sockets,
+                () -> HOST, Clock.fixed(NOW, ZoneOffset.UTC), () -> Optional.of("8.0"));
+        Scan scan = onWine.scan(true, false, false);
+        assertThat(scan.sources()).containsExactly("iphlpapi", "toolhelp", "wine");
+        SocketRecord linuxSide = scan.sockets().get(0);
+        assertThat(linuxSide.pid()).isNull();
+        assertThat(linuxSide.process()).isNull();
+        long unknown = scan.sockets().stream().filter(r -> r.pid() == null).count();
+        assertThat(unknown).isPositive();
+        assertThat(scan.limitations())
+                .contains("owner unknown for " + unknown + " socket(s): Wine reports pid 0 for sockets of processes"
+                        + " outside Wine (and some of its own)")
+                .anyMatch(l -> l.startsWith("running under Wine 8.0 (ntdll exports wine_get_version)"))
+                // pid 0 is not asked about: no "token could not be read for pid 0" line as on Windows
+                .noneMatch(l -> l.contains("(pid 0)"));
+        SocketRecord dumper = scan.sockets().stream().filter(r -> r.localPort() == 45122).findFirst().orElseThrow();
+        assertThat(dumper.pid()).isEqualTo(252);
     }
 
     @Test

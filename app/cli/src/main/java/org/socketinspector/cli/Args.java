@@ -64,7 +64,7 @@ final class Args {
             try {
                 return BindState.fromWireName(value);
             } catch (IllegalArgumentException e) {
-                throw expected("listen or bound", value);
+                throw expected("listen, bound, time-wait or connected", value);
             }
         }
     }

@@ -6,10 +6,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
+import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Baseline;
@@ -116,7 +121,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** The human-readable report: findings grouped by severity, suppressed ones last. */
+    /**
+     * The human-readable report: findings grouped by severity, suppressed ones last. Findings of one rule and one
+     * process whose texts differ only in the port are printed once with the list of their sockets (a machine with
+     * many loopback services would otherwise print the same fix for each); the JSON keeps one record per socket.
+     */
     static final class AuditText {
         private AuditText() {
         }
@@ -131,12 +140,12 @@ public final class AuditCommand implements Callable<Integer> {
                     continue;
                 }
                 s.append(severity.name()).append(" (").append(group.size()).append(")\n");
-                group.forEach(f -> finding(s, f));
+                alike(group).forEach(g -> finding(s, g));
                 s.append('\n');
             }
             if (!suppressed.isEmpty()) {
                 s.append("SUPPRESSED BY BASELINE (").append(suppressed.size()).append(")\n");
-                suppressed.forEach(f -> finding(s, f));
+                alike(suppressed).forEach(g -> finding(s, g));
                 s.append('\n');
             }
             Scan scan = audit.scan();
@@ -148,11 +157,41 @@ public final class AuditCommand implements Callable<Integer> {
             return s.toString();
         }
 
-        private static void finding(StringBuilder s, Finding f) {
-            s.append("  [").append(f.rule()).append("] ").append(f.title())
-                    .append(" (attacker: ").append(f.attacker().wireName()).append(")\n")
-                    .append("      ").append(f.explanation()).append('\n')
-                    .append("      fix: ").append(f.remediation()).append('\n');
+        /** Findings in groups of one rule, one process and the same text but for the port, in report order. */
+        static List<List<Finding>> alike(List<Finding> findings) {
+            Map<String, List<Finding>> groups = new LinkedHashMap<>();
+            for (Finding f : findings) {
+                String key = f.socket().isHost() ? "host " + groups.size() : f.rule() + "|" + f.socket().pid() + "|"
+                        + f.socket().protocol() + "|" + f.attacker() + "|" + withoutPort(f.explanation(), f) + "|"
+                        + withoutPort(f.remediation(), f) + "|" + withoutPort(f.title(), f);
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            }
+            return List.copyOf(groups.values());
+        }
+
+        /** The text with this finding's port written as "<port>" (the socket's endpoint keeps its address). */
+        private static String withoutPort(String text, Finding f) {
+            return f.socket().localPort() == null ? text
+                    : text.replaceAll("(?<![0-9])" + f.socket().localPort() + "(?![0-9])", "<port>");
+        }
+
+        private static void finding(StringBuilder s, List<Finding> group) {
+            Finding f = group.get(0);
+            if (group.size() == 1) {
+                s.append("  [").append(f.rule()).append("] ").append(f.title())
+                        .append(" (attacker: ").append(f.attacker().wireName()).append(")\n")
+                        .append("      ").append(f.explanation()).append('\n')
+                        .append("      fix: ").append(f.remediation()).append('\n');
+                return;
+            }
+            String sockets = group.stream().map(g -> g.socket().protocol().name() + " "
+                    + Endpoints.format(g.socket().localAddress(), g.socket().localPort())).collect(Collectors.joining(", "));
+            s.append("  [").append(f.rule()).append("] ").append(withoutPort(f.title(), f)).append(" — ")
+                    .append(group.size()).append(" sockets of one process").append(" (attacker: ")
+                    .append(f.attacker().wireName()).append(")\n")
+                    .append("      sockets: ").append(sockets).append('\n')
+                    .append("      ").append(withoutPort(f.explanation(), f)).append('\n')
+                    .append("      fix (each on its own port): ").append(withoutPort(f.remediation(), f)).append('\n');
         }
     }
 }

@@ -96,7 +96,8 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                 : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
-                udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false));
+                udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false),
+                listener.map(s -> ProbedListener.findings(scanned, s)).orElse(null));
         // The same check the GUI and LiveProbe make: a request that cannot run is a usage error, before --yes.
         List<String> problems = new ProbeCheck(HostFacts.osFamily(), platform.processes().effectiveUid())
                 .problems(request);
@@ -115,10 +116,14 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         return SocketInspectorCommand.EXIT_OK;
     }
 
+    /** The live scan the listener was found in: its audit names the findings the probe may confirm or refute. */
+    private Scan scanned;
+
     /** The listener as a live scan sees it, for its owner and options; empty (and said) when not found. */
     private Optional<SocketRecord> liveListener(Protocol protocol) {
         try {
             Scan scan = platform.collector(Source.AUTO).collect(ScanRequest.LISTENERS);
+            scanned = scan;
             Optional<SocketRecord> found = ProbedListener.find(scan, protocol, address, port);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("socket-inspector: no " + protocol.wireName() + " listener on "

@@ -7,6 +7,8 @@ import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.Limits;
+import org.socketinspector.experiment.RemediatedReplay;
+import org.socketinspector.experiment.RemedyResult;
 import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
@@ -24,13 +26,14 @@ import picocli.CommandLine.Option;
         description = {"Replays a hijack on loopback (or, with --netns, in a network namespace created for it): a victim "
                 + "and an attacker helper process bind with the chosen options and users, a client makes N "
                 + "connections or sends N datagrams, and each is attributed to who got it.",
-                "Presets: linux-reuseport-share, linux-udp-reuseaddr, localhost-family-shadow, specific-over-wildcard, "
-                + "specific-over-wildcard-reuseport, plain-control; windows-specific-over-wildcard and "
-                + "windows-reuseaddr-shared run only on Windows. Or a custom case with the --proto, --victim-* and "
-                + "--attacker-* options; a preset fixes both sockets, so those options with --preset are a usage "
-                + "error (--target, --count, --port and --netns apply to both)."},
+                "Presets: --list-presets (the Windows ones run only on Windows). Or a custom case with the --proto, "
+                + "--victim-* and --attacker-* options; a preset fixes both sockets, so those options with --preset "
+                + "are a usage error (--target, --count, --port and --netns apply to both).",
+                "--remediated: the preset's rule's fix applied to the victim, the same attacker: shows the attack "
+                + "failing and the service still reached on every address it served (a case about another OS is "
+                + "the model's prediction, labelled so)."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:the replay ran", "1:it could not run, or it was cancelled or hit its time limit (the partial run"
+        exitCodeList = {"0:the replay ran (--remediated: and the fix worked)", "1:--remediated: the fix did not work; or it could not run, or it was cancelled or hit its time limit (the partial run"
                 + " is stored; one line on stderr)", "2:usage error"})
 public final class ExperimentReplayCommand implements Callable<Integer> {
 
@@ -88,6 +91,10 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Confirm binding a port you chose (it may be a live service's).")
     boolean yes;
 
+    @Option(names = "--remediated", description = "With --preset: apply the rule's remediation to the victim and "
+            + "show the same attack failing while the service is still reached where it was.")
+    boolean remediated;
+
     @Mixin
     ExperimentRun run;
 
@@ -107,10 +114,29 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
                     + " victim and attacker sockets would bind it; add --yes to do it");
             return SocketInspectorCommand.EXIT_USAGE;
         }
+        if (remediated) {
+            return remediated();
+        }
         ReplayRequest request = request();
         ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel),
                 ExperimentText::replay, spec);
         return result.stopped() == null ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
+    }
+
+    private Integer remediated() throws Exception {
+        if (preset == null || port != 0 || netns || target != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--remediated: needs --preset, and runs on a free loopback port (no --port, --netns or --target)");
+        }
+        ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
+        if (p.remedy() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--remediated: the preset '" + preset
+                    + "' is a control: it demonstrates no rule, so there is no fix to apply");
+        }
+        RemedyResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new RemediatedReplay(
+                platform.sockets(), platform.processes()).run(p, count, cancel), ExperimentText::remedy, spec);
+        return result.fixed() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
     }
 
     /** The options that describe a custom case's sockets: a preset fixes both, so they cannot go with it. */

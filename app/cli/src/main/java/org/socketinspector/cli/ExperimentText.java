@@ -8,6 +8,7 @@ import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.experiment.MatrixResult;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
+import org.socketinspector.experiment.RemedyResult;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.semantics.BindAnswer;
@@ -30,9 +31,25 @@ final class ExperimentText {
         s.append("result:     ").append(r.result().bound() ? "bound (then closed at once, never listened)"
                 : "refused: " + r.result().error()).append('\n');
         s.append("attacker:   ").append(r.attacker()).append('\n');
-        s.append("finding:    ").append(r.confirms() ? "confirms " : "refutes ").append(r.finding()).append('\n');
+        s.append("finding:    ").append(r.finding() == null ? "tests no finding of this socket"
+                + (q.socketFindings() == null ? "" : " (its findings: " + (q.socketFindings().isEmpty() ? "none"
+                : String.join(", ", q.socketFindings())) + ")")
+                : (r.confirms() ? "confirms " : "refutes ") + r.finding() + " of this socket").append('\n');
         s.append("prediction: ").append(prediction(r.prediction())).append('\n');
         s.append("agreement:  ").append(agreement(r.agrees())).append('\n');
+        timeline(s, r.timeline());
+        return s.toString();
+    }
+
+    static String remedy(RemedyResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append('\n');
+        s.append("rule:       ").append(r.rule()).append(", fixed: ").append(r.remedy()).append('\n');
+        s.append("result:     ").append(r.outcomeLine()).append('\n');
+        if (r.predicted()) {
+            s.append("note:       a case about another OS: not run here; the outcome is the model's prediction")
+                    .append('\n');
+        }
         timeline(s, r.timeline());
         return s.toString();
     }
@@ -51,8 +68,8 @@ final class ExperimentText {
                 .append(", lost ").append(e.lost()).append(" of ").append(e.attempts()).append('\n');
         s.append("agreement:  ").append(e.stopped() != null ? "unknown (the run stopped early)" : agreement(r.agrees()))
                 .append('\n');
-        if (r.finding() != null && r.confirms() != null) {
-            s.append("finding:    ").append(r.confirms() ? "shows the risk of " : "shows no theft: ").append(r.finding())
+        if (r.finding() != null && r.demonstrates() != null) {
+            s.append("rule:       ").append(r.demonstrates() ? "demonstrates " : "does not demonstrate ").append(r.finding())
                     .append(" (in the lab)").append('\n');
         }
         r.notes().forEach(n -> s.append("note:       ").append(n).append('\n'));

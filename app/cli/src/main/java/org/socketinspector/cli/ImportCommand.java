@@ -1,16 +1,21 @@
 package org.socketinspector.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.input.BoundedInput;
+import org.socketinspector.input.InputException;
+import org.socketinspector.input.InputLimits;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SkippedLine;
 import org.socketinspector.parse.CaptureFormat;
-import org.socketinspector.parse.CaptureImport;
 import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureScans;
 import picocli.CommandLine;
@@ -25,18 +30,25 @@ import picocli.CommandLine.TypeConversionException;
  * and prints it exactly like {@code scan}. docs/import.md lists the formats and what a capture cannot know.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Reads a captured socket listing and prints it like 'scan': the output of Windows netstat -ano "
-                + "or -anob (any display language, UTF-8/UTF-16/OEM code pages), Linux ss -tuanpe or netstat -tuanpe, "
-                + "macOS netstat -anv -p tcp / -p udp, lsof -nP -iTCP -iUDP, or 'scan --json'.",
+        description = {"Reads a captured socket listing and prints it like 'scan': the output of Windows netstat -a/-an/"
+                + "-ano/-anob (any display language, UTF-8/UTF-16/OEM code pages), Linux ss or netstat (with or without "
+                + "-n, -p, -e), macOS or FreeBSD netstat, lsof -i, several of them in one file, or 'scan --json'. "
+                + "Service and host names are kept (never looked up); lines that cannot be read are skipped and listed.",
                 "Options the text cannot show are unknown ('?', null in JSON)."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:success", "1:the file cannot be read (file:line: message on stderr)", "2:usage error"})
+        exitCodeList = {"0:success, every line read", "1:the file cannot be read, no socket could be read, or --strict "
+                + "and a line could not be read (file:line: message on stderr)",
+            "2:usage error", "4:imported, but some lines that should have been sockets were skipped (listed on stderr "
+                + "and in the JSON's skipped)"})
 public final class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file.")
+    /** Imported, with lines skipped: distinct from success so that scripts notice a partial import. */
+    static final int EXIT_SKIPPED_LINES = 4;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The capture file; - reads standard input.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "auto|netstat-windows|netstat-linux|ss|netstat-macos|lsof|json",
+    @Option(names = "--format", paramLabel = "auto|netstat-windows|netstat-linux|ss|netstat-macos|netstat-freebsd|lsof|json",
             defaultValue = "auto", converter = FormatConverter.class,
             description = "The capture's format; auto detects it from the content (default: ${DEFAULT-VALUE}).")
     CaptureFormat format;
@@ -47,51 +59,79 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list every connection, not only listeners and bound UDP sockets.")
     boolean all;
 
+    @Option(names = "--strict", description = "Refuse the whole file at the first line that should have been a socket "
+            + "and cannot be read (by default such lines are skipped and listed).")
+    boolean strict;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        String source = file.toString();
         try {
-            Scan scan = read(file, format, all);
+            Scan scan = read(file, format, all, strict);
+            if (scan.sockets().isEmpty() && !scan.skipped().isEmpty()) {
+                // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
+                SkippedLine first = scan.skipped().get(0);
+                return fail(InputException.oneLine(file + ":" + first.line() + ": " + first.reason() + " (no socket"
+                        + " could be read, " + scan.skipped().size() + " lines skipped"
+                        + (format != null ? "; is it really " + format.wireName() + "?" : "") + ")"));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            for (SkippedLine skipped : scan.skipped()) {
+                err.println(InputException.oneLine(file + ":" + skipped.line() + ": skipped: " + skipped.reason()));
+            }
+            err.flush();
             ScanOutput.print(scan, json, all, spec.commandLine().getOut());
-            return SocketInspectorCommand.EXIT_OK;
+            return scan.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : EXIT_SKIPPED_LINES;
         } catch (CaptureParseException e) {
             return fail(e.getMessage());
+        } catch (InputException e) {
+            return fail(e.getMessage());
         } catch (IOException e) {
-            return fail(source + ": cannot be read (" + e.getMessage() + ")");
+            return fail(file + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
     /**
-     * Reads a capture file (any supported format; {@code format} null = detect) as a scan: also what
-     * {@code audit --input} reads.
+     * Reads a capture file (any supported format; {@code format} null = detect) as a scan, skipping and listing the
+     * lines that cannot be read: also what {@code audit --input} reads.
      */
     static Scan read(Path file, CaptureFormat format, boolean all) throws CaptureParseException, IOException {
-        String source = file.toString();
-        CaptureImport capture = CaptureImport.of(Files.readAllBytes(file), source, format);
-        return capture.format() == CaptureFormat.JSON ? fromJson(capture.text(), source) : fromText(file, capture, all);
+        return read(file, format, all, false);
     }
 
-    private static Scan fromText(Path file, CaptureImport capture, boolean all) throws CaptureParseException, IOException {
-        String source = file.toString();
-        Scan scan = CaptureScans.toScan(capture.parse(source), hostName(file), Files.getLastModifiedTime(file).toInstant(),
-                all);
-        List<String> limitations = new ArrayList<>(scan.limitations());
-        limitations.add("read as " + capture.charset().name() + "; collectedAt is the capture file's modification time");
-        return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
-                limitations, scan.sockets());
+    static Scan read(Path file, CaptureFormat format, boolean all, boolean strict)
+            throws CaptureParseException, IOException {
+        boolean stdin = file.toString().equals("-");
+        try (BoundedInput input = BoundedInput.open(file, InputLimits.DEFAULT)) {
+            Instant collectedAt = stdin ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
+            CaptureScans.Imported imported = CaptureScans.read(input, format, strict, all, stdin ? null : hostName(file),
+                    collectedAt);
+            if (imported.format() == CaptureFormat.JSON) {
+                return fromJson(input, input.name());
+            }
+            Scan scan = imported.scan();
+            List<String> limitations = new ArrayList<>(scan.limitations());
+            limitations.add(stdin ? "read from standard input; collectedAt is the time of the import"
+                    : "collectedAt is the capture file's modification time");
+            return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
+                    limitations, scan.sockets(), scan.skipped());
+        }
     }
 
     /** A scan or audit written by {@code scan --json}: printed as it was, its source list saying it was imported. */
-    private static Scan fromJson(String text, String source) throws CaptureParseException {
+    private static Scan fromJson(BoundedInput input, String source) throws CaptureParseException, IOException {
+        byte[] bytes = input.stream().readNBytes((int) InputLimits.JSON.maxBytes() + 1);
+        if (bytes.length > InputLimits.JSON.maxBytes()) {
+            throw new InputException(source, "larger than the JSON limit of " + InputLimits.bytesText(InputLimits.JSON.maxBytes()));
+        }
         try {
-            Scan scan = ScanJson.read(text).scan();
+            Scan scan = ScanJson.read(new String(bytes, StandardCharsets.UTF_8)).scan();
             List<String> sources = new ArrayList<>(scan.sources());
             sources.add(CaptureFormat.JSON.importSource());
             return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), sources,
-                    scan.limitations(), scan.sockets());
+                    scan.limitations(), scan.sockets(), scan.skipped());
         } catch (ScanJson.InvalidJsonException e) {
             throw new CaptureParseException(source, 0, e.getMessage());
         }
@@ -125,7 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return CaptureFormat.fromWireName(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected auto, netstat-windows, netstat-linux, ss, netstat-macos, "
-                        + "lsof or json but was '" + value + "'");
+                        + "netstat-freebsd, lsof or json but was '" + value + "'");
             }
         }
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "whatif", mixinStandardHelpOptions = true,
         description = {"If the first socket is already bound, what happens when the second one binds the same port?",
                 "Options after an address: reuseaddr, reuseport, exclusiveaddruse, v6only, dualstack.",
+                "An IPv4-mapped address (::ffff:127.0.0.1) on a dualstack socket is the IPv4 address it maps.",
                 "Example: whatif --os windows --protocol tcp --first 0.0.0.0 --first-user svc "
                         + "--second 127.0.0.1,reuseaddr --second-user svc"},
         exitCodeListHeading = "Exit codes:%n",
@@ -52,8 +53,10 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--first-user", paramLabel = "U", defaultValue = BindQuestionJson.DEFAULT_USER)
     String firstUser;
 
-    @Option(names = "--first-state", paramLabel = "listen|bound", converter = Args.BindStateArg.class,
-            description = "Default: listen for TCP, bound for UDP.")
+    @Option(names = "--first-state", paramLabel = "listen|bound|time-wait|connected", converter = Args.BindStateArg.class,
+            description = {"Default: listen for TCP, bound for UDP. time-wait (TCP): the port holds only TIME_WAIT"
+                    + " connections a server left when it closed them first and exited (restarting over TIME_WAIT);"
+                    + " they keep its options and user. connected (UDP): the first socket is connected to one peer."})
     BindState firstState;
 
     @Option(names = "--second", paramLabel = "ADDRESS[,OPTION...]", description = "The socket binding now.")

@@ -61,6 +61,40 @@ class AuditCommandTest {
     }
 
     @Test
+    void identicalFindingsOfOneProcessPrintOnceAndTheSavedHostsFactsDecide(@TempDir Path dir) throws Exception {
+        // 18 loopback-only listeners of one process, scanned on a host whose localhost resolves to ::1 first (this
+        // machine's own /etc/hosts does not matter: the audit reads the saved scan's facts).
+        List<SocketRecord> sockets = new java.util.ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            sockets.add(new SocketRecord(Protocol.TCP, Family.IPV4, "127.0.0.1", 9100 + i, null, null, "LISTEN", null,
+                    777, new ProcessInfo("devserver", null, null, "alice", 1000, List.of()), 1000, 10L + i,
+                    new SocketOptions(true, false, null, null), null));
+        }
+        HostInfo host = new HostInfo("laptop", "linux", "6.18.44", 1024, false, List.of("::1", "127.0.0.1"), true);
+        Scan scan = new Scan(Scan.SCHEMA, ToolInfo.current(), host, Instant.parse("2026-11-25T12:00:00Z"), true,
+                List.of("netlink"), List.of(), sockets);
+        Path file = dir.resolve("laptop.json");
+        Files.writeString(file, ScanJson.write(scan));
+
+        CliRun text = CliRun.run("audit", "--input", file.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("HIGH (18)\n  [LOCALHOST-FAMILY-SHADOW]"), text.out());
+        assertTrue(text.out().contains("18 sockets of one process"), text.out());
+        assertTrue(text.out().contains("sockets: TCP 127.0.0.1:9100, TCP 127.0.0.1:9101"), text.out());
+        assertTrue(text.out().contains("On laptop localhost resolves to ::1, then 127.0.0.1"), text.out());
+        assertEquals(1, text.out().split("fix \\(each on its own port\\): ", -1).length - 1, text.out());
+        assertTrue(text.out().contains("Also listen on ::1 port <port>"), text.out());
+
+        CliRun json = CliRun.run("audit", "--input", file.toString(), "--json");
+        JsonNode findings = Json.mapper().readTree(json.out()).path("findings");
+        assertEquals(18, findings.size(), json.out());
+        assertTrue(findings.get(0).path("remediation").asText().contains("::1 port 9100"), json.out());
+        assertEquals(List.of("::1", "127.0.0.1"),
+                List.of(Json.mapper().readTree(json.out()).path("host").path("localhost").get(0).asText(),
+                        Json.mapper().readTree(json.out()).path("host").path("localhost").get(1).asText()));
+    }
+
+    @Test
     void jsonIsTheAuditContract(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("audit", "--json", "--input", savedScan(dir).toString());
 
@@ -120,8 +154,10 @@ class AuditCommandTest {
         List<String> rules = new java.util.ArrayList<>();
         Json.mapper().readTree(run.out()).get("findings").forEach(f -> rules.add(f.get("rule").asText()
                 + " " + f.get("socket").get("localPort").asText()));
-        // netstat shows no options: no guess about exclusivity, but what the rows alone prove is reported.
-        assertEquals(List.of("REUSE-GROUP-OBSERVED 5353", "LOCALHOST-FAMILY-SHADOW 5939", "OPTIONS-UNKNOWN 445",
+        // netstat shows no options: no guess about exclusivity, but what the rows alone prove is reported (the two
+        // UDP 0.0.0.0:5353 sockets leave [::1]:5353 free as well: the family shadow covers UDP).
+        assertEquals(List.of("REUSE-GROUP-OBSERVED 5353", "LOCALHOST-FAMILY-SHADOW 5353", "LOCALHOST-FAMILY-SHADOW 5353",
+                "LOCALHOST-FAMILY-SHADOW 5939", "OPTIONS-UNKNOWN 445",
                 "OPTIONS-UNKNOWN 445", "OPTIONS-UNKNOWN 5353", "OPTIONS-UNKNOWN 5353", "OPTIONS-UNKNOWN 5939"), rules);
     }
 

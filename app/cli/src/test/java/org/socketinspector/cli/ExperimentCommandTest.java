@@ -124,6 +124,18 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void replayRemediatedShowsTheFixWorkAndIsStored() throws Exception {
+        String db = dir.resolve("h.db").toString();
+        assertThat(run("experiment", "replay", "--preset", "linux-reuseport-share", "--remediated", "--count", "5",
+                "--db", db)).isZero();
+        assertThat(out.toString()).contains("remediated (the listener drops SO_REUSEPORT)")
+                .contains("attacker's bind refused (EADDRINUSE); service still reached on 127.0.0.1 5/5: the fix works");
+        assertThat(run("experiment", "replay", "--preset", "plain-control", "--remediated", "--db", db))
+                .isEqualTo(SocketInspectorCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("is a control");
+    }
+
+    @Test
     void aMatrixStoppedAtItsTimeLimitIsStoredPrintedAndListedAsIncomplete() throws Exception {
         int self = CliRun.PLATFORM.processes().effectiveUid();
         Assumptions.assumeTrue(self == 0 || self == Users.NOBODY,
@@ -135,7 +147,7 @@ class ExperimentCommandTest {
         assertThat(matrix.exitCode()).as(matrix.err()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
         String limit = "stopped: the experiment reached its time limit";
         assertThat(matrix.err()).contains("socket-inspector: " + limit + " (the partial run was stored)");
-        assertThat(matrix.out()).contains("stopped early (" + limit + "): ").contains(" of 6912 cells measured")
+        assertThat(matrix.out()).contains("stopped early (" + limit + "): ").contains(" of 17760 cells measured")
                 .contains(" cells: " + limit).contains("stored as E");
         assertThat(HelperLauncher.livePids()).isEmpty();
         try (HistoryStore history = HistoryStore.open(dir.resolve("h.db"))) {
@@ -145,7 +157,7 @@ class ExperimentCommandTest {
             JsonNode stored = Json.mapper().readTree(history.json(rows.get(0).id()).orElseThrow());
             assertThat(stored.get("stopped").asText()).isEqualTo(limit);
             int ran = stored.get("ran").asInt();
-            assertThat(ran).as("cells measured in 5 s").isPositive().isLessThan(6912);
+            assertThat(ran).as("cells measured in 5 s").isPositive().isLessThan(17760);
             List<JsonNode> measured = new ArrayList<>();
             stored.get("cells").forEach(c -> {
                 if (!c.get("observed").isNull()) {

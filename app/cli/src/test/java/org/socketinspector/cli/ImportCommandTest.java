@@ -69,18 +69,23 @@ class ImportCommandTest {
     }
 
     @Test
-    void aMalformedLineExitsOneWithFileAndLine() throws Exception {
+    void aMalformedLineIsSkippedWithFileAndLineAndStrictRefusesTheFile() throws Exception {
         Path file = dir.resolve("cut.txt");
         Files.writeString(file, "Active Connections\r\n\r\n  Proto  Local Address  Foreign Address  State  PID\r\n"
                 + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712\r\n"
                 + "  TCP    0.0.0.0:445            0.0.0.0:0\r\n", StandardCharsets.UTF_8);
 
         CliRun run = CliRun.run("import", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_SKIPPED_LINES);
+        assertThat(run.err().strip()).isEqualTo(file + ":5: skipped: expected a state after the foreign address of a"
+                + " TCP row");
+        assertThat(run.out()).contains("0.0.0.0:135").doesNotContain("0.0.0.0:445");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo(file + ":5: expected a state after the foreign address of a TCP row, "
+        CliRun strict = CliRun.run("import", "--strict", file.toString());
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.err().strip()).isEqualTo(file + ":5: expected a state after the foreign address of a TCP row, "
                 + "found \"TCP    0.0.0.0:445            0.0.0.0:0\"");
-        assertThat(run.out()).isEmpty();
+        assertThat(strict.out()).isEmpty();
     }
 
     @Test
@@ -96,7 +101,8 @@ class ImportCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).startsWith(list + ": not a capture this tool knows");
         assertThat(forced.exitCode()).isEqualTo(1);
-        assertThat(forced.err()).contains("en-netstat-ano.txt:5: expected numeric Recv-Q and Send-Q");
+        assertThat(forced.err()).contains("en-netstat-ano.txt:5: expected numeric Recv-Q and Send-Q")
+                .contains("no socket could be read").contains("is it really ss?");
         assertThat(badFormat.exitCode()).isEqualTo(2);
     }
 
@@ -118,11 +124,11 @@ class ImportCommandTest {
     }
 
     @Test
-    void remotePeersKnownOnlyByNameShowAnUnknownPort() {
+    void remotePeersKnownOnlyByNameKeepTheNameAndGetThePortFromTheTable() {
         CliRun run = CliRun.run("import", "--all", CAPTURES.resolve("windows/ru-netstat-a.txt").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("a172-226-117-113:?", "2.19.78.144:?")
+        assertThat(run.out()).contains("a172-226-117-113:443", "2.19.78.144:80") // https, http: the services table
                 .contains("limitation: 2 remote endpoints are host or service names (captured without -n)");
     }
 
@@ -135,5 +141,66 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith(json + ": field \"schema\": expected");
+    }
+
+    @Test
+    void aBadLineIsSkippedListedOnStderrAndInTheJsonWithExitCodeFour() throws Exception {
+        String file = CAPTURES.resolve("variants/windows-ano-hand-edited-ipv6.txt").toString();
+        CliRun run = CliRun.run("import", "--json", file);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ImportCommand.EXIT_SKIPPED_LINES);
+        assertThat(run.err().strip()).isEqualTo(file + ":7: skipped: expected an IP address or host name in the local"
+                + " address (2nd column)");
+        JsonNode root = Json.mapper().readTree(run.out());
+        JsonNode skipped = root.get("skipped");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).get("line").asInt()).isEqualTo(7);
+        assertThat(skipped.get(0).get("text").asText()).contains("fe80::asda:4124:2096:62b2%9");
+        assertThat(root.get("sockets")).hasSize(4); // every other listener of the file
+
+        CliRun strict = CliRun.run("import", "--strict", file);
+        assertThat(strict.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).startsWith(file + ":7: expected an IP address or host name");
+    }
+
+    @Test
+    void namesAreResolvedOrMarkedInTheJsonAndAFullImportHasNoSkippedField() throws Exception {
+        CliRun run = CliRun.run("import", "--json", CAPTURES.resolve("variants/netstat-tua.txt").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = Json.mapper().readTree(run.out());
+        assertThat(root.has("skipped")).isFalse();
+        JsonNode web = null;
+        JsonNode ssh = null;
+        for (JsonNode socket : root.get("sockets")) {
+            if (socket.get("localPort").asInt() == 443) {
+                web = socket;
+            }
+            if (socket.get("localPort").asInt() == 22) {
+                ssh = socket;
+            }
+        }
+        assertThat(web.get("localAddress").asText()).isEqualTo("web01.example.int");
+        assertThat(web.get("names").get("localAddressUnknown").asBoolean()).isTrue();
+        assertThat(web.get("names").get("truncated").asBoolean()).isTrue();
+        assertThat(web.get("names").get("localService").asText()).isEqualTo("https");
+        assertThat(ssh.get("localAddress").asText()).isEqualTo("0.0.0.0");
+        assertThat(ssh.get("names").get("localAddressUnknown").asBoolean()).isFalse();
+    }
+
+    @Test
+    void standardInputIsDash() throws Exception {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(Files.newInputStream(CAPTURES.resolve("variants/ss-tuan.txt")));
+            CliRun run = CliRun.run("import", "--json", "-");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode root = Json.mapper().readTree(run.out());
+            assertThat(root.get("sockets")).hasSize(10);
+            assertThat(root.get("host").get("name").isNull()).isTrue();
+        } finally {
+            System.setIn(saved);
+        }
     }
 }

@@ -112,6 +112,53 @@ class WhatIfCommandTest {
     }
 
     @Test
+    void restartingOverTimeWaitAsASingleQuestion() {
+        CliRun ok = CliRun.run("whatif", "--os", "linux", "--first", "0.0.0.0,reuseaddr", "--first-user", "svc",
+                "--first-state", "time-wait", "--second", "0.0.0.0,reuseaddr");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().startsWith("STEALS"), ok.out());
+        assertTrue(ok.out().contains("TIME_WAIT connections on 127.0.0.1"), ok.out());
+        CliRun blocked = CliRun.run("whatif", "--os", "linux", "--first", "0.0.0.0", "--first-state", "time-wait",
+                "--second", "0.0.0.0,reuseaddr");
+        assertTrue(blocked.out().startsWith("REFUSED (EADDRINUSE)"), blocked.out());
+        CliRun udp = CliRun.run("whatif", "--os", "linux", "--protocol", "udp", "--first", "0.0.0.0",
+                "--first-state", "time-wait", "--second", "0.0.0.0");
+        assertEquals(2, udp.exitCode());
+        assertTrue(udp.err().contains("time-wait applies to TCP"), udp.err());
+    }
+
+    /** Issue 12 item 1 through the batch path: mapped addresses as IPv4, EINVAL on IPv6-only, states in JSON. */
+    @Test
+    void mappedAddressesAndNewStatesThroughTheBatchPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("v2.jsonl");
+        Files.write(file, List.of(
+                "{\"os\": \"linux\", \"protocol\": \"tcp\", \"first\": {\"address\": \"127.0.0.1\"},"
+                        + " \"second\": {\"address\": \"::ffff:127.0.0.1\", \"options\": [\"dualstack\"]}}",
+                "{\"os\": \"linux\", \"protocol\": \"udp\", \"first\": {\"address\": \"::1\"},"
+                        + " \"second\": {\"address\": \"::ffff:0.0.0.0\", \"options\": [\"v6only\"]}}",
+                "{\"os\": \"linux\", \"protocol\": \"tcp\", \"first\": {\"address\": \"127.0.0.1\","
+                        + " \"options\": [\"reuseport\"], \"user\": \"a\", \"state\": \"time-wait\"},"
+                        + " \"second\": {\"address\": \"127.0.0.1\", \"options\": [\"reuseport\"], \"user\": \"b\"}}",
+                "{\"os\": \"linux\", \"protocol\": \"udp\", \"first\": {\"address\": \"0.0.0.0\","
+                        + " \"options\": [\"reuseaddr\"], \"state\": \"connected\"},"
+                        + " \"second\": {\"address\": \"127.0.0.1\", \"options\": [\"reuseaddr\"]}}",
+                "{\"os\": \"linux\", \"protocol\": \"tcp\", \"first\": {\"address\": \"0.0.0.0\","
+                        + " \"state\": \"closing\"}, \"second\": {\"address\": \"::1\"}}"));
+
+        CliRun run = CliRun.run("whatif", "--batch", file.toString());
+
+        String[] answers = run.out().split("\n");
+        assertEquals(5, answers.length, run.out());
+        assertEquals("EADDRINUSE", Json.mapper().readTree(answers[0]).get("error").asText());
+        assertEquals("EINVAL", Json.mapper().readTree(answers[1]).get("error").asText());
+        assertEquals("steals", Json.mapper().readTree(answers[2]).get("outcome").asText());
+        assertEquals("separate", Json.mapper().readTree(answers[3]).get("outcome").asText());
+        JsonNode bad = Json.mapper().readTree(answers[4]);
+        assertEquals(5, bad.get("line").asInt());
+        assertTrue(bad.get("error").asText().contains("time-wait"), bad.toString());
+    }
+
+    @Test
     void aBadOptionIsAUsageError() {
         CliRun run = CliRun.run("whatif", "--os", "linux", "--first", "0.0.0.0,fast", "--second", "::1");
         assertEquals(2, run.exitCode());

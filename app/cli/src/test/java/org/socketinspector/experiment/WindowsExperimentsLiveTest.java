@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.socketinspector.cli.SocketInspectorCommand;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
 import org.socketinspector.model.Family;
@@ -24,26 +25,38 @@ import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.testing.WindowsTest;
+import org.socketinspector.windows.Wine;
 
 /**
  * The Windows experiments for real: every Windows preset replayed with helper processes, a slice of the live
- * Windows bind matrix, and helpers ending with a killed parent. Runs in CI's Windows job.
+ * Windows bind matrix, a replay stored in the history, and helpers ending with a killed parent. Runs in CI's Windows
+ * job, and on the Windows JVM under Wine (WindowsTestsOnWineTest). Wine's bind semantics are not Windows'
+ * (docs/windows.md, section 5): there these tests assert the mechanics both share (helpers, calls, every datagram
+ * accounted for, helpers and sockets gone after a kill, history written) and print Wine's measured outcomes, which
+ * are stored as Wine's (docs/measurements/wine-8.0-bind-matrix.md), not compared with the model of Windows.
  */
 @EnabledOnOs(OS.WINDOWS)
 @WindowsTest
 class WindowsExperimentsLiveTest {
 
+    private static final boolean WINE = Wine.version().isPresent();
+
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-reuseaddr-over-wildcard",
+    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-ipv4-beside-dualstack",
+            "windows-go-reuseaddr-before-2307", "windows-go-after-2307", "windows-java-exclusive-off",
             "windows-exclusive-control", "windows-reuseaddr-shared", "windows-localhost-family-shadow"})
     void eachWindowsPresetAgreesWithTheModel(String preset) throws Exception {
         int self = ThisMachine.PLATFORM.processes().effectiveUid();
         ReplayResult r = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes()).run(
                 ReplayRequest.of(ReplayPreset.named(preset).orElseThrow(), 10, 0, false, self), new CancelToken());
-        assertThat(r.agrees()).as("%s: %s", preset, r.result().timeline()).isTrue();
+        if (WINE) {
+            System.out.println("wine-replay: " + preset + " agrees=" + r.agrees() + " " + r.outcomeLine());
+        } else {
+            assertThat(r.agrees()).as("%s: %s", preset, r.result().timeline()).isTrue();
+        }
         assertThat(r.result().toVictim() + r.result().toAttacker() + r.result().lost()).isEqualTo(r.result().attempts());
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
@@ -54,8 +67,26 @@ class WindowsExperimentsLiveTest {
                 .subList(0, 90);
         MatrixResult m = new BindMatrix(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes(), BindSemantics.forOs(OsFamily.WINDOWS), 6, 2)
                 .run(slice, new CancelToken(), null);
+        if (WINE) {
+            m.cells().forEach(c -> System.out.println("wine-matrix: " + c.summary()));
+        }
         assertThat(m.ran()).isEqualTo(90);
-        assertThat(m.disagreeing()).as("disagreements").isEmpty();
+        if (WINE) {
+            assertThat(m.cells()).allMatch(c -> c.observed() != null && c.skipped() == null);
+        } else {
+            assertThat(m.disagreeing()).as("disagreements").isEmpty();
+        }
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
+
+    @Test
+    void aReplayFromTheCommandLineIsStoredInTheHistory() throws Exception {
+        String db = dir.resolve("history.db").toString();
+        int replay = SocketInspectorCommand.run(ThisMachine.PLATFORM, "experiment", "replay", "--preset",
+                "windows-exclusive-control", "--count", "3", "--db", db);
+        assertThat(replay).isZero();
+        assertThat(SocketInspectorCommand.run(ThisMachine.PLATFORM, "history", "show", "E1", "--db", db)).isZero();
+        assertThat(HelperLauncher.livePids()).isEmpty();
     }
 
     @Test

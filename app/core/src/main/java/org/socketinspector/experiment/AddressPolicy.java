@@ -1,10 +1,10 @@
 package org.socketinspector.experiment;
 
+import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
+import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.util.Collections;
 
 /**
  * Where an experiment may bind and send. Traffic goes only to loopback (127.0.0.0/8, ::1), and sockets bind only
@@ -47,19 +47,16 @@ public final class AddressPolicy {
                 + ": it is not loopback, the wildcard or an address of this machine");
     }
 
+    /**
+     * Whether a UDP socket can bind the address (port 0, nothing sent): only this machine's own addresses bind.
+     * Listing the interfaces instead (NetworkInterface) kills the JVM under Wine 8 (docs/windows.md).
+     */
     private static boolean isOwnAddress(InetAddress ip) {
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                for (InetAddress own : Collections.list(nic.getInetAddresses())) {
-                    if (own.equals(ip)) {
-                        return true;
-                    }
-                }
-            }
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ip, 0))) {
+            return socket.isBound();
         } catch (SocketException e) {
             return false;
         }
-        return false;
     }
 
     private static String canonical(InetAddress ip) {

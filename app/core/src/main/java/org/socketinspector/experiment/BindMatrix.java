@@ -52,12 +52,14 @@ public final class BindMatrix {
     }
 
     /**
-     * The question space of {@code os} as the bind matrix runs it here: Linux's 6,912 cells (root and nobody), or
+     * The question space of {@code os} as the bind matrix runs it here: Linux's 17,760 cells (the 6,912 of
+     * {@link QuestionSpace#linux()} and the 10,848 of its extension: mapped addresses, time-wait, connected UDP; root
+     * and nobody), or
      * Windows' cells as the user running it. Other regimes have no live matrix.
      */
     public static List<BindQuestion> questionSpace(OsFamily os) throws ExperimentException {
         return switch (os) {
-            case LINUX -> QuestionSpace.linux();
+            case LINUX -> QuestionSpace.linuxAll();
             case WINDOWS -> QuestionSpace.windowsLive(System.getProperty("user.name"));
             default -> throw new ExperimentException("the bind matrix runs on Linux and Windows; this machine's regime is "
                     + os.wireName());
@@ -141,13 +143,19 @@ public final class BindMatrix {
         cancel.check();
         boolean tcp = q.protocol() == Protocol.TCP;
         SocketSpec first = Prediction.spec(q.first(), tcp && q.first().state() == BindState.LISTEN);
+        // (a time-wait victim listens too, to accept the connection it leaves; Encounter does that step)
         SocketSpec second = Prediction.spec(q.second(), tcp);
         BindAnswer predicted = Prediction.ask(model, q);
         String skip = w.unavailable(first.uid(), second.uid());
         if (skip != null) {
             return new MatrixCell(q, predicted, null, null, skip);
         }
-        EncounterResult r = encounter(w, q, first, second, id, cancel);
+        EncounterResult r;
+        try {
+            r = encounter(w, q, first, second, id, cancel);
+        } catch (TimeWaitLostException e) {
+            return new MatrixCell(q, predicted, null, null, e.getMessage());
+        }
         if (q.os() == OsFamily.LINUX && predicted.outcome() == Outcome.SHARES && r.secondBindError() == null
                 && r.stopped() == null && r.observed() != Outcome.SHARES) {
             // Linux's SO_REUSEPORT hash sends all N connections to one side with probability 2^(1-N) (about 1 in
@@ -168,9 +176,25 @@ public final class BindMatrix {
         return new MatrixCell(q, predicted, r, agrees, null);
     }
 
+    /** How often a time-wait cell is run again on a new port when the kernel dropped its TIME_WAIT connection. */
+    private static final int TIME_WAIT_RETRIES = 3;
+
     private EncounterResult encounter(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
                                       CancelToken cancel) throws ExperimentException {
-        return new Encounter(q.protocol(), first, second, BindSemantics.forOs(q.os()).target(q))
+        for (int retry = 0; ; retry++) {
+            try {
+                return encounterOnce(w, q, first, second, retry == 0 ? id : id + "-tw" + retry, cancel);
+            } catch (TimeWaitLostException e) {
+                if (retry == TIME_WAIT_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private EncounterResult encounterOnce(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
+                                          CancelToken cancel) throws ExperimentException {
+        return new Encounter(q.protocol(), first, second, BindSemantics.forOs(q.os()).target(q), q.first().state())
                 .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
     }
 
@@ -188,7 +212,7 @@ public final class BindMatrix {
 
         String unavailable(int... uids) {
             for (int uid : uids) {
-                if (uid == self) {
+                if (uid == self || uid == Users.SELF) {
                     continue;
                 }
                 if (!processes.canActAsOtherUsers()) {
@@ -208,8 +232,9 @@ public final class BindMatrix {
             return null;
         }
 
+        /** Users.SELF is the running user by name (Windows: its SID's RID is not known by name). */
         SocketSide side(int uid) {
-            return uid == self ? local : others.get(uid);
+            return uid == self || uid == Users.SELF ? local : others.get(uid);
         }
 
         void close() {

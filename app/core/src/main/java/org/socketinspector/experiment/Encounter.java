@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
@@ -37,6 +38,9 @@ public final class Encounter {
     private final Map<String, String> receivedBy = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> arrivals = new ConcurrentHashMap<>();
     private final String target;
+    private final BindState firstState;
+    /** The client's bound UDP socket a connected victim talks to; null when the client sends from fresh sockets. */
+    private String peerId;
     private String lastError;
     private volatile int sentSoFar;
     private volatile Consumer<TimelineEvent> listener = e -> { };
@@ -46,10 +50,20 @@ public final class Encounter {
      *               ({@code BindSemantics.target}) for the address both sockets claim
      */
     public Encounter(Protocol protocol, SocketSpec first, SocketSpec second, String target) {
+        this(protocol, first, second, target, first.listen() ? BindState.LISTEN : BindState.BOUND);
+    }
+
+    /**
+     * @param firstState what the victim is when the attacker binds: bound, listening, only TIME_WAIT connections it
+     *                   left (TCP: it listens, a loopback client connects to the target, the victim closes the
+     *                   connection first, then its listener), or connected to the client (UDP)
+     */
+    public Encounter(Protocol protocol, SocketSpec first, SocketSpec second, String target, BindState firstState) {
         this.protocol = protocol;
         this.first = first;
         this.second = second;
         this.target = Objects.requireNonNull(target, "target");
+        this.firstState = firstState;
     }
 
     /** Where the client sends. */
@@ -82,16 +96,23 @@ public final class Encounter {
             if (tcp && first.listen() && !listen(firstSide, firstId, FIRST)) {
                 throw new ExperimentException("the victim could not listen: " + lastError);
             }
+            boolean gone = firstState == BindState.TIME_WAIT;
+            if (gone) {
+                leaveTimeWait(firstSide, client, firstId, idPrefix, bound);
+            } else if (firstState == BindState.CONNECTED) {
+                connectToPeer(firstSide, client, firstId, idPrefix);
+            }
             cancel.check();
+            boolean onlyBound = tcp && !first.listen() && !gone;
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
                 String refusal = lastError;
-                Boolean firstCanListen = tcp && !first.listen() ? listen(firstSide, firstId, FIRST) : null;
+                Boolean firstCanListen = onlyBound ? listen(firstSide, firstId, FIRST) : null;
                 return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED, null);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
-            boolean firstServes = !tcp || first.listen();
+            boolean firstServes = !gone && (!tcp || first.listen());
             Boolean firstCouldStillListen = null;
-            if (tcp && !first.listen()) {
+            if (onlyBound) {
                 firstCouldStillListen = listen(firstSide, firstId, FIRST);
                 firstServes = firstCouldStillListen;
             }
@@ -120,7 +141,68 @@ public final class Encounter {
         } finally {
             secondSide.closeSocket(secondId);
             firstSide.closeSocket(firstId);
+            if (peerId != null) {
+                client.closeSocket(peerId);
+            }
         }
+    }
+
+    /** How long each step of making TIME_WAIT may take (accept, the server's FIN, the last ACK). */
+    private static final int TIME_WAIT_STEP_MILLIS = 2000;
+
+    /**
+     * The victim listens, a loopback client connects to the target, the victim accepts and closes the connection
+     * first, the client closes its side once it saw the FIN, and the victim closes its listener: the port then
+     * holds only the victim's TIME_WAIT connection, with the listener's options and owner.
+     */
+    private void leaveTimeWait(SocketSide firstSide, SocketSide client, String firstId, String idPrefix, int port)
+            throws NativeSocketException, ExperimentException {
+        if (!listen(firstSide, firstId, FIRST)) {
+            throw new ExperimentException("the victim could not listen: " + lastError);
+        }
+        String clientId = idPrefix + "-tw-client";
+        String connectionId = firstId + "-connection";
+        client.open(clientId, Protocol.TCP, Family.ofAddress(target));
+        try {
+            client.connect(clientId, target, port);
+            if (!firstSide.accept(firstId, connectionId, TIME_WAIT_STEP_MILLIS)) {
+                throw new ExperimentException("the victim got no connection to leave in TIME_WAIT");
+            }
+            firstSide.closeSocket(connectionId); // the server closes first: TIME_WAIT lands on its side
+            if (!client.finishAfterPeer(clientId, TIME_WAIT_STEP_MILLIS)) {
+                throw new ExperimentException("the connection to leave in TIME_WAIT did not close in time");
+            }
+        } finally {
+            client.closeSocket(clientId);
+        }
+        firstSide.closeSocket(firstId);
+        // A plain bind of the connection's address must now fail: otherwise the kernel dropped the TIME_WAIT socket.
+        String probeId = idPrefix + "-tw-probe";
+        client.open(probeId, Protocol.TCP, Family.ofAddress(target));
+        try {
+            client.bind(probeId, target, port);
+            throw new TimeWaitLostException("no TIME_WAIT connection holds " + target + " port " + port
+                    + " (net.ipv4.tcp_max_tw_buckets reached?)");
+        } catch (NativeSocketException e) {
+            // EADDRINUSE: the TIME_WAIT connection holds the port, as it should
+        } finally {
+            client.closeSocket(probeId);
+        }
+        event(FIRST, "time-wait", "closed its connection first and its listener: only TIME_WAIT holds " + target
+                + " port " + port);
+    }
+
+    /** The client binds a UDP socket on loopback; the victim connects to it (the client then sends from it). */
+    private void connectToPeer(SocketSide firstSide, SocketSide client, String firstId, String idPrefix)
+            throws NativeSocketException {
+        Family family = Family.ofAddress(target);
+        String peer = family == Family.IPV4 ? "127.0.0.1" : "::1";
+        peerId = idPrefix + "-peer";
+        client.open(peerId, Protocol.UDP, family);
+        int peerPort = client.bind(peerId, peer, 0);
+        String seenFromVictim = first.family() == Family.IPV6 && family == Family.IPV4 ? "::ffff:" + peer : peer;
+        firstSide.connect(firstId, seenFromVictim, peerPort);
+        event(FIRST, "connect", "to the client at " + seenFromVictim + " port " + peerPort);
     }
 
     private static boolean addressInUse(String error) {
@@ -184,7 +266,11 @@ public final class Encounter {
             String tag = Integer.toString(i);
             CountDownLatch arrival = arrivals.computeIfAbsent(tag, t -> new CountDownLatch(1));
             try {
-                client.sendTag(protocol, target, port, tag);
+                if (peerId != null) {
+                    client.sendFrom(peerId, target, port, tag);
+                } else {
+                    client.sendTag(protocol, target, port, tag);
+                }
                 sentSoFar++;
             } catch (NativeSocketException e) {
                 event("client", protocol == Protocol.TCP ? "connect" : "send", "#" + tag + " to " + target + ": " + e.errorName());

@@ -71,7 +71,7 @@ public final class HelperLauncher {
                 Long.toString(ProcessHandle.current().pid())));
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = startHelperProcess(command);
         } catch (IOException e) {
             throw new ExperimentException("could not start a helper (" + String.join(" ", command.subList(0, Math.min(6, command.size())))
                     + " ...): " + e.getMessage());
@@ -214,6 +214,22 @@ public final class HelperLauncher {
             return target;
         } catch (IOException e) {
             throw new ExperimentException("cannot make " + entry + " readable for the helper: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts the helper; once more when Windows answers CreateProcess error 1359 (ERROR_INTERNAL_ERROR), which Wine 8
+     * gave once in the Wine runs here on a machine with a load average near 20 (docs/windows.md): tried once more.
+     */
+    private static Process startHelperProcess(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("CreateProcess error=1359")) {
+                return builder.start();
+            }
+            throw e;
         }
     }
 

@@ -128,6 +128,27 @@ public final class HelperSide implements SocketSide {
     }
 
     @Override
+    public void connect(String socketId, String address, int port) throws NativeSocketException {
+        call(String.join(" ", "connect", socketId, address, Integer.toString(port)));
+    }
+
+    @Override
+    public boolean accept(String listenerId, String connectionId, int timeoutMillis) throws NativeSocketException {
+        return Boolean.parseBoolean(call(String.join(" ", "accept", listenerId, connectionId,
+                Integer.toString(timeoutMillis))));
+    }
+
+    @Override
+    public void sendFrom(String socketId, String address, int port, String tag) throws NativeSocketException {
+        call(String.join(" ", "sendfrom", socketId, address, Integer.toString(port), tag));
+    }
+
+    @Override
+    public boolean finishAfterPeer(String socketId, int timeoutMillis) throws NativeSocketException {
+        return Boolean.parseBoolean(call(String.join(" ", "finish", socketId, Integer.toString(timeoutMillis))));
+    }
+
+    @Override
     public void closeSocket(String socketId) {
         try {
             call("close " + socketId);

@@ -74,10 +74,10 @@ public final class LabReplay {
                 notes.add("incomplete: " + result.stopped() + " after " + result.attempts() + " of " + request.attempts());
             }
             String finding = ReplayPreset.named(request.preset()).map(ReplayPreset::rule).orElse(null);
-            Boolean confirms = finding == null || !complete ? null : result.toAttacker() > 0;
+            Boolean demonstrates = finding == null || !complete ? null : result.toAttacker() > 0;
             return new ReplayResult("replay", request, victimUid, attackerUid, nsName, prediction, expected, result,
                     agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started,
-                    complete ? Instant.now() : null, finding, confirms);
+                    complete ? Instant.now() : null, finding, demonstrates);
         } finally {
             for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
                 if (side != null) {

@@ -46,10 +46,19 @@ public final class LiveProbe {
             for (SocketOption o : r.options()) {
                 side.option("probe", o, true);
             }
+            if (mapped(r.probeAddress()) && !r.options().contains(SocketOption.V6ONLY)) {
+                side.option("probe", SocketOption.V6ONLY, false); // only a dual-stack socket may bind ::ffff:a.b.c.d
+            }
             try {
                 side.bind("probe", r.probeAddress(), r.port());
                 result = new ProbeResult(r.probeAddress(), r.options(), true, null, 0);
             } catch (NativeSocketException e) {
+                if (!VERDICTS.contains(e.errorName())) {
+                    // The probe's own socket failed (EINVAL, EAFNOSUPPORT...): that says nothing of the listener.
+                    side.closeSocket("probe");
+                    throw new ExperimentException("probe failed: its own socket could not bind " + r.probeAddress()
+                            + " port " + r.port() + " (" + e.errorName() + "); no verdict, nothing stored");
+                }
                 result = new ProbeResult(r.probeAddress(), r.options(), false, e.errorName(), e.errorCode());
             }
             timeline.add(new TimelineEvent(Instant.now(), "probe", "bind", r.probeAddress() + ":" + r.port() + " as uid "
@@ -66,7 +75,8 @@ public final class LiveProbe {
                 : (prediction.outcome() == Outcome.REFUSED) == (observed == Outcome.REFUSED)
                   && (result.bound() || prediction.error() == null || prediction.error().equals(result.error()));
         String finding = finding(r);
-        return new ProbeRecord("probe", r, uid, result, prediction, agrees, finding, result.bound(),
+        return new ProbeRecord("probe", r, uid, result, prediction, agrees, finding,
+                finding == null ? null : result.bound(),
                 attacker(r, uid, result), timeline, HostFacts.hostName(), ToolInfo.current().version(), started,
                 Instant.now());
     }
@@ -96,12 +106,36 @@ public final class LiveProbe {
         }
     }
 
-    /** The finding (rule id, see docs/experiments.md) this probe's options and address speak to. */
+    /**
+     * The bind errors that answer the probe's question (the port is taken, or not this user's, or the address does
+     * not exist here): any other error is the probe's own failure, never a verdict.
+     */
+    private static final Set<String> VERDICTS = Set.of("EADDRINUSE", "EACCES", "EADDRNOTAVAIL", "EPERM",
+            "WSAEADDRINUSE", "WSAEACCES", "WSAEADDRNOTAVAIL");
+
+    private static boolean mapped(String address) {
+        return address.regionMatches(true, 0, "::ffff:", 0, 7) && address.indexOf('.') > 0;
+    }
+
+    /**
+     * The finding of the probed socket this probe tests (rule id, see docs/experiments.md): the rule its options and
+     * address speak to, when the audit raised that rule for this socket (or, when the socket's findings are not
+     * known, when it is a rule a probe can test); else null.
+     */
     static String finding(ProbeRequest r) {
         return finding(r, HostFacts.osFamily());
     }
 
     static String finding(ProbeRequest r, OsFamily os) {
+        String tested = testedRule(r, os);
+        if (r.socketFindings() != null) {
+            return r.socketFindings().contains(tested) ? tested : null;
+        }
+        return tested.equals("REUSE-GROUP-OBSERVED") ? null : tested; // an observation of other sockets, not a bind
+    }
+
+    /** The rule this probe's options and address speak to, whether or not the socket was given it. */
+    static String testedRule(ProbeRequest r, OsFamily os) {
         if (!overlaps(r, os)) {
             return "LOCALHOST-FAMILY-SHADOW";
         }

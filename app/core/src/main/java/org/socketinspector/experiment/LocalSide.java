@@ -128,6 +128,50 @@ public final class LocalSide implements SocketSide {
     }
 
     @Override
+    public void connect(String socketId, String address, int port) throws NativeSocketException {
+        sockets.connect(handle(socketId), address, port);
+    }
+
+    @Override
+    public boolean accept(String listenerId, String connectionId, int timeoutMillis) throws NativeSocketException {
+        if (handles.containsKey(connectionId)) {
+            throw new IllegalArgumentException("socket '" + connectionId + "' is already open");
+        }
+        long connection = sockets.accept(handle(listenerId), timeoutMillis);
+        if (connection < 0) {
+            return false;
+        }
+        handles.put(connectionId, connection);
+        return true;
+    }
+
+    @Override
+    public void sendFrom(String socketId, String address, int port, String tag) throws NativeSocketException {
+        sockets.send(handle(socketId), (tag + "\n").getBytes(StandardCharsets.US_ASCII), address, port);
+    }
+
+    /** Linux tcp_states.h TCP_CLOSE. */
+    private static final int TCP_CLOSE = 7;
+
+    @Override
+    public boolean finishAfterPeer(String socketId, int timeoutMillis) throws NativeSocketException {
+        long s = handle(socketId);
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        byte[] eof = sockets.receive(s, 16, timeoutMillis);
+        if (eof == null || eof.length != 0) {
+            return false; // no FIN from the server in time, or data instead of it
+        }
+        sockets.shutdownOutput(s);
+        while (sockets.tcpState(s) != TCP_CLOSE) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000); // on loopback the last ACK comes within microseconds
+        }
+        return true;
+    }
+
+    @Override
     public void closeSocket(String socketId) {
         Long s = handles.get(socketId);
         if (s == null) {

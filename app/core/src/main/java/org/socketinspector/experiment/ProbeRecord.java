@@ -13,12 +13,14 @@ import org.socketinspector.semantics.BindAnswer;
  * @param result     whether it bound, and the error if not
  * @param prediction the model's answer when the listener's options were known, else null
  * @param agrees     null without a prediction
- * @param finding    the rule the observation speaks to (LINUX-REUSEPORT-GROUP, LINUX-UDP-REUSEADDR, ...)
- * @param confirms   true: the observation confirms that finding; false: it refutes it for this user and these options
+ * @param finding    the finding of the probed socket this bind tests (LINUX-REUSEPORT-GROUP, ...), null when the
+ *                   socket has no finding this bind speaks to
+ * @param confirms   true: the observation confirms that finding; false: it refutes it for this user and these
+ *                   options; null without a finding
  * @param attacker   what an attacker with this uid could do, in plain words
  */
 public record ProbeRecord(String kind, ProbeRequest request, int probeUid, ProbeResult result, BindAnswer prediction,
-                          Boolean agrees, String finding, boolean confirms, String attacker,
+                          Boolean agrees, String finding, Boolean confirms, String attacker,
                           List<TimelineEvent> timeline, String host, String toolVersion, Instant started,
                           Instant ended) implements ExperimentRecord {
 
@@ -34,7 +36,7 @@ public record ProbeRecord(String kind, ProbeRequest request, int probeUid, Probe
 
     @Override
     public String outcomeLine() {
-        return (result.bound() ? "bound" : "refused " + result.error()) + ": " + (confirms ? "confirms " : "refutes ")
-                + finding;
+        return (result.bound() ? "bound" : "refused " + result.error()) + ": " + (finding == null
+                ? "tests no finding of this socket" : (confirms ? "confirms " : "refutes ") + finding);
     }
 }

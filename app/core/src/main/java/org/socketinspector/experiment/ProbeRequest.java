@@ -18,20 +18,32 @@ import org.socketinspector.model.SocketOption;
  * @param victimUser      the listener's owner name when known, else null
  * @param victimBoundOnly the live socket is a TCP socket bound but not listening (state BOUND): the model is asked
  *                        about a bound first socket, and the probe speaks to TCP-BOUND-REUSEADDR
+ * @param socketFindings  the rule ids the audit raised for that very socket (from a scan), or null when not known;
+ *                        the probe confirms or refutes only one of these, never a rule the socket was not given
  */
 public record ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress,
                            Set<SocketOption> options, int uid, boolean udpOptIn, Set<SocketOption> victimOptions,
-                           String victimUser, boolean victimBoundOnly) {
+                           String victimUser, boolean victimBoundOnly, Set<String> socketFindings) {
+
+    /** A probe whose socket's findings are not known. */
+    public ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress, Set<SocketOption> options,
+                        int uid, boolean udpOptIn, Set<SocketOption> victimOptions, String victimUser,
+                        boolean victimBoundOnly) {
+        this(protocol, listenerAddress, port, probeAddress, options, uid, udpOptIn, victimOptions, victimUser,
+                victimBoundOnly, null);
+    }
 
     /** A probe of a listening socket (or a bound UDP one). */
     public ProbeRequest(Protocol protocol, String listenerAddress, int port, String probeAddress, Set<SocketOption> options,
                         int uid, boolean udpOptIn, Set<SocketOption> victimOptions, String victimUser) {
-        this(protocol, listenerAddress, port, probeAddress, options, uid, udpOptIn, victimOptions, victimUser, false);
+        this(protocol, listenerAddress, port, probeAddress, options, uid, udpOptIn, victimOptions, victimUser, false,
+                null);
     }
 
     public ProbeRequest {
         options = Set.copyOf(options);
         victimOptions = victimOptions == null ? null : Set.copyOf(victimOptions);
+        socketFindings = socketFindings == null ? null : Set.copyOf(socketFindings);
         probeAddress = probeAddress == null ? listenerAddress : probeAddress;
     }
 }

@@ -30,6 +30,22 @@ public final class ProbedListener {
                 .min(Comparator.comparing(SocketRecord::isBoundOnly));
     }
 
+    /** The rule ids the audit raises for this socket of the scan (a probe confirms or refutes only these). */
+    public static Set<String> findings(Scan scan, SocketRecord s) {
+        return findings(org.socketinspector.rules.RuleEngine.audit(scan).findings(), s);
+    }
+
+    /** The rule ids among an audit's findings that are about this socket (or, for a reuse group, its endpoint). */
+    public static Set<String> findings(java.util.List<org.socketinspector.rules.Finding> findings, SocketRecord s) {
+        Set<String> rules = new java.util.TreeSet<>();
+        findings.stream()
+                .filter(f -> f.socket().isAbout(s) || (f.rule().equals("REUSE-GROUP-OBSERVED")
+                        && f.socket().localAddress() != null && f.socket().localAddress().equals(s.localAddress())
+                        && f.socket().localPort() == s.localPort() && f.socket().protocol() == s.protocol()))
+                .forEach(f -> rules.add(f.rule()));
+        return rules;
+    }
+
     /** The owner as the model names users: its name, else its uid's name, else null. */
     public static String owner(SocketRecord s) {
         if (s == null) {

@@ -25,7 +25,8 @@ public record ReplayRequest(String preset, OsFamily os, Protocol protocol, Socke
                 resolve(p.attacker(), selfUid), p.target(), attempts, port, namespace);
     }
 
-    private static SocketSpec resolve(SocketSpec s, int selfUid) {
+    /** OTHER_USER as {@link #of} resolves it. */
+    static SocketSpec resolve(SocketSpec s, int selfUid) {
         if (s.uid() != ReplayPreset.OTHER_USER) {
             return s;
         }

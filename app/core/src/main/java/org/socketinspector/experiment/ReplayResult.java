@@ -21,13 +21,14 @@ import org.socketinspector.semantics.Outcome;
  * @param notes         what the run could not do as asked (e.g. "attacker ran as the same user: not root")
  * @param ended         null when the run was cancelled or hit its time limit (its counts are then partial)
  * @param finding       the rule the preset demonstrates (see {@link ReplayPreset#rule()}), null for other cases
- * @param confirms      whether this run shows that rule's risk in the lab: the attacker bound and took traffic;
- *                      false when it was refused or took nothing; null when incomplete or without a rule
+ * @param demonstrates  whether this run shows that rule's risk in the lab, on its own port: the attacker bound and
+ *                      took traffic; false when it was refused or took nothing; null when incomplete or without a
+ *                      rule. It demonstrates the rule; it confirms no finding of another socket
  */
 public record ReplayResult(String kind, ReplayRequest request, int victimUid, int attackerUid, String namespace,
                            BindAnswer prediction, Outcome expected, EncounterResult result, Boolean agrees,
                            List<String> notes, String host, String toolVersion, Instant started, Instant ended,
-                           String finding, Boolean confirms)
+                           String finding, Boolean demonstrates)
         implements ExperimentRecord {
 
     public ReplayResult {

@@ -33,6 +33,22 @@ public interface SocketSide extends AutoCloseable {
     /** Client role: one TCP connection that sends {@code tag} then closes, or one datagram carrying it. */
     void sendTag(Protocol protocol, String address, int port, String tag) throws NativeSocketException;
 
+    /** Connects a socket: a TCP client, or a UDP socket to one peer (it then prefers that peer's datagrams). */
+    void connect(String socketId, String address, int port) throws NativeSocketException;
+
+    /** Accepts one pending connection on a listening socket as {@code connectionId}; false when none came in time. */
+    boolean accept(String listenerId, String connectionId, int timeoutMillis) throws NativeSocketException;
+
+    /** Sends one datagram carrying {@code tag} from the socket (a bound UDP socket) to address:port. */
+    void sendFrom(String socketId, String address, int port, String tag) throws NativeSocketException;
+
+    /**
+     * The client half of an orderly close after the server closed first: waits for the server's FIN, sends its own
+     * and waits until the connection is fully closed, which leaves the server side in TIME_WAIT. False when a step
+     * did not happen within {@code timeoutMillis}.
+     */
+    boolean finishAfterPeer(String socketId, int timeoutMillis) throws NativeSocketException;
+
     /** Closes one socket (stopping its serving first); unknown ids are ignored. */
     void closeSocket(String socketId);
 

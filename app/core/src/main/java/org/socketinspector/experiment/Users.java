@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Account names and uids (the semantics model speaks of users by name): from /etc/passwd on Unix. Windows has no
@@ -17,6 +18,8 @@ public final class Users {
     /** The uid meaning "the user running this process", as experiments' socket specs use it. */
     public static final int SELF = -1;
     private static final Path PASSWD = Path.of("/etc/passwd");
+    /** Windows has no passwd file; under Wine "/etc/passwd" is the Linux host's (drive Z:) and must not be read. */
+    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private final Path source;
     private final List<List<String>> entries;
@@ -31,7 +34,7 @@ public final class Users {
      * keeps one instead of re-reading /etc/passwd each time.
      */
     public static Users read() {
-        return read(PASSWD);
+        return WINDOWS ? new Users(PASSWD, List.of()) : read(PASSWD);
     }
 
     /** The user table of this passwd file (missing or unreadable: only the built-in names are known). */
@@ -73,6 +76,9 @@ public final class Users {
     public int uidOf(String user) throws ExperimentException {
         if (user.matches("(uid)?\\d{1,9}")) {
             return Integer.parseInt(user.replace("uid", ""));
+        }
+        if (WINDOWS && user.equalsIgnoreCase(System.getProperty("user.name"))) {
+            return SELF; // first: under Wine the running user is often called "root", and is not uid 0 there
         }
         for (List<String> entry : entries) {
             if (entry.get(0).equals(user)) {

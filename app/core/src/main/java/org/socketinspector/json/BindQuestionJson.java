@@ -16,7 +16,8 @@ import org.socketinspector.semantics.OsFamily;
 
 /**
  * The what-if wire format (issue 7): a question object in, an answer object out. A question may also carry an
- * optional {@code "port"} (privileged ports below 1024 need root on Linux and FreeBSD). Bad input is an
+ * optional {@code "port"} (privileged ports below 1024 need root on Linux and FreeBSD). {@code first.state} is
+ * listen or bound, time-wait (TCP: only TIME_WAIT connections of a closed server) or connected (UDP). Bad input is an
  * {@link IllegalArgumentException} whose message names the field.
  */
 public final class BindQuestionJson {
@@ -94,8 +95,8 @@ public final class BindQuestionJson {
             try {
                 state = BindState.fromWireName(stateNode.asText());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field \"first.state\": expected listen or bound, found \""
-                        + stateNode.asText() + "\"");
+                throw new IllegalArgumentException("field \"first.state\": expected listen, bound, time-wait or"
+                        + " connected, found \"" + stateNode.asText() + "\"");
             }
         }
         return build(address, options, user, first ? state : BindState.BOUND, protocol, field);
@@ -119,6 +120,10 @@ public final class BindQuestionJson {
         BindState effective = state != null ? state : protocol == Protocol.TCP ? BindState.LISTEN : BindState.BOUND;
         if (protocol == Protocol.UDP && effective == BindState.LISTEN) {
             throw new IllegalArgumentException("field \"" + field + ".state\": a UDP socket cannot listen");
+        }
+        if (!effective.validFor(protocol == Protocol.TCP)) {
+            throw new IllegalArgumentException("field \"" + field + ".state\": " + effective.wireName()
+                    + (protocol == Protocol.TCP ? " applies to UDP sockets" : " applies to TCP sockets"));
         }
         return new BindEndpoint(address, options, user, effective);
     }

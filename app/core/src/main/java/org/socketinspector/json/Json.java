@@ -1,6 +1,7 @@
 package org.socketinspector.json;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,10 +15,15 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
+import org.socketinspector.model.EndpointNames;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.Scan;
+import org.socketinspector.model.SkippedLine;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Attacker;
 import org.socketinspector.rules.Severity;
 import org.socketinspector.semantics.BindOption;
@@ -54,10 +60,25 @@ public final class Json {
         mapper.setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // Additions to scan/1 appear only when they carry something, so live scans print exactly as before.
+        mapper.addMixIn(SocketRecord.class, SocketRecordAdditions.class);
+        mapper.addMixIn(Scan.class, ScanAdditions.class);
         if (pretty) {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
         }
         return mapper;
+    }
+
+    /** scan/1 additions of imports: {@code names} on a socket, only when the capture printed names. */
+    abstract static class SocketRecordAdditions {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        EndpointNames names;
+    }
+
+    /** scan/1 additions of imports: {@code skipped} lines, only when there are some. */
+    abstract static class ScanAdditions {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<SkippedLine> skipped;
     }
 
     private static SimpleModule wireNames() {

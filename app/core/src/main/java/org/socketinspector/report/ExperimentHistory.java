@@ -13,11 +13,11 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.rules.FindingSubject;
 
 /**
- * The experiments in the history that speak to a finding: records with the rule they test ({@code finding}) and
- * whether they {@code confirms} it, as the experiment package writes them (docs/experiments.md): a probe names the
- * endpoint it probed ({@code request.protocol/listenerAddress/port}) and speaks to that socket's finding; a lab
- * replay of a preset ({@code kind} "replay") ran on a port of its own and is evidence for every finding of its
- * rule. Other records are skipped.
+ * The experiments in the history that speak to a finding, as the experiment package writes them
+ * (docs/experiments.md): a probe names the endpoint it probed ({@code request.protocol/listenerAddress/port}) and
+ * the finding of that socket it tested ({@code finding}), and {@code confirms} or refutes it; a lab replay of a
+ * preset ({@code kind} "replay") ran on a port of its own and only {@code demonstrates} its rule, which a report
+ * shows under every finding of that rule as "demonstrated in the lab", never as confirmed. Other records are skipped.
  */
 public final class ExperimentHistory {
 
@@ -44,18 +44,26 @@ public final class ExperimentHistory {
             return Optional.empty();
         }
         JsonNode rule = root.path("finding");
-        JsonNode confirms = root.path("confirms");
         JsonNode request = root.path("request");
+        if ("replay".equals(root.path("kind").asText())) {
+            // A replay demonstrates its rule on a port of its own ("confirms" in records of earlier versions).
+            JsonNode shown = root.has("demonstrates") ? root.path("demonstrates") : root.path("confirms");
+            if (!rule.isTextual() || !shown.isBoolean()) {
+                return Optional.empty();
+            }
+            ExperimentSummary.Verdict verdict = shown.asBoolean() ? ExperimentSummary.Verdict.DEMONSTRATED
+                    : ExperimentSummary.Verdict.NOT_DEMONSTRATED;
+            return Optional.of(new ExperimentSummary(rule.asText(), null, verdict,
+                    "lab " + run.title() + " (its own port, not this socket)", run.outcome(), run.startedAt(),
+                    run.id().toString()));
+        }
+        // A probe speaks only to the finding of the socket it probed, and only when it ran to a verdict.
+        JsonNode confirms = root.path("confirms");
         if (!rule.isTextual() || !confirms.isBoolean()) {
             return Optional.empty();
         }
         ExperimentSummary.Verdict verdict = confirms.asBoolean() ? ExperimentSummary.Verdict.CONFIRMED
                 : ExperimentSummary.Verdict.REFUTED;
-        if ("replay".equals(root.path("kind").asText())) {
-            return Optional.of(new ExperimentSummary(rule.asText(), null, verdict,
-                    "lab " + run.title() + " (its own port, not this socket)", run.outcome(), run.startedAt(),
-                    run.id().toString()));
-        }
         if (!request.path("listenerAddress").isTextual()
                 || !request.path("port").isInt() || !request.path("protocol").isTextual()) {
             return Optional.empty();

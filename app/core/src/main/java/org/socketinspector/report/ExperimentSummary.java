@@ -18,11 +18,24 @@ import org.socketinspector.rules.FindingSubject;
 public record ExperimentSummary(String rule, FindingSubject subject, Verdict verdict, String experiment,
                                 String detail, Instant ranAt, String historyId) {
 
+    /**
+     * CONFIRMED and REFUTED come only from a probe of the finding's own socket; a lab replay of the rule's preset, on
+     * a port of its own, DEMONSTRATED the rule (or did NOT_DEMONSTRATED it) and says nothing of this socket.
+     */
     public enum Verdict {
-        CONFIRMED, REFUTED, INCONCLUSIVE;
+        CONFIRMED, REFUTED, INCONCLUSIVE, DEMONSTRATED, NOT_DEMONSTRATED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return switch (this) {
+                case DEMONSTRATED -> "demonstrated in the lab";
+                case NOT_DEMONSTRATED -> "not shown in the lab";
+                default -> name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
+        /** A CSS-safe name (the HTML report's class). */
+        public String cssName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -231,7 +231,7 @@ public final class HtmlReport {
             } else {
                 m.raw("<ul class=\"plain\">");
                 for (ExperimentSummary e : rf.experiments()) {
-                    m.raw("<li><span class=\"verdict-" + e.verdict().label() + "\">").text(e.verdict().label())
+                    m.raw("<li><span class=\"verdict-" + e.verdict().cssName() + "\">").text(e.verdict().label())
                             .raw("</span>: ").text(e.experiment()).raw(" — ").text(e.detail())
                             .raw(" <span class=\"muted\">(").text(e.ranAt() == null ? "time unknown"
                                     : DateTimeFormatter.ISO_INSTANT.format(e.ranAt()))

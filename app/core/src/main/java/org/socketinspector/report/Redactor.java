@@ -61,7 +61,9 @@ public final class Redactor {
                     .map(ProcessInfo::user).filter(u -> u != null && !u.isBlank()).forEach(userNames::add);
         }
         List<SocketRecord> sockets = audit.scan().sockets().stream().map(this::redact).toList();
-        Scan scan = audit.scan().withSockets(sockets);
+        // A skipped line is raw capture text (command lines, users, addresses): keep where and why, not the text.
+        Scan scan = audit.scan().withSockets(sockets).withSkipped(audit.scan().skipped().stream()
+                .map(k -> new org.socketinspector.model.SkippedLine(k.line(), k.reason(), "(redacted)")).toList());
         List<Finding> findings = new ArrayList<>();
         for (Finding f : audit.findings()) {
             findings.add(new Finding(f.rule(), f.severity(), f.socket(), f.attacker(),

@@ -55,12 +55,14 @@ public enum Rule {
     LOCALHOST_FAMILY_SHADOW("LOCALHOST-FAMILY-SHADOW", Severity.MEDIUM, Attacker.ANY_USER,
             "Listener on one loopback family only: the other family's port is free",
             "Another user can bind the same port on the other loopback family (127.0.0.1 vs ::1) without any option, "
-                    + "and catch clients that resolve 'localhost' to that family.",
-            "Listen on both 127.0.0.1 and ::1 (or on a dual-stack :: socket with IPV6_V6ONLY off, or on :: and "
-                    + "0.0.0.0), or make clients use the literal address. Node: listen on '::' with ipv6Only: false. "
-                    + "Go: net.Listen on both \"127.0.0.1:port\" and \"[::1]:port\" (\"localhost:port\" binds one). "
-                    + "Python: socket.create_server(('::', port), family=socket.AF_INET6, dualstack_ipv6=True). "
-                    + "Java: bind to both loopback addresses.",
+                    + "and catch the connections (TCP) or datagrams (UDP) of clients that resolve 'localhost' to that "
+                    + "family; how many do depends on the host's resolver (/etc/hosts, gai.conf) and on whether it "
+                    + "has ::1 at all.",
+            "Also listen on the listener's own scope in the other family, never wider: 127.0.0.1 also on ::1, ::1 "
+                    + "also on 127.0.0.1, 0.0.0.0 also on :: (IPV6_V6ONLY on), :: v6only also on 0.0.0.0; or make "
+                    + "clients use the literal address. A loopback service moved to a wildcard or dual-stack socket "
+                    + "would be open to every network. Each finding names the address, port and calls per runtime "
+                    + "(Go, Node, Python, Java) for its socket.",
             List.of("Linux ipv6_rcv_saddr_equal / inet_rcv_saddr_equal (families do not conflict)",
                     "MS Learn: Dual-Stack Sockets for IPv6 Winsock Applications",
                     "measured: Linux 6.18.44 bind matrix, docs/measurements/linux-bind-matrix.jsonl")),
@@ -68,8 +70,9 @@ public enum Rule {
             "A more specific bind takes traffic from a wildcard listener",
             "Where a more specific bind wins over a wildcard one (Windows, macOS/BSD), a socket bound to a specific "
                     + "address on the wildcard listener's port receives the traffic sent to that address.",
-            "Check the process bound to the specific address. Windows: set SO_EXCLUSIVEADDRUSE on the wildcard "
-                    + "listener. macOS/BSD: bind the service to each specific address it serves instead of the "
+            "Check the process bound to the specific address. Linux: such a bind beside a listening wildcard needs "
+                    + "SO_REUSEPORT on both sockets (same user): drop SO_REUSEPORT from the wildcard listener. Windows: "
+                    + "set SO_EXCLUSIVEADDRUSE on the wildcard listener. macOS/BSD: bind the service to each specific address it serves instead of the "
                     + "wildcard, and do not run untrusted code under its user.",
             List.of("MS Learn: Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE, note 1",
                     "FreeBSD sys/netinet/in_pcb.c in_pcbbind_setup")),

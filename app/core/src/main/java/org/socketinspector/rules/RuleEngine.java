@@ -194,16 +194,19 @@ public final class RuleEngine {
         return s.protocol().name() + " " + s.localPort();
     }
 
-    /** Only one loopback family is served and the other's port is free for any user. */
+    /**
+     * Only one loopback family is served and the other's port is free for any user (TCP listeners and bound UDP
+     * sockets). The scanned host's facts decide whether the free address exists and how clients reach it.
+     */
     private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> samePort,
                                      SocketRecord s, List<Finding> findings) {
-        if (s.protocol() != Protocol.TCP || s.isBoundOnly()) {
-            return; // a socket that only bound serves no client yet
+        if (s.isBoundOnly() || (s.protocol() == Protocol.UDP && s.remoteAddress() != null)) {
+            return; // a socket that only bound serves no client yet; a connected UDP socket serves one peer
         }
         boolean v4 = SocketView.family(s) == Family.IPV4;
-        boolean servesLoopback = v4 ? (s.isWildcard() || SocketView.bareAddress(s.localAddress()).equals("127.0.0.1"))
-                : (SocketView.bareAddress(s.localAddress()).equals("::1")
-                || (s.isWildcard() && Boolean.TRUE.equals(s.options().ipv6Only())));
+        String address = SocketView.bareAddress(s.localAddress());
+        boolean servesLoopback = v4 ? (s.isWildcard() || address.equals("127.0.0.1"))
+                : (address.equals("::1") || (s.isWildcard() && Boolean.TRUE.equals(s.options().ipv6Only())));
         if (!servesLoopback) {
             return;
         }
@@ -217,15 +220,26 @@ public final class RuleEngine {
         if (onlyRootCanBind(os, host, s.localPort())) {
             return; // only root could take it, and root can take any socket anyway
         }
+        FamilyShadow shadow = new FamilyShadow(s.isWildcard() ? (v4 ? "0.0.0.0" : "::") : address, other,
+                s.protocol(), s.localPort());
+        if (!shadow.possible(host)) {
+            return; // ::1 cannot be bound on that host (IPv6 disabled): nobody can take it
+        }
+        // A socket on an unresolved name may be the one serving the other family: still raise it, but say so.
+        String uncertain = samePort.stream().filter(SocketRecord::isAddressUnknown).findFirst()
+                .map(r -> " Uncertain: " + r.localAddress() + " port " + r.localPort() + " is a name in the capture"
+                        + " (address unknown) and may be " + other + ".").orElse("");
         BindAnswer take = ask(model, s, SocketView.endpoint(s), other, OTHER_USER);
         if (take.error() == null) {
             Rule rule = Rule.LOCALHOST_FAMILY_SHADOW;
-            findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
-                    rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s) + " listens on "
-                            + SocketView.endpointText(s) + " but nothing listens on " + other + " port "
-                            + s.localPort() + ": any user can bind it with no option and receive the connections"
-                            + " of clients that resolve localhost to " + other + ". Kernel view: " + take.explanation(),
-                    take.sources()));
+            String traffic = s.protocol() == Protocol.TCP ? "connections" : "datagrams";
+            findings.add(finding(rule, shadow.severity(host), FindingSubject.of(s), rule.attacker(),
+                    rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s)
+                            + (s.protocol() == Protocol.TCP ? " listens on " : " is bound to ")
+                            + SocketView.endpointText(s) + " but nothing is bound to " + other + " port "
+                            + s.localPort() + ": any user can bind it with no option and receive the " + traffic
+                            + " of clients that resolve localhost to " + other + ". " + shadow.hostFacts(host)
+                            + " Kernel view: " + take.explanation() + uncertain, take.sources(), shadow.remediation()));
         }
     }
 
@@ -236,6 +250,10 @@ public final class RuleEngine {
             return;
         }
         for (SocketRecord r : samePort) {
+            if (r.isAddressUnknown() && !r.isBoundOnly() && !Objects.equals(r.pid(), w.pid())) {
+                unknownOverWildcard(w, r, findings);
+                continue;
+            }
             if (r.isWildcard() || r.isBoundOnly() || Objects.equals(r.pid(), w.pid())
                     || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
                 continue; // a socket that only bound takes no traffic (yet)
@@ -251,6 +269,22 @@ public final class RuleEngine {
                             + (answer.outcome() == Outcome.STEALS ? " Model: " + answer.explanation() : ""),
                     answer.sources()));
         }
+    }
+
+    /**
+     * A socket whose address a capture gave only as a name (never resolved) next to a wildcard listener: the name may
+     * be any address of the machine, so the specific-over-wildcard risk is raised, marked uncertain, not dropped.
+     */
+    private static void unknownOverWildcard(SocketRecord w, SocketRecord r, List<Finding> findings) {
+        Rule rule = Rule.SPECIFIC_OVER_WILDCARD;
+        String name = r.localAddress();
+        findings.add(finding(rule, rule.severity(), FindingSubject.of(w), Attacker.SAME_USER,
+                rule.title() + " — " + SocketView.endpointText(w) + " (address unknown)", SocketView.owner(r)
+                        + " is bound to " + name + " port " + r.localPort() + " next to " + SocketView.owner(w) + " on "
+                        + w.localEndpoint() + ". Address unknown (name in capture): \"" + name + "\" was not resolved"
+                        + (r.names() != null && r.names().truncated() ? " and the tool cut it to its column" : "")
+                        + ". If it is an address of this machine, its traffic goes to the more specific socket, not to"
+                        + " the wildcard listener. Uncertain: check which address the name stands for.", List.of()));
     }
 
     /** Sockets of several processes on one protocol, address and port, shown together. */
@@ -315,9 +349,15 @@ public final class RuleEngine {
 
     private static Finding finding(Rule rule, Severity severity, FindingSubject subject, Attacker attacker, String title,
                                    String explanation, List<String> modelSources) {
+        return finding(rule, severity, subject, attacker, title, explanation, modelSources, rule.remediation());
+    }
+
+    /** With a remediation fitted to the socket (its own address and port) instead of the rule's general one. */
+    private static Finding finding(Rule rule, Severity severity, FindingSubject subject, Attacker attacker, String title,
+                                   String explanation, List<String> modelSources, String remediation) {
         List<String> references = new ArrayList<>(rule.references());
         modelSources.stream().filter(r -> !references.contains(r)).forEach(references::add);
-        return new Finding(rule.id(), severity, subject, attacker, title, explanation, rule.remediation(), references,
+        return new Finding(rule.id(), severity, subject, attacker, title, explanation, remediation, references,
                 false);
     }
 }

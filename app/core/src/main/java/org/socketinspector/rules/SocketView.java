@@ -77,6 +77,9 @@ final class SocketView {
 
     /** The family the socket's bind belongs to (IPv4 for an IPv4-mapped address). */
     static Family family(SocketRecord s) {
+        if (s.isAddressUnknown()) {
+            return s.family(); // a host name: the row's family is all that is known
+        }
         return Family.ofAddress(bareAddress(s.localAddress()));
     }
 

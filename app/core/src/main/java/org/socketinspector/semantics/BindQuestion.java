@@ -17,6 +17,15 @@ public record BindQuestion(OsFamily os, Protocol protocol, BindEndpoint first, B
         if (port != null && (port < 1 || port > 65535)) {
             throw new IllegalArgumentException("port " + port + " is not between 1 and 65535");
         }
+        if (!first.state().validFor(protocol == Protocol.TCP)) {
+            throw new IllegalArgumentException("first.state: a " + protocol.name() + " socket cannot be "
+                    + first.state().wireName() + (protocol == Protocol.TCP ? " (connected applies to UDP)"
+                    : " (listen and time-wait apply to TCP)"));
+        }
+        if (BoundAddress.of(first, BindSemantics.forOs(os).v6OnlyByDefault()).mappedOnV6Only()) {
+            throw new IllegalArgumentException("first: an IPv6-only socket cannot bind the IPv4-mapped address "
+                    + first.address() + " (its own bind fails with EINVAL), so it cannot be the socket already bound");
+        }
     }
 
     /** A question about an unprivileged port. */

@@ -32,9 +32,14 @@ public interface BindSemantics {
     /**
      * The address whose traffic the answer is about, where an experiment's client sends: the second socket's
      * specific address if the first covers it, else the first's if the second covers it, else a loopback address
-     * both cover, else one the first covers (bench/bind_matrix.py picks the same).
+     * both cover, else one the first covers (bench/bind_matrix.py picks the same). A mapped address counts as the
+     * IPv4 address it maps. For a first socket in TIME_WAIT that is where its connections were; for a connected UDP
+     * socket it is its own local address after connect() (its peer sends there).
      */
     default String target(BindQuestion question) {
+        if (question.first().state() == BindState.CONNECTED) {
+            return BoundAddress.held(question, v6OnlyByDefault()).address();
+        }
         return BoundAddress.target(BoundAddress.of(question.first(), v6OnlyByDefault()),
                 BoundAddress.of(question.second(), v6OnlyByDefault()));
     }

@@ -41,7 +41,7 @@ final class BsdSemantics implements BindSemantics {
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();
-        BoundAddress a = BoundAddress.of(first, v6OnlyByDefault());
+        BoundAddress a = BoundAddress.held(q, v6OnlyByDefault());
         BoundAddress b = BoundAddress.of(second, v6OnlyByDefault());
         List<String> sources = new ArrayList<>(List.of(Sources.BSD_BIND));
         String unmeasured = " (BSD rules from source reading, not measured by this project.)";
@@ -51,13 +51,36 @@ final class BsdSemantics implements BindSemantics {
                     + " port (1023 and below by default): only root may bind it." + unmeasured,
                     List.of(Sources.BSD_RESERVED_PORT));
         }
+        if (b.mappedOnV6Only()) {
+            return new BindAnswer(Outcome.REFUSED, "EINVAL", firstCanListen, "An IPv6-only socket cannot bind the"
+                    + " IPv4-mapped address " + second.address() + " (FreeBSD converts a mapped address to an IPv4 bind"
+                    + " only when IPV6_V6ONLY is off; the error is Linux's, unverified here)." + unmeasured,
+                    List.of(Sources.BSD_MAPPED));
+        }
+        if (a.mapped() || b.mapped()) {
+            sources.add(Sources.BSD_MAPPED);
+        }
         if (!a.overlaps(b)) {
             return new BindAnswer(Outcome.SEPARATE, null, firstCanListen, b.describe() + " and " + a.describe()
                     + " do not overlap, so the bind succeeds and receives none of the first socket's traffic."
                     + unmeasured, sources);
         }
         boolean secondReuses = second.has(BindOption.REUSEADDR) || second.has(BindOption.REUSEPORT);
+        if (first.state() == BindState.TIME_WAIT) {
+            sources.add(Sources.BSD_TIME_WAIT);
+            if (!secondReuses) {
+                return new BindAnswer(Outcome.REFUSED, "EADDRINUSE", null, "The TIME_WAIT connections on " + a.address()
+                        + " still hold the port: without SO_REUSEADDR or SO_REUSEPORT the new bind's wildcard lookup"
+                        + " finds them and fails with EADDRINUSE until they expire." + unmeasured, sources);
+            }
+            return new BindAnswer(Outcome.STEALS, null, null, "The new socket set "
+                    + (second.has(BindOption.REUSEADDR) ? "SO_REUSEADDR" : "SO_REUSEPORT") + ": its exact lookup"
+                    + " skips connections, so TIME_WAIT connections on " + a.address() + " do not block the bind, for"
+                    + " any user (the cross-user check skips connected TCP PCBs); the old server is gone, so the new"
+                    + " socket receives every new connection." + unmeasured, sources);
+        }
         boolean exact = a.address().equals(b.address()) && a.family() == b.family();
+        // (a.family() is the compared family: an IPv4-mapped bind is an IPv4 one, FreeBSD tcp6_usr_bind/udp6_bind.)
         boolean bothReusePort = first.has(BindOption.REUSEPORT) && second.has(BindOption.REUSEPORT);
         boolean secondIsRoot = second.user().equals("root");
         if (!secondIsRoot && !first.user().equals(second.user())
@@ -74,6 +97,11 @@ final class BsdSemantics implements BindSemantics {
         }
         sources.add(Sources.BSD_DELIVERY);
         firstCanListen = null; // not documented
+        if (first.state() == BindState.CONNECTED) {
+            return new BindAnswer(Outcome.SEPARATE, null, null, "The bind succeeds, but the first socket is connected:"
+                    + " in_pcblookup_hash matches connected PCBs by their full 4-tuple before any bound one, so its"
+                    + " peer's datagrams keep reaching it." + unmeasured, sources);
+        }
         if (exact) {
             return new BindAnswer(Outcome.STEALS, null, firstCanListen, "Both set SO_REUSEPORT on the same address: the"
                     + " bind succeeds and the last bound socket receives unicast traffic (multicast goes to both)."

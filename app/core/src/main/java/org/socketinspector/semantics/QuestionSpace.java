@@ -33,7 +33,90 @@ public final class QuestionSpace {
     public static final List<List<String>> LINUX_USERS = List.of(
             List.of("root", "root"), List.of("root", "nobody"), List.of("nobody", "root"), List.of("nobody", "nobody"));
 
+    /** The IPv4-mapped address kinds on dual-stack sockets: a specific one and the mapped wildcard. */
+    public static final List<BindEndpoint> LINUX_MAPPED = List.of(
+            endpoint("::ffff:127.0.0.1", BindOption.DUALSTACK), endpoint("::ffff:0.0.0.0", BindOption.DUALSTACK));
+
+    /** IPv4-mapped addresses on IPv6-only sockets: their bind fails with EINVAL. */
+    public static final List<BindEndpoint> LINUX_MAPPED_V6ONLY = List.of(
+            endpoint("::ffff:127.0.0.1", BindOption.V6ONLY), endpoint("::ffff:0.0.0.0", BindOption.V6ONLY));
+
+    /** The first sockets of the time-wait and connected parts: the six kinds and a mapped 127.0.0.1. */
+    public static final List<BindEndpoint> LINUX_HELD_ADDRESSES = concat(LINUX_ADDRESSES, LINUX_MAPPED.subList(0, 1));
+
     private QuestionSpace() {
+    }
+
+    /**
+     * The extension of the Linux space (docs/measurements/linux-bind-matrix-v2.jsonl), 10,848 cells in four parts:
+     * <ol>
+     *   <li>mapped: every pair of {@link #LINUX_ADDRESSES} + {@link #LINUX_MAPPED} with at least one mapped address,
+     *       all option sets and user pairs, TCP listening / TCP bound / UDP (5,376);</li>
+     *   <li>mapped on IPv6-only sockets as the second socket (EINVAL), root/root (768);</li>
+     *   <li>time-wait: TCP, the first socket is only TIME_WAIT connections, {@link #LINUX_HELD_ADDRESSES} for both,
+     *       all option sets and user pairs (3,136);</li>
+     *   <li>connected UDP: the first socket is connected to the client, {@link #LINUX_HELD_ADDRESSES} for both, all
+     *       option sets, users root/root and root/nobody (1,568).</li>
+     * </ol>
+     */
+    public static List<BindQuestion> linuxExtension() {
+        List<BindQuestion> cells = new ArrayList<>();
+        List<BindEndpoint> withMapped = concat(LINUX_ADDRESSES, LINUX_MAPPED);
+        for (Protocol protocol : Protocol.values()) {
+            List<BindState> states = protocol == Protocol.TCP ? List.of(BindState.LISTEN, BindState.BOUND)
+                    : List.of(BindState.BOUND);
+            for (BindEndpoint first : withMapped) {
+                for (BindEndpoint second : withMapped) {
+                    if (LINUX_MAPPED.contains(first) || LINUX_MAPPED.contains(second)) {
+                        add(cells, protocol, first, second, LINUX_USERS, states);
+                    }
+                }
+            }
+            for (BindEndpoint first : withMapped) {
+                for (BindEndpoint second : LINUX_MAPPED_V6ONLY) {
+                    add(cells, protocol, first, second, LINUX_USERS.subList(0, 1), states);
+                }
+            }
+        }
+        for (BindEndpoint first : LINUX_HELD_ADDRESSES) {
+            for (BindEndpoint second : LINUX_HELD_ADDRESSES) {
+                add(cells, Protocol.TCP, first, second, LINUX_USERS, List.of(BindState.TIME_WAIT));
+            }
+        }
+        for (BindEndpoint first : LINUX_HELD_ADDRESSES) {
+            for (BindEndpoint second : LINUX_HELD_ADDRESSES) {
+                add(cells, Protocol.UDP, first, second, LINUX_USERS.subList(0, 2), List.of(BindState.CONNECTED));
+            }
+        }
+        return cells;
+    }
+
+    /** Every Linux cell the live matrix measures: {@link #linux()} then {@link #linuxExtension()}. */
+    public static List<BindQuestion> linuxAll() {
+        List<BindQuestion> all = new ArrayList<>(linux());
+        all.addAll(linuxExtension());
+        return all;
+    }
+
+    private static void add(List<BindQuestion> cells, Protocol protocol, BindEndpoint first, BindEndpoint second,
+                            List<List<String>> userPairs, List<BindState> states) {
+        for (Set<BindOption> firstOptions : LINUX_OPTION_SETS) {
+            for (Set<BindOption> secondOptions : LINUX_OPTION_SETS) {
+                for (List<String> users : userPairs) {
+                    for (BindState state : states) {
+                        cells.add(new BindQuestion(OsFamily.LINUX, protocol,
+                                with(first, firstOptions, users.get(0), state),
+                                with(second, secondOptions, users.get(1), BindState.BOUND)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<BindEndpoint> concat(List<BindEndpoint> a, List<BindEndpoint> b) {
+        List<BindEndpoint> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** All 6912 Linux cells (4608 TCP, 2304 UDP), in the measurement script's order. */

@@ -45,7 +45,9 @@ final class WindowsSemantics implements BindSemantics {
     public BindAnswer answer(BindQuestion q) {
         BindEndpoint first = q.first();
         BindEndpoint second = q.second();
-        BoundAddress a = BoundAddress.of(first, v6OnlyByDefault());
+        // A connected UDP socket is not modelled on Windows: it is answered as a bound one (the notes say so).
+        BoundAddress a = first.state() == BindState.TIME_WAIT ? BoundAddress.held(q, v6OnlyByDefault())
+                : BoundAddress.of(first, v6OnlyByDefault());
         BoundAddress b = BoundAddress.of(second, v6OnlyByDefault());
         boolean sameUser = first.user().equals(second.user());
         List<String> sources = new ArrayList<>();
@@ -55,6 +57,19 @@ final class WindowsSemantics implements BindSemantics {
         if (q.privilegedPort()) {
             notes.append(" Windows has no privileged ports: any account may bind port ").append(q.port())
                     .append(" (no single documented sentence says so).");
+        }
+        if (first.state() == BindState.CONNECTED) {
+            notes.append(" A connected UDP socket is answered as a bound one: Windows' preference for a connected"
+                    + " socket's own 4-tuple is not documented.");
+        }
+        if (b.mappedOnV6Only()) {
+            return new BindAnswer(Outcome.REFUSED, "WSAEINVAL", first.state() == BindState.BOUND ? Boolean.TRUE : null,
+                    "An IPv6-only socket (the Windows default) cannot bind the IPv4-mapped address " + second.address()
+                            + "; set IPV6_V6ONLY off (dualstack) to bind it as IPv4 (the error code is Linux's EINVAL"
+                            + " in Winsock terms, unverified)." + notes, List.of(Sources.MS_DUAL_STACK));
+        }
+        if (first.state() == BindState.TIME_WAIT && a.overlaps(b)) {
+            return timeWait(first, second, a, notes);
         }
         if (legacy) {
             notes.append(xpExclusiveNote(first, "first")).append(xpExclusiveNote(second, "second"));
@@ -132,6 +147,25 @@ final class WindowsSemantics implements BindSemantics {
         return new BindAnswer(Outcome.SHARES, null, firstCanListen, cellText + "both sockets are bound to the same"
                 + " address and port with SO_REUSEADDR; which of them receives a connection or datagram is"
                 + " indeterminate (multicast goes to both)." + notes, sources);
+    }
+
+    /**
+     * Windows does not refuse a bind because of TIME_WAIT connections (libuv, Go), except that after an exclusive
+     * socket closed, another exclusive socket cannot bind until its connections are inactive (MS Learn).
+     */
+    private static BindAnswer timeWait(BindEndpoint first, BindEndpoint second, BoundAddress a, StringBuilder notes) {
+        List<String> sources = List.of(Sources.MS_TIME_WAIT);
+        if (first.has(BindOption.EXCLUSIVEADDRUSE) && second.has(BindOption.EXCLUSIVEADDRUSE)) {
+            return new BindAnswer(Outcome.REFUSED, "WSAEADDRINUSE", null, "The server that left the TIME_WAIT"
+                    + " connections on " + a.address() + " had set SO_EXCLUSIVEADDRUSE: another exclusive socket cannot"
+                    + " bind the port until those connections are inactive (documented)." + notes, sources);
+        }
+        String exclusiveNote = first.has(BindOption.EXCLUSIVEADDRUSE)
+                ? " Whether a non-exclusive socket may bind over the connections of a closed exclusive one is not"
+                + " documented." : "";
+        return new BindAnswer(Outcome.STEALS, null, null, "Windows does not refuse a bind because of TIME_WAIT"
+                + " connections (on " + a.address() + "), with or without SO_REUSEADDR: the new socket binds and receives"
+                + " every new connection (the old server is gone)." + exclusiveNote + notes, sources);
     }
 
     private static boolean inStack(BoundAddress address, Family stack) {

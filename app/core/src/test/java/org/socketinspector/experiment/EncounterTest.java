@@ -10,6 +10,7 @@ import org.junit.jupiter.api.condition.OS;
 
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.model.SocketOption;
@@ -51,6 +52,58 @@ class EncounterTest {
             assertThat(r.toVictim() + r.toAttacker()).isEqualTo(20);
             assertThat(r.toVictim()).isPositive();
             assertThat(r.toAttacker()).isPositive();
+        }
+    }
+
+    /** A restart over TIME_WAIT: both set SO_REUSEADDR, so the new socket binds at once and gets the clients. */
+    @Test
+    void aRestartOverTimeWaitNeedsReuseaddrOnBothSockets() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            SocketSpec server = spec("127.0.0.1", false, SocketOption.REUSEADDR);
+            EncounterResult restart = new Encounter(Protocol.TCP, server, spec("127.0.0.1", true, SocketOption.REUSEADDR),
+                    "127.0.0.1", BindState.TIME_WAIT).run(side, side, side, "restart", 0, 4, NONE);
+            assertThat(restart.secondBindError()).isNull();
+            assertThat(restart.observed()).isEqualTo(Outcome.STEALS);
+            assertThat(restart.toAttacker()).isEqualTo(4);
+            assertThat(restart.timeline()).extracting(TimelineEvent::event).contains("time-wait");
+
+            // The same restart without SO_REUSEADDR on the old server: its TIME_WAIT connection blocks the port.
+            EncounterResult blocked = new Encounter(Protocol.TCP, spec("127.0.0.1", false),
+                    spec("127.0.0.1", true, SocketOption.REUSEADDR), "127.0.0.1", BindState.TIME_WAIT)
+                    .run(side, side, side, "blocked", 0, 4, NONE);
+            assertThat(blocked.secondBindError()).isEqualTo("EADDRINUSE");
+            assertThat(blocked.firstCouldStillListen()).isNull();
+        }
+    }
+
+    /** A UDP victim connected to the client keeps the client's datagrams though a more specific socket binds. */
+    @Test
+    void aConnectedUdpVictimKeepsItsPeer() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            EncounterResult r = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR), "127.0.0.1", BindState.CONNECTED)
+                    .run(side, side, side, "connected", 0, 6, NONE);
+            assertThat(r.secondBindError()).isNull();
+            assertThat(r.toVictim()).isEqualTo(6);
+            assertThat(r.observed()).isEqualTo(Outcome.SEPARATE);
+            // Unconnected, the more specific newcomer takes them all.
+            EncounterResult unconnected = new Encounter(Protocol.UDP, spec("0.0.0.0", false, SocketOption.REUSEADDR),
+                    spec("127.0.0.1", false, SocketOption.REUSEADDR), "127.0.0.1", BindState.BOUND)
+                    .run(side, side, side, "unconnected", 0, 6, NONE);
+            assertThat(unconnected.observed()).isEqualTo(Outcome.STEALS);
+        }
+    }
+
+    /** A dual-stack socket on ::ffff:127.0.0.1 conflicts with 127.0.0.1 (the native sockaddr stays IPv6). */
+    @Test
+    void aMappedBindIsTheIpv4Bind() throws Exception {
+        try (LocalSide side = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID)) {
+            EncounterResult r = encounter(Protocol.TCP, spec("::ffff:127.0.0.1", true), spec("127.0.0.1", true))
+                    .run(side, side, side, "mapped", 0, 3, NONE);
+            assertThat(r.secondBindError()).isEqualTo("EADDRINUSE");
+            EncounterResult v6only = encounter(Protocol.TCP, spec("::1", true),
+                    spec("::ffff:127.0.0.1", true, SocketOption.V6ONLY)).run(side, side, side, "v6only", 0, 3, NONE);
+            assertThat(v6only.secondBindError()).isEqualTo("EINVAL");
         }
     }
 

@@ -59,6 +59,38 @@ class LiveProbeTest {
     }
 
     @Test
+    void aProbeNamesOnlyAFindingOfThatSocket() throws Exception {
+        int port = listen("127.0.0.1", SocketOption.REUSEPORT);
+        Set<String> itsFindings = Set.of("LINUX-REUSEPORT-GROUP");
+        // A plain bind of a SO_REUSEPORT listener is refused: that refutes nothing the audit said of it.
+        ProbeRecord plain = probe.run(new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(), -1, false,
+                Set.of(SocketOption.REUSEPORT), me, false, itsFindings), new CancelToken());
+        assertThat(plain.result().error()).isEqualTo("EADDRINUSE");
+        assertThat(plain.finding()).isNull();
+        assertThat(plain.confirms()).isNull();
+        assertThat(plain.outcomeLine()).isEqualTo("refused EADDRINUSE: tests no finding of this socket");
+        ProbeRecord join = probe.run(new ProbeRequest(Protocol.TCP, "127.0.0.1", port, null, Set.of(SocketOption.REUSEPORT),
+                -1, false, Set.of(SocketOption.REUSEPORT), me, false, itsFindings), new CancelToken());
+        assertThat(join.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
+        assertThat(join.confirms()).isTrue();
+        assertStillAccepts("127.0.0.1", port);
+    }
+
+    @Test
+    void aMappedAddressIsProbedAsTheKernelSeesItAndTheProbesOwnErrorIsNoVerdict() throws Exception {
+        int port = listen("127.0.0.1");
+        // A dual-stack socket binding ::ffff:127.0.0.1 conflicts with the 127.0.0.1 listener (no EINVAL any more).
+        ProbeRecord mapped = probe.run(tcp("127.0.0.1", port, "::ffff:127.0.0.1", -1, null), new CancelToken());
+        assertThat(mapped.result().error()).isEqualTo("EADDRINUSE");
+        // An IPv6-only socket cannot bind a mapped address at all (EINVAL): the probe failed, it proves nothing.
+        assertThatThrownBy(() -> probe.run(tcp("127.0.0.1", port, "::ffff:127.0.0.1", -1, null, SocketOption.V6ONLY),
+                new CancelToken())).isInstanceOf(ExperimentException.class)
+                .hasMessageContaining("its own socket could not bind").hasMessageContaining("EINVAL")
+                .hasMessageContaining("nothing stored");
+        assertStillAccepts("127.0.0.1", port);
+    }
+
+    @Test
     void sameUserJoinsAReuseportListenerAndTheServiceKeepsWorking() throws Exception {
         int port = listen("127.0.0.1", SocketOption.REUSEPORT);
         ProbeRecord r = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(SocketOption.REUSEPORT), SocketOption.REUSEPORT), new CancelToken());
@@ -126,7 +158,7 @@ class LiveProbeTest {
         ProbeRecord refused = probe.run(listening, new CancelToken());
         assertThat(refused.result().error()).as("once it listens, SO_REUSEADDR no longer opens it").isEqualTo("EADDRINUSE");
         assertThat(refused.agrees()).isTrue();
-        assertThat(refused.finding()).isEqualTo("REUSE-GROUP-OBSERVED");
+        assertThat(refused.finding()).as("a plain co-bind of a listener tests no finding of it").isNull();
     }
 
     @Test

@@ -72,12 +72,14 @@ class ExperimentHistoryTest {
         ReplayResult control = lab.run(ReplayRequest.of(ReplayPreset.named("plain-control").orElseThrow(), 3, 0,
                 false, self), new CancelToken());
         assertThat(share.finding()).isEqualTo("LINUX-REUSEPORT-GROUP");
-        assertThat(share.confirms()).isEqualTo(share.result().toAttacker() > 0).isTrue();
+        assertThat(share.demonstrates()).isEqualTo(share.result().toAttacker() > 0).isTrue();
         assertThat(control.finding()).isNull();
 
         ExperimentSummary evidence = read(share, 21).orElseThrow();
         assertThat(read(control, 22)).as("the plain control names no rule").isEmpty();
-        assertThat(evidence.verdict()).isEqualTo(ExperimentSummary.Verdict.CONFIRMED);
+        // A replay on its own port demonstrates the rule; it never "confirms" the finding of another socket.
+        assertThat(evidence.verdict()).isEqualTo(ExperimentSummary.Verdict.DEMONSTRATED);
+        assertThat(evidence.verdict().label()).isEqualTo("demonstrated in the lab");
         assertThat(evidence.experiment()).startsWith("lab replay linux-reuseport-share").contains("not this socket");
         Finding web = ReportFixtures.demo().findings().get(0); // LINUX-REUSEPORT-GROUP on 127.0.0.1:8080
         Finding other = ReportFixtures.demo().findings().get(1);
@@ -89,6 +91,23 @@ class ExperimentHistoryTest {
         RunSummary run = new RunSummary(HistoryId.experiment(id), record.kind(), record.title(), record.started(),
                 record.ended(), record.host(), record.toolVersion(), record.agrees(), record.outcomeLine());
         return ExperimentHistory.summary(run, Json.mapper().writeValueAsString(record));
+    }
+
+    @Test
+    void aReplayStoredByAnEarlierVersionStillOnlyDemonstrates() {
+        RunSummary run = new RunSummary(HistoryId.experiment(3), "replay", "replay x", T, T, "h", "0.1.0", true, "x");
+        assertThat(ExperimentHistory.summary(run, "{\"kind\":\"replay\",\"finding\":\"LINUX-REUSEPORT-GROUP\","
+                + "\"confirms\":true}").orElseThrow().verdict()).isEqualTo(ExperimentSummary.Verdict.DEMONSTRATED);
+    }
+
+    @Test
+    void aProbeThatTestsNoFindingOfItsSocketIsNoVerdict() throws Exception {
+        ProbeRequest request = new ProbeRequest(Protocol.TCP, "127.0.0.1", 8080, "127.0.0.1", Set.of(), 1000, false,
+                null, null, false, Set.of("LINUX-REUSEPORT-GROUP"));
+        ProbeRecord none = new ProbeRecord("probe", request, 1000, new ProbeResult("127.0.0.1", "none", false,
+                "EADDRINUSE", 98), null, null, null, null, "x", List.of(), "h", "0.1.0", T, T);
+        assertThat(none.outcomeLine()).isEqualTo("refused EADDRINUSE: tests no finding of this socket");
+        assertThat(read((ExperimentRecord) none, 30)).isEmpty();
     }
 
     @Test

@@ -40,7 +40,8 @@ class RuleEngineTest {
                 tcp("127.0.0.1", 8080, 100, "app", "alice", 1000, 1, linux(true, false, null)),
                 tcp("::1", 8080, 100, "app", "alice", 1000, 2, linux(true, false, true)),
                 tcp("::", 9090, 101, "api", "alice", 1000, 3, linux(false, false, false)),
-                udp("127.0.0.1", 5000, 102, "dns", "alice", 1000, 4, linux(false, false, null)))));
+                udp("127.0.0.1", 5000, 102, "dns", "alice", 1000, 4, linux(false, false, null)),
+                udp("::1", 5000, 102, "dns", "alice", 1000, 5, linux(false, false, true)))));
         // A Windows exclusive wildcard listener on both families.
         assertEquals(List.of(), rules(scan(Scans.WINDOWS,
                 tcp("0.0.0.0", 445, 4, "System", "SYSTEM", null, 0, windows(false, true, null)),
@@ -197,5 +198,21 @@ class RuleEngineTest {
     void everyRuleIdIsInTheCatalog() {
         assertEquals(11, RuleCatalog.all().size());
         RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
+    }
+
+    @Test
+    void aNameInACaptureMayBeAnyAddressSoTheFindingIsRaisedAndMarkedUncertain() {
+        SocketRecord wildcard = tcp("0.0.0.0", 443, 300, "nginx", "www-data", 33, 1, SocketOptions.UNKNOWN);
+        SocketRecord named = tcp("web01.example.int", 443, 301, "other", "bob", 1001, 2, SocketOptions.UNKNOWN)
+                .withNames(new org.socketinspector.model.EndpointNames("web01.example.int", "https", null, null, true,
+                        true));
+        Finding f = only(scan(Scans.LINUX, wildcard, named), "SPECIFIC-OVER-WILDCARD");
+        assertTrue(f.title().endsWith("(address unknown)"), f.title());
+        assertTrue(f.explanation().contains("Address unknown (name in capture)")
+                && f.explanation().contains("Uncertain") && f.explanation().contains("cut it"), f.explanation());
+        // the same pair with a numeric address that the wildcard does not cover raises nothing
+        SocketRecord v6 = tcp("::1", 443, 301, "other", "bob", 1001, 2, SocketOptions.UNKNOWN);
+        assertTrue(RuleEngine.audit(scan(Scans.LINUX, wildcard, v6)).findings().stream()
+                .noneMatch(x -> x.rule().equals("SPECIFIC-OVER-WILDCARD")));
     }
 }

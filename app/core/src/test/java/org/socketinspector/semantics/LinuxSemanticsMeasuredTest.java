@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Linux model against the bind matrix measured on Linux 6.18.44 (bench/bind_matrix.py): every cell, including
- * who receives the 20 connections or datagrams and whether a bound first socket can still listen.
+ * who receives the 20 connections or datagrams and whether a bound first socket can still listen; and against the
+ * extension (IPv4-mapped addresses, time-wait, connected UDP; bench/bind_matrix.py --extension).
  */
 class LinuxSemanticsMeasuredTest {
 
@@ -21,11 +22,48 @@ class LinuxSemanticsMeasuredTest {
         return MeasuredMatrix.read(LinuxSemanticsMeasuredTest.class.getResourceAsStream("linux-bind-matrix.jsonl"));
     }
 
+    private static List<MeasuredMatrix.Row> measuredExtension() throws IOException {
+        return MeasuredMatrix.read(LinuxSemanticsMeasuredTest.class.getResourceAsStream("linux-bind-matrix-v2.jsonl"));
+    }
+
     @Test
     void theModelPredictsEveryMeasuredCell() throws IOException {
+        List<MeasuredMatrix.Row> rows = measured();
+        assertEquals(6912, rows.size(), "the measured matrix covers the whole question space");
+        assertNoDisagreement(rows);
+    }
+
+    @Test
+    void theModelPredictsEveryMeasuredCellOfTheExtension() throws IOException {
+        List<MeasuredMatrix.Row> rows = measuredExtension();
+        assertEquals(QuestionSpace.linuxExtension().size(), rows.size());
+        assertNoDisagreement(rows);
+    }
+
+    @Test
+    void theMeasuredExtensionIsExactlyTheExtensionSpace() throws IOException {
+        Set<BindQuestion> measuredQuestions = new HashSet<>();
+        measuredExtension().forEach(r -> measuredQuestions.add(r.question()));
+        assertEquals(new HashSet<>(QuestionSpace.linuxExtension()), measuredQuestions);
+    }
+
+    /** The client sent to the address the model says the question is about, in every measured cell. */
+    @Test
+    void everyMeasuredTargetIsTheModelsTarget() throws IOException {
+        BindSemantics linux = BindSemantics.forOs(OsFamily.LINUX);
+        List<String> wrong = new ArrayList<>();
+        for (MeasuredMatrix.Row row : measuredExtension()) {
+            if (!linux.target(row.question()).equals(row.target())) {
+                wrong.add("line " + row.line() + " " + describe(row.question()) + ": measured " + row.target()
+                        + ", model " + linux.target(row.question()));
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " targets differ:\n" + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
+    }
+
+    private static void assertNoDisagreement(List<MeasuredMatrix.Row> rows) {
         BindSemantics linux = BindSemantics.forOs(OsFamily.LINUX);
         List<String> disagreements = new ArrayList<>();
-        List<MeasuredMatrix.Row> rows = measured();
         for (MeasuredMatrix.Row row : rows) {
             BindAnswer answer = linux.answer(row.question());
             if (answer.outcome() != row.outcome() || !Objects.equals(answer.error(), row.error())
@@ -35,7 +73,6 @@ class LinuxSemanticsMeasuredTest {
                         + ", model " + answer.outcome() + "/" + answer.error() + "/" + answer.firstCanStillListen());
             }
         }
-        assertEquals(6912, rows.size(), "the measured matrix covers the whole question space");
         assertTrue(disagreements.isEmpty(), disagreements.size() + " disagreements:\n"
                 + String.join("\n", disagreements.subList(0, Math.min(40, disagreements.size()))));
     }

@@ -19,7 +19,7 @@ final class MeasuredMatrix {
 
     /** A measured cell: the question and what the kernel did. */
     record Row(int line, BindQuestion question, Outcome outcome, String error, Boolean firstCanStillListen,
-               String received) {
+               String received, String target) {
     }
 
     static List<Row> read(InputStream in) throws IOException {
@@ -44,7 +44,7 @@ final class MeasuredMatrix {
                         ? node.get("firstListenError").isNull() : null;
                 rows.add(new Row(n, q, Outcome.valueOf(node.get("outcome").asText().toUpperCase(Locale.ROOT)),
                         node.get("secondError").isNull() ? null : node.get("secondError").asText(), firstListens,
-                        node.get("received").toString()));
+                        node.get("received").toString(), node.path("target").asText(null)));
             }
         }
         return rows;

@@ -23,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.socketinspector.experiment.HostFacts;
+import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.ui.UiEvents.AuditOpened;
@@ -128,7 +129,9 @@ public final class MainWindow extends BorderPane {
             tabs.getSelectionModel().select(experimentsTab);
         });
         bus.subscribe(ProbeRequested.class, e -> {
-            probe.prefill(e.socket());
+            Audit current = live.sockets().auditProperty().get();
+            probe.prefill(e.socket(), current == null || !current.scan().sockets().contains(e.socket()) ? null
+                    : ProbedListener.findings(current.findings(), e.socket()));
             experimentsView.show(ExperimentsView.Kind.PROBE);
             tabs.getSelectionModel().select(experimentsTab);
         });

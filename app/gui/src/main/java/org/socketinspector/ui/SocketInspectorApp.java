@@ -41,6 +41,7 @@ public final class SocketInspectorApp extends Application {
     public static Scene scene(javafx.scene.Parent root) {
         Scene scene = new Scene(root, 1240, 760);
         scene.getStylesheets().add(SocketInspectorApp.class.getResource("app.css").toExternalForm());
+        BundledFonts.applyOnWindows(scene);
         return scene;
     }
 }

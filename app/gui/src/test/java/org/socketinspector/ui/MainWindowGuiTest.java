@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
@@ -232,6 +234,21 @@ class MainWindowGuiTest {
                 .contains("import:netstat-windows").contains("18 sockets");
         // A capture carries no findings: the rule engine adds them, as for a live scan.
         assertThat(table.getItems()).anyMatch(r -> r.severity() != null);
+    }
+
+    @Test
+    void aCaptureTabListsSkippedLinesAndUnknownAddresses(FxRobot robot) throws Exception {
+        java.nio.file.Path capture = java.nio.file.Path.of("../../native-bridge/src/test/resources/captures/variants/"
+                + "windows-ano-hand-edited-ipv6.txt");
+        robot.interact(() -> window.openCapture(capture));
+
+        TitledPane notes = robot.lookup("#tab-capture-content #capture-notes-pane").queryAs(TitledPane.class);
+        assertThat(notes.getText()).isEqualTo("1 skipped line, 0 addresses unknown (names in capture)");
+        ListView<String> list = robot.lookup("#tab-capture-content #capture-notes").queryAs(ListView.class);
+        assertThat(list.getItems()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("line 7: skipped: expected an IP address or host name in the local address"));
+        TableView<SocketRow> table = robot.lookup("#tab-capture-content #socket-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(4); // every other listener of the file
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.socketinspector.nativeio.LibC;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.sockets.MappedAddress;
 
 /**
  * {@link NativeSockets} on Linux through libc. Sockets are opened with SOCK_CLOEXEC so that no helper process
@@ -144,6 +145,27 @@ public final class LinuxSockets implements NativeSockets {
     }
 
     @Override
+    public void shutdownOutput(long socket) throws NativeSocketException {
+        try {
+            C.shutdown(fd(socket), LibC.SHUT_WR);
+        } catch (LastErrorException e) {
+            throw failure("shutdown", e, null);
+        }
+    }
+
+    @Override
+    public int tcpState(long socket) throws NativeSocketException {
+        // struct tcp_info starts with the one-byte tcpi_state; the kernel copies as much as asked for.
+        IntByReference value = new IntByReference();
+        try {
+            C.getsockopt(fd(socket), LibC.IPPROTO_TCP, LibC.TCP_INFO, value, new IntByReference(Integer.BYTES));
+        } catch (LastErrorException e) {
+            throw failure("getsockopt", e, "TCP_INFO");
+        }
+        return value.getValue() & 0xff;
+    }
+
+    @Override
     public boolean isListening(long socket) throws NativeSocketException {
         IntByReference value = new IntByReference();
         try {
@@ -177,7 +199,9 @@ public final class LinuxSockets implements NativeSockets {
         }
         byte[] portBytes = {(byte) (port >>> 8), (byte) port};
         InetAddress ip = literal(address);
-        if (ip instanceof Inet4Address) {
+        // Java parses an IPv4-mapped literal (::ffff:127.0.0.1) as an IPv4 address; keep it an IPv6 sockaddr.
+        boolean mapped = ip instanceof Inet4Address && address.indexOf(':') >= 0;
+        if (ip instanceof Inet4Address && !mapped) {
             SockaddrIn in = new SockaddrIn();
             in.sin_family = LibC.AF_INET;
             in.sin_port = portBytes;
@@ -188,8 +212,8 @@ public final class LinuxSockets implements NativeSockets {
         SockaddrIn6 in6 = new SockaddrIn6();
         in6.sin6_family = LibC.AF_INET6;
         in6.sin6_port = portBytes;
-        in6.sin6_addr = ip.getAddress();
-        in6.sin6_scope_id = ((Inet6Address) ip).getScopeId();
+        in6.sin6_addr = mapped ? MappedAddress.of(ip.getAddress()) : ip.getAddress();
+        in6.sin6_scope_id = mapped ? 0 : ((Inet6Address) ip).getScopeId();
         in6.write();
         return in6;
     }

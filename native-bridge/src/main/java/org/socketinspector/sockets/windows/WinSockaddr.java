@@ -1,6 +1,7 @@
 package org.socketinspector.sockets.windows;
 
 import java.net.InetAddress;
+import org.socketinspector.sockets.MappedAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
@@ -64,10 +65,9 @@ public final class WinSockaddr {
     private static byte[] parse(String literal) {
         try {
             byte[] raw = InetAddress.getByName(literal).getAddress(); // a literal: no name lookup happens
-            if (raw.length == 4 && literal.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("IPv4-mapped IPv6 literals are not probed: " + literal);
-            }
-            return raw;
+            // Java turns an IPv4-mapped literal (::ffff:127.0.0.1) into an IPv4 address; an IPv6 socket needs the
+            // 16 bytes of the mapped address.
+            return raw.length == 4 && literal.indexOf(':') >= 0 ? MappedAddress.of(raw) : raw;
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address literal: " + literal, e);
         }

@@ -80,6 +80,14 @@ public final class HelperMain {
             case "listen" -> side.listen(id);
             case "serve" -> side.serve(id, this::report);
             case "close" -> side.closeSocket(id);
+            case "connect" -> side.connect(id, w.get(2), Integer.parseInt(w.get(3)));
+            case "accept" -> {
+                return Boolean.toString(side.accept(id, w.get(2), Integer.parseInt(w.get(3))));
+            }
+            case "sendfrom" -> side.sendFrom(id, w.get(2), Integer.parseInt(w.get(3)), w.get(4));
+            case "finish" -> {
+                return Boolean.toString(side.finishAfterPeer(id, Integer.parseInt(w.get(2))));
+            }
             case "send" -> side.sendTag(Protocol.fromWireName(w.get(1)), w.get(2), Integer.parseInt(w.get(3)), w.get(4));
             default -> throw new IllegalArgumentException("unknown command '" + w.get(0) + "'");
         }

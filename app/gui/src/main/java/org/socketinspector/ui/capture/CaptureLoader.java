@@ -1,15 +1,17 @@
 package org.socketinspector.ui.capture;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.socketinspector.input.BoundedInput;
+import org.socketinspector.input.InputException;
+import org.socketinspector.input.InputLimits;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureFormat;
-import org.socketinspector.parse.CaptureImport;
 import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureScans;
 import org.socketinspector.rules.Audit;
@@ -30,14 +32,15 @@ public final class CaptureLoader {
 
     public Audit load(Path file) throws IOException, CaptureException {
         String name = file.getFileName().toString();
-        try {
-            CaptureImport capture = CaptureImport.of(Files.readAllBytes(file), name, null);
-            Audit audit = capture.format() == CaptureFormat.JSON
-                    ? ScanJson.read(capture.text())
-                    : new Audit(CaptureScans.toScan(capture.parse(name), null,
-                            Files.getLastModifiedTime(file).toInstant(), false), List.of());
+        try (BoundedInput input = BoundedInput.open(file, InputLimits.DEFAULT)) {
+            CaptureScans.Imported imported = CaptureScans.read(input, null, false, false, null,
+                    Files.getLastModifiedTime(file).toInstant());
+            Audit audit = imported.format() == CaptureFormat.JSON
+                    ? ScanJson.read(new String(input.stream().readNBytes((int) InputLimits.JSON.maxBytes()),
+                            StandardCharsets.UTF_8))
+                    : new Audit(imported.scan(), List.of());
             return audit.findings().isEmpty() ? new Audit(audit.scan(), rules.apply(audit.scan())) : audit;
-        } catch (CaptureParseException e) {
+        } catch (CaptureParseException | InputException e) {
             throw new CaptureException(e.getMessage());
         } catch (ScanJson.InvalidJsonException e) {
             throw new CaptureException(name + ": " + e.getMessage());

@@ -37,6 +37,23 @@ public record ClassroomCase(String name, String description, BindQuestion questi
         return new ClassroomCase(p.name(), p.description(), q, p.target(), p.rule());
     }
 
+    /** Cases the model teaches that no lab preset replays: they are in the picker after the presets. */
+    public static final java.util.List<ClassroomCase> MODEL_CASES = java.util.List.of(
+            new ClassroomCase("linux-restart-over-time-wait", "A server with SO_REUSEADDR stops while its clients'"
+                    + " connections are in TIME_WAIT; another user's process with SO_REUSEADDR takes the port at once.",
+                    new BindQuestion(OsFamily.LINUX, Protocol.TCP,
+                            new BindEndpoint("0.0.0.0", Set.of(BindOption.REUSEADDR), SERVICE_USER,
+                                    org.socketinspector.semantics.BindState.TIME_WAIT),
+                            new BindEndpoint("0.0.0.0", Set.of(BindOption.REUSEADDR), OTHER_USER,
+                                    org.socketinspector.semantics.BindState.BOUND)), null, null),
+            new ClassroomCase("linux-java-mapped-loopback", "A Java server binds \"127.0.0.1\" through a dual-stack"
+                    + " socket (::ffff:127.0.0.1); a process of the same user binds 127.0.0.1 with SO_REUSEPORT.",
+                    new BindQuestion(OsFamily.LINUX, Protocol.TCP,
+                            new BindEndpoint("::ffff:127.0.0.1", Set.of(BindOption.DUALSTACK, BindOption.REUSEPORT),
+                                    SERVICE_USER, org.socketinspector.semantics.BindState.LISTEN),
+                            new BindEndpoint("127.0.0.1", Set.of(BindOption.REUSEPORT), SERVICE_USER,
+                                    org.socketinspector.semantics.BindState.BOUND)), null, null));
+
     /** A what-if question, as the what-if dialog asks it. */
     public static ClassroomCase of(BindQuestion q) {
         String description = "What if " + q.second().user() + " binds " + q.second().address() + " "

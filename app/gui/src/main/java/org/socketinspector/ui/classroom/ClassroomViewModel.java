@@ -50,6 +50,7 @@ public final class ClassroomViewModel {
         this.here = here;
         this.selfUid = selfUid;
         ReplayPreset.ALL.forEach(p -> cases.add(ClassroomCase.of(p)));
+        cases.addAll(ClassroomCase.MODEL_CASES);
         selected.addListener((o, old, c) -> teach(c));
         selected.set(cases.get(0));
     }

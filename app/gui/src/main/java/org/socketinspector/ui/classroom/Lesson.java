@@ -10,6 +10,7 @@ import org.socketinspector.rules.RuleCatalog;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindSemantics;
+import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.ui.classroom.LessonStep.Kind;
@@ -120,10 +121,22 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
             add(Kind.VICTIM_BINDS, "The service binds " + victim.address(),
                     victim.user() + "'s service starts and binds " + proto + " " + victim.address() + " with "
                             + victim.options() + ".");
+            BindState state = c.question().first().state();
             if (tcp) {
                 victim = victim.with(Party.Status.LISTENING);
                 add(Kind.VICTIM_LISTENS, "The service listens",
                         "It listens: clients can now connect to " + victim.address() + ".");
+            }
+            if (state == BindState.TIME_WAIT) {
+                victim = victim.with(Party.Status.TIME_WAIT);
+                add(Kind.VICTIM_EXITS, "The service stops",
+                        "It closed its clients' connections first and exited: for a minute the port holds only"
+                                + " TIME_WAIT connections on " + endpoint(target, PORT) + ", with the service's options.");
+            } else if (state == BindState.CONNECTED) {
+                victim = victim.with(Party.Status.CONNECTED);
+                add(Kind.VICTIM_CONNECTS, "The service connects to its client",
+                        "It connects its socket to one client, whose datagrams to " + endpoint(target, PORT)
+                                + " the kernel now prefers to deliver to it.");
             }
             attackerBinds();
             if (answer.error() == null && tcp) {
@@ -133,7 +146,7 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
             }
             List<Receiver> deliveries = deliveries();
             int toAttacker = Collections.frequency(deliveries, Receiver.ATTACKER);
-            victim = victim.receiving(connections - toAttacker);
+            victim = victim.receiving(gone() ? 0 : connections - toAttacker);
             attacker = attacker.receiving(toAttacker);
             steps.add(new LessonStep(Kind.CONNECT, (tcp ? "Clients connect to " : "Clients send to ")
                     + endpoint(target, PORT), connectNarration(toAttacker), victim, attacker, deliveries));
@@ -167,6 +180,9 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
         private List<Receiver> deliveries() {
             List<Receiver> list = new ArrayList<>();
             Random hash = new Random(c.name().hashCode());
+            if (gone() && !atTarget.takesTraffic()) {
+                return list; // the service exited: nobody accepts them
+            }
             for (int i = 0; i < connections; i++) {
                 list.add(switch (atTarget) {
                     case STEALS -> Receiver.ATTACKER;
@@ -177,11 +193,23 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
             return list;
         }
 
+        /** A time-wait case: the service has exited before the attacker binds. */
+        private boolean gone() {
+            return c.question().first().state() == BindState.TIME_WAIT;
+        }
+
         private String connectNarration(int toAttacker) {
             String to = endpoint(target, PORT);
+            if (gone() && !atTarget.takesTraffic()) {
+                return "No one accepts the " + traffic + " to " + to + ": the service is gone and the new bind "
+                        + (answer.error() == null ? "is on another address." : "was refused; a restart must wait"
+                        + " for the TIME_WAIT connections to expire.");
+            }
             return switch (atTarget) {
                 case STEALS -> "All " + connections + " " + traffic + " to " + to + " go to the attacker"
-                        + (BindSemantics.forOs(c.os()).covers(c.question().first(), target)
+                        + (c.question().first().state() == BindState.TIME_WAIT
+                        ? ": the service is gone and the new socket holds its port."
+                        : BindSemantics.forOs(c.os()).covers(c.question().first(), target)
                         ? ": its socket wins the lookup." : ": the service does not listen on " + target + " at all.");
                 case SHARES -> "The " + connections + " " + traffic + " are split, " + (connections - toAttacker)
                         + " to the service and " + toAttacker + " to the attacker: " + splitRule(c.os()) + ".";
@@ -196,7 +224,8 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
                 case STEALS -> "Risk: the attacker takes every client of the service at " + endpoint(target, PORT) + ".";
                 case SHARES -> "Risk: the attacker receives a share of the service's clients (" + toAttacker + " of "
                         + connections + " here).";
-                case SEPARATE, REFUSED -> "No risk here: the service keeps all its traffic.";
+                case SEPARATE, REFUSED -> gone() ? "No one takes over the port while its TIME_WAIT connections last."
+                        : "No risk here: the service keeps all its traffic.";
             };
             if (c.rule() == null) {
                 return new Conclusion(risk, null, null, null);

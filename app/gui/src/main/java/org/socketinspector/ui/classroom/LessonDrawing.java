@@ -136,6 +136,8 @@ final class LessonDrawing extends Pane {
             case ABSENT -> "not started yet";
             case BOUND -> "bound ✔";
             case LISTENING -> "listening ✔";
+            case CONNECTED -> "connected to its client ✔";
+            case TIME_WAIT -> "exited: only TIME_WAIT connections hold the port";
             case REFUSED -> "bind refused: " + p.error() + " ✘";
         };
     }

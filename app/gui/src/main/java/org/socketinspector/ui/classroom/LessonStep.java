@@ -19,9 +19,13 @@ public record LessonStep(Kind kind, String title, String narration, Party victim
         deliveries = List.copyOf(deliveries);
     }
 
-    /** The steps of a lesson, in order (listen steps only for TCP, the attacker's only if its bind succeeded). */
+    /**
+     * The steps of a lesson, in order (listen steps only for TCP, the attacker's only if its bind succeeded; the
+     * service connects only in a connected-UDP case and exits only in a time-wait case).
+     */
     public enum Kind {
-        VICTIM_BINDS, VICTIM_LISTENS, ATTACKER_BINDS, ATTACKER_LISTENS, CONNECT, CONCLUSION
+        VICTIM_BINDS, VICTIM_LISTENS, VICTIM_CONNECTS, VICTIM_EXITS, ATTACKER_BINDS, ATTACKER_LISTENS, CONNECT,
+        CONCLUSION
     }
 
     /** Who receives one connection. */

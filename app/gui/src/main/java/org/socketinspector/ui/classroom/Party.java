@@ -14,13 +14,16 @@ package org.socketinspector.ui.classroom;
 public record Party(String role, String user, String address, String options, Status status, String error,
                     int received) {
 
-    /** How far a process got: from not there yet to listening, or refused at bind. */
+    /**
+     * How far a process got: from not there yet to listening (or connected, UDP), refused at bind, or gone with only
+     * its TIME_WAIT connections left on the port.
+     */
     public enum Status {
-        ABSENT, BOUND, LISTENING, REFUSED;
+        ABSENT, BOUND, LISTENING, CONNECTED, REFUSED, TIME_WAIT;
 
-        /** Whether it holds the port (and can receive traffic, once listening for TCP). */
+        /** Whether it holds the port (and can receive traffic, once listening for TCP; never in TIME_WAIT). */
         public boolean holdsPort() {
-            return this == BOUND || this == LISTENING;
+            return this == BOUND || this == LISTENING || this == CONNECTED || this == TIME_WAIT;
         }
     }
 

@@ -136,6 +136,15 @@ public final class ProbeViewModel {
 
     /** Sets up a probe of a socket from the live table: its protocol, address, port, options and owner. */
     public void prefill(SocketRecord s) {
+        prefill(s, null);
+    }
+
+    /**
+     * As {@link #prefill(SocketRecord)}, with the rule ids the audit raised for that socket (null when unknown): the
+     * probe then confirms or refutes only one of them.
+     */
+    public void prefill(SocketRecord s, Set<String> findingsOfSocket) {
+        socketFindings = findingsOfSocket;
         socket.set(null);
         protocol.set(s.protocol());
         address.set(s.localAddress());
@@ -190,7 +199,7 @@ public final class ProbeViewModel {
         return new ProbeRequest(protocol.get(), text(address), p.matches("\\d{1,5}") ? Integer.parseInt(p) : -1,
                 probeAddress(), options, uid, protocol.get() == Protocol.UDP && udpOptIn.get(),
                 s == null ? null : ProbedListener.knownOptions(s, os), ProbedListener.owner(s),
-                s != null && s.isBoundOnly());
+                s != null && s.isBoundOnly(), s == null ? null : socketFindings);
     }
 
     /** -1 for this user; looked up in the user table this view model read once. */
@@ -202,6 +211,9 @@ public final class ProbeViewModel {
         int uid = users.uidOf(u);
         return uid == selfUid ? Users.SELF : uid;
     }
+
+    /** The rule ids of the prefilled socket's findings, null when not known. */
+    private Set<String> socketFindings;
 
     /** The probe the Run button would start, or null while {@link #problems()} is not empty. */
     public ProbeRequest request() {
@@ -290,6 +302,9 @@ public final class ProbeViewModel {
 
     /** The finding the probe speaks to, and whether it confirms or refutes it. */
     public static String finding(ProbeRecord r) {
+        if (r.finding() == null) {
+            return "Tests no finding of this socket (this bind is not what its findings are about).";
+        }
         return (r.confirms() ? "Confirms " : "Refutes ") + r.finding() + " for " + Users.name(r.probeUid())
                 + " with " + (r.request().options().isEmpty() ? "no options" : describe(r.request().options())) + ".";
     }

@@ -104,6 +104,16 @@ public final class WhatIfViewModel {
         second.validate("Second socket", os.get(), list);
         if (protocol.get() == Protocol.UDP && firstState.get() == BindState.LISTEN) {
             list.add("First socket: a UDP socket does not listen; choose “bound”.");
+        } else if (!firstState.get().validFor(protocol.get() == Protocol.TCP)) {
+            list.add("First socket: “" + firstState.get().wireName() + "” applies to "
+                    + (protocol.get() == Protocol.TCP ? "UDP" : "TCP") + " sockets.");
+        }
+        if (list.isEmpty()) {
+            try {
+                question();
+            } catch (IllegalArgumentException e) {
+                list.add("First socket: " + e.getMessage().replaceFirst("^first: ", "") + ".");
+            }
         }
         return list;
     }
@@ -126,6 +136,11 @@ public final class WhatIfViewModel {
         experimentProblem.set(null);
         if (!problems.isEmpty()) {
             experimentProblem.set("Fix the question first.");
+            return Optional.empty();
+        }
+        if (firstState.get() == BindState.TIME_WAIT || firstState.get() == BindState.CONNECTED) {
+            experimentProblem.set("A lab replay starts from a bound or listening service; the bind matrix"
+                    + " (experiment matrix) measures " + firstState.get().wireName() + " cases.");
             return Optional.empty();
         }
         try {
@@ -218,7 +233,8 @@ public final class WhatIfViewModel {
             if (user.get() == null || user.get().isBlank()) {
                 problems.add(name + ": name its user (equal names mean the same account).");
             }
-            if (bytes != null && bytes.length == 4
+            // (Java parses ::ffff:a.b.c.d to 4 bytes: an IPv4-mapped address is still an IPv6 socket's address.)
+            if (bytes != null && bytes.length == 4 && text.indexOf(':') < 0
                     && (options.contains(BindOption.V6ONLY) || options.contains(BindOption.DUALSTACK))) {
                 problems.add(name + ": v6only and dualstack apply to IPv6 addresses only.");
             }

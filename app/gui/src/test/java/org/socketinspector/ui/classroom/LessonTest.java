@@ -80,9 +80,23 @@ class LessonTest {
         assertThat(bind.attacker().error()).isEqualTo("WSAEACCES");
         assertThat(bind.victim().options()).isEqualTo("exclusiveaddruse");
         assertThat(step(lesson, Kind.CONNECT).deliveries()).containsOnly(Receiver.VICTIM);
-        assertThat(step(lesson, Kind.CONCLUSION).narration()).contains("WIN-NOT-EXCLUSIVE")
+        // A control demonstrates no rule; the rule and its fix are told by the case that shows the attack.
+        assertThat(step(lesson, Kind.CONCLUSION).narration()).contains("No risk here");
+        Lesson attack = lesson("windows-specific-over-wildcard");
+        assertThat(step(attack, Kind.CONCLUSION).narration()).contains("WIN-NOT-EXCLUSIVE")
                 .contains("Remediation: Set SO_EXCLUSIVEADDRUSE before bind().");
-        assertThat(lesson.conclusion().remediation()).contains(".NET: Socket.ExclusiveAddressUse = true");
+        assertThat(attack.conclusion().remediation()).contains(".NET: Socket.ExclusiveAddressUse = true");
+    }
+
+    @Test
+    void theGoLessonPutsSoReuseaddrOnGosOwnListener() {
+        Lesson before = lesson("windows-go-reuseaddr-before-2307");
+        assertThat(step(before, Kind.ATTACKER_BINDS).victim().options()).isEqualTo("reuseaddr");
+        assertThat(step(before, Kind.CONCLUSION).narration()).contains("WIN-REUSEADDR-SHARED");
+        assertThat(before.lessonCase().description()).contains("golang/go#2307").contains("c1d0f0e76c42");
+        Lesson after = lesson("windows-go-after-2307");
+        assertThat(step(after, Kind.ATTACKER_BINDS).victim().options()).isEqualTo("no options");
+        assertThat(step(after, Kind.ATTACKER_BINDS).attacker().error()).isEqualTo("WSAEACCES");
     }
 
     @Test
@@ -157,6 +171,42 @@ class LessonTest {
         assertThat(step(lesson, Kind.ATTACKER_BINDS).narration()).startsWith("Another process of svc binds 127.0.0.1:8080 with reuseaddr: the bind succeeds.");
         assertThat(step(lesson, Kind.CONNECT).deliveries()).containsOnly(Receiver.ATTACKER);
         assertThat(lesson.conclusion().ruleId()).isNull();
+    }
+
+    @Test
+    void aRestartOverTimeWaitIsToldWithTheServiceGone() {
+        ClassroomCase c = ClassroomCase.MODEL_CASES.stream().filter(x -> x.name().equals("linux-restart-over-time-wait"))
+                .findFirst().orElseThrow();
+        Lesson lesson = Lesson.of(c, BindSemantics.forOs(OsFamily.LINUX), 10);
+
+        assertThat(lesson.steps()).extracting(LessonStep::kind).containsExactly(Kind.VICTIM_BINDS, Kind.VICTIM_LISTENS,
+                Kind.VICTIM_EXITS, Kind.ATTACKER_BINDS, Kind.ATTACKER_LISTENS, Kind.CONNECT, Kind.CONCLUSION);
+        assertThat(step(lesson, Kind.VICTIM_EXITS).victim().status()).isEqualTo(Party.Status.TIME_WAIT);
+        assertThat(lesson.atTarget()).isEqualTo(Outcome.STEALS);
+        LessonStep connect = step(lesson, Kind.CONNECT);
+        assertThat(connect.victim().received()).isZero();
+        assertThat(connect.attacker().received()).isEqualTo(10);
+        assertThat(connect.narration()).contains("the service is gone");
+
+        // Without SO_REUSEADDR on the new socket the restart is refused and nobody takes the clients.
+        BindQuestion q = c.question();
+        Lesson refused = Lesson.of(ClassroomCase.of(new BindQuestion(q.os(), q.protocol(), q.first(),
+                new BindEndpoint("0.0.0.0", Set.of(), "mallory", BindState.BOUND))), BindSemantics.forOs(OsFamily.LINUX), 10);
+        assertThat(refused.answer().error()).isEqualTo("EADDRINUSE");
+        LessonStep none = step(refused, Kind.CONNECT);
+        assertThat(none.deliveries()).isEmpty();
+        assertThat(none.victim().received() + none.attacker().received()).isZero();
+        assertThat(none.narration()).contains("No one accepts");
+    }
+
+    @Test
+    void aJavaServerOnAMappedLoopbackIsShadowedLikeAnIpv4One() {
+        ClassroomCase c = ClassroomCase.MODEL_CASES.stream().filter(x -> x.name().equals("linux-java-mapped-loopback"))
+                .findFirst().orElseThrow();
+        Lesson lesson = Lesson.of(c, BindSemantics.forOs(OsFamily.LINUX), 10);
+        assertThat(lesson.target()).isEqualTo("127.0.0.1");
+        assertThat(lesson.atTarget()).isEqualTo(Outcome.STEALS);
+        assertThat(step(lesson, Kind.CONNECT).attacker().received()).isEqualTo(10);
     }
 
     @Test

@@ -55,6 +55,26 @@ class WhatIfViewModelTest {
     }
 
     @Test
+    void statesThatDoNotFitTheProtocolAndImpossibleFirstSocketsAreProblems() {
+        model.osProperty().set(OsFamily.LINUX);
+        model.protocolProperty().set(Protocol.UDP);
+        model.firstStateProperty().set(BindState.TIME_WAIT);
+        assertThat(model.problems()).anyMatch(p -> p.contains("time-wait") && p.contains("TCP"));
+        assertThat(model.answerProperty().get()).isNull();
+
+        model.protocolProperty().set(Protocol.TCP);
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.question().first().state()).isEqualTo(BindState.TIME_WAIT);
+        assertThat(model.experiment()).isEmpty(); // a replay starts from a live service; the matrix measures this
+        assertThat(model.experimentProblemProperty().get()).contains("experiment matrix");
+
+        model.firstStateProperty().set(BindState.LISTEN);
+        model.first().addressProperty().set("::ffff:127.0.0.1");
+        model.first().options().add(BindOption.V6ONLY);
+        assertThat(model.problems()).anyMatch(p -> p.contains("EINVAL"));
+    }
+
+    @Test
     void everyEditAsksTheModelAgain() {
         model.second().options().add(BindOption.REUSEPORT);
         model.second().userProperty().set("nobody");

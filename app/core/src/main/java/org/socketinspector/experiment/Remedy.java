@@ -1,0 +1,18 @@
+package org.socketinspector.experiment;
+
+import java.util.List;
+
+/**
+ * A preset's rule applied: the victim as the rule's remediation makes it, facing the same attacker.
+ *
+ * @param description  what the fix changes, in the rule's words
+ * @param victim       the remediated victim's sockets, all on the one port (the family fix has two)
+ * @param servedBefore the addresses the victim served before the fix: it must still be reached on each of them
+ */
+public record Remedy(String description, List<SocketSpec> victim, List<String> servedBefore) {
+
+    public Remedy {
+        victim = List.copyOf(victim);
+        servedBefore = List.copyOf(servedBefore);
+    }
+}
