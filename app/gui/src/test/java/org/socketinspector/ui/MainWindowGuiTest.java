@@ -339,7 +339,9 @@ class MainWindowGuiTest {
         Path out = tempDir.resolve("gui-export-" + System.nanoTime() + ".html");
         robot.interact(() -> robot.lookup("#export-output").queryAs(TextField.class).setText(out.toString()));
         robot.clickOn("#export-button");
-        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !opened.isEmpty());
+        // The file is opened from the background and the message set on the FX thread: wait for both.
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !opened.isEmpty()
+                && robot.lookup("#export-message").queryLabeled().getText().startsWith("Wrote"));
         assertThat(opened).containsExactly(out.toUri().toString());
         assertThat(robot.lookup("#export-message").queryLabeled().getText()).isEqualTo("Wrote " + out);
         assertThat(java.nio.file.Files.readString(out)).contains("lab-host");
