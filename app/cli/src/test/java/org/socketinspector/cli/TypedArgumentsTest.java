@@ -61,7 +61,7 @@ class TypedArgumentsTest {
                 bad(new String[] {"whatif", "--os", "linux", "--protocol", "quic", "--first", "0.0.0.0", "--second",
                         "127.0.0.1"}, "--protocol", "expected tcp or udp but was 'quic'"),
                 bad(new String[] {"whatif", "--os", "linux", "--first-state", "open", "--first", "0.0.0.0", "--second",
-                        "127.0.0.1"}, "--first-state", "expected listen or bound but was 'open'"),
+                        "127.0.0.1"}, "--first-state", "expected listen, bound, time-wait or connected but was 'open'"),
                 bad(new String[] {"whatif", "--os", "linux", "--port", "http", "--first", "0.0.0.0", "--second",
                         "127.0.0.1"}, "--port", "expected a port"),
 
