@@ -93,7 +93,9 @@ class ExperimentsGuiTest {
                 null, SocketRecord.LISTEN, null, (int) ProcessHandle.current().pid(),
                 new ProcessInfo("probe-target", null, null, Users.name(self), self, List.of()), self, null,
                 new SocketOptions(false, true, null, null), null);
-        WaitForAsyncUtils.asyncFx(() -> window.live().show(new Audit(Fixtures.scan(List.of(socket)), List.of())));
+        // With its findings, as the live view shows a scan: a probe speaks only to a finding raised for its socket.
+        Audit audit = org.socketinspector.rules.RuleEngine.audit(Fixtures.scan(List.of(socket)));
+        WaitForAsyncUtils.asyncFx(() -> window.live().show(audit));
         WaitForAsyncUtils.waitForFxEvents();
         return socket;
     }
