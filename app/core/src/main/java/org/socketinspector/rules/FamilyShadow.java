@@ -65,9 +65,10 @@ record FamilyShadow(String served, String other, Protocol protocol, int port) {
         boolean udp = protocol == Protocol.UDP;
         String v6only = add.equals("::") ? " with IPV6_V6ONLY on (so that it does not also claim IPv4, which "
                 + served + " already has)" : "";
+        String loopback = served.equals("0.0.0.0") ? "127.0.0.1" : served.equals("::") ? "::1" : served;
         String text = "Also " + (udp ? "bind" : "listen on") + " " + add + " port " + port + v6only + ", the same "
                 + "scope as " + served + " in the other family, so that no other process can take it; or make the"
-                + " clients use the literal " + served + ".";
+                + " clients use the literal " + loopback + " instead of localhost.";
         String go = udp ? "Go: net.ListenPacket(\"udp\", \"" + literal + ":" + port + "\") beside the existing one."
                 : "Go: net.Listen(\"tcp\", \"" + literal + ":" + port + "\") beside the existing one (\"localhost:"
                 + port + "\" binds only one address).";
