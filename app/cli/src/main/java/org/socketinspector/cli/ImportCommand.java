@@ -44,9 +44,6 @@ import picocli.CommandLine.TypeConversionException;
                 + "and in the JSON's skipped)"})
 public final class ImportCommand implements Callable<Integer> {
 
-    /** Imported, with lines skipped: distinct from success so that scripts notice a partial import. */
-    static final int EXIT_SKIPPED_LINES = 4;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "The capture file; - reads standard input.")
     Path file;
 
@@ -85,7 +82,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             err.flush();
             ScanOutput.print(scan, json, all, spec.commandLine().getOut());
-            return scan.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : EXIT_SKIPPED_LINES;
+            return scan.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_SKIPPED_LINES;
         } catch (CaptureParseException e) {
             return fail(e.getMessage());
         } catch (InputException e) {

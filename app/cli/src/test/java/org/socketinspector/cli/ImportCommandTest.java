@@ -76,7 +76,7 @@ class ImportCommandTest {
                 + "  TCP    0.0.0.0:445            0.0.0.0:0\r\n", StandardCharsets.UTF_8);
 
         CliRun run = CliRun.run("import", file.toString());
-        assertThat(run.exitCode()).isEqualTo(ImportCommand.EXIT_SKIPPED_LINES);
+        assertThat(run.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_SKIPPED_LINES);
         assertThat(run.err().strip()).isEqualTo(file + ":5: skipped: expected a state after the foreign address of a"
                 + " TCP row");
         assertThat(run.out()).contains("0.0.0.0:135").doesNotContain("0.0.0.0:445");
@@ -148,7 +148,7 @@ class ImportCommandTest {
         String file = CAPTURES.resolve("variants/windows-ano-hand-edited-ipv6.txt").toString();
         CliRun run = CliRun.run("import", "--json", file);
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ImportCommand.EXIT_SKIPPED_LINES);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(SocketInspectorCommand.EXIT_SKIPPED_LINES);
         assertThat(run.err().strip()).isEqualTo(file + ":7: skipped: expected an IP address or host name in the local"
                 + " address (2nd column)");
         JsonNode root = Json.mapper().readTree(run.out());
