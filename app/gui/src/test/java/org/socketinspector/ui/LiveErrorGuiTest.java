@@ -58,7 +58,10 @@ class LiveErrorGuiTest {
     void aFailingScanIsShownAndTheNextGoodOneClearsIt(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#table-placeholder").queryAs(Label.class).getText()).isEqualTo("Scanning…");
         window.live().start(Platform::runLater);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#error-banner").queryAs(Label.class).isVisible());
+        // The banner and the placeholder change in one FX pulse; this thread may look between the two, so wait for both.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#error-banner").queryAs(Label.class).isVisible()
+                && robot.lookup("#table-placeholder").queryAs(Label.class).getText().startsWith("No scan yet"));
+        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#error-banner").queryAs(Label.class).getText())
                 .isEqualTo("Scan failed: netlink: Operation not permitted — retrying every 2 s; the table shows the last good scan.");
