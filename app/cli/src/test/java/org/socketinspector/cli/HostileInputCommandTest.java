@@ -164,6 +164,59 @@ class HostileInputCommandTest {
         }
     }
 
+    /**
+     * A history that cannot be written still lists and shows. Root ignores a read-only file mode, so the file is made
+     * read-only the ways that hold for root too: the immutable attribute (on the file, and on the file and its folder,
+     * so that not even SQLite's WAL index can be created beside it) and a file system mounted read-only.
+     */
+    @Test
+    void aReadOnlyHistoryStillListsAndShows() throws Exception {
+        assumeTrue(isRoot(), "needs root for chattr +i and mount");
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path db = data.resolve("history.db");
+        assertThat(CliRun.run("scan", "--save", "--db", db.toString()).exitCode()).isZero();
+        assertThat(data.resolve("history.db-wal")).as("closed cleanly").doesNotExist();
+        byte[] before = Files.readAllBytes(db);
+
+        assumeTrue(run("chattr", "+i", db.toString()) == 0, "chattr +i does not work on this file system");
+        try {
+            assumeTrue(run("chattr", "+i", data.toString()) == 0, "chattr +i does not work on a folder here");
+            try {
+                assertReadOnlyHistory(db, before); // not even the WAL index can be made: read as immutable
+            } finally {
+                run("chattr", "-i", data.toString());
+            }
+            assertReadOnlyHistory(db, before); // the folder can be written: SQLite's read-only WAL mode
+        } finally {
+            run("chattr", "-i", db.toString());
+        }
+
+        Path mount = Files.createDirectory(dir.resolve("ro"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.toString()) == 0,
+                "cannot mount a tmpfs here");
+        try {
+            Path copy = Files.copy(db, mount.resolve("history.db"));
+            assertThat(run("mount", "-o", "remount,ro", mount.toString())).isZero();
+            assertReadOnlyHistory(copy, before);
+        } finally {
+            run("umount", "-l", mount.toString());
+        }
+    }
+
+    private static void assertReadOnlyHistory(Path db, byte[] before) throws IOException {
+        CliRun list = CliRun.run("history", "list", "--db", db.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("S1");
+        CliRun show = CliRun.run("history", "show", "S1", "--db", db.toString());
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).isNotBlank();
+        CliRun save = CliRun.run("scan", "--save", "--db", db.toString());
+        assertThat(save.exitCode()).isEqualTo(1);
+        assertThat(save.err().strip()).contains(db.toString()).doesNotContain("Exception", "SQLITE_");
+        assertThat(save.err().strip().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
     // 4. Bounded input ---------------------------------------------------------------------------------------------
 
     @Test
