@@ -229,6 +229,63 @@ class HostileInputCommandTest {
         assertThat(report.err().strip()).isEqualTo("socket-inspector: /dev/zero: larger than the limit of 64 MiB");
     }
 
+    /**
+     * A FIFO nobody writes to, given to each command that reads input: each ends with the idle-timeout error (30 s,
+     * InputLimits.DEFAULT and JSON) instead of hanging. The commands run at once, so the test waits one timeout.
+     */
+    @Test
+    void aFifoWithoutAWriterEndsEachCommandWithTheIdleTimeout() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+        List<String[]> commands = new java.util.ArrayList<>();
+        for (String name : List.of("import", "whatif", "report")) {
+            Path fifo = dir.resolve(name + ".fifo");
+            assertThat(run("/usr/bin/mkfifo", fifo.toString())).isZero();
+            commands.add(switch (name) {
+                case "import" -> new String[] {"import", fifo.toString()};
+                case "whatif" -> new String[] {"whatif", "--batch", fifo.toString()};
+                default -> new String[] {"report", "--input", fifo.toString(), "--format", "json", "--output", "-"};
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(commands.size());
+        try {
+            List<java.util.concurrent.Future<CliRun>> runs = commands.stream()
+                    .map(c -> pool.submit(() -> CliRun.run(c))).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            for (int i = 0; i < commands.size(); i++) {
+                String[] command = commands.get(i);
+                String fifo = command[command[0].equals("import") ? 1 : 2];
+                CliRun run;
+                try {
+                    run = runs.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError(String.join(" ", command) + " still waits for the FIFO after 120 s", e);
+                }
+                assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+                // import prints file:line errors like a compiler, without the program's name in front
+                assertThat(run.err().strip()).as(String.join(" ", command))
+                        .isEqualTo((command[0].equals("import") ? "" : "socket-inspector: ") + fifo
+                                + ": nobody opened it for writing within 30 s (a FIFO without a writer?)");
+                assertThat(run.out()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                for (String[] command : commands) { // a run that still waits (the test failed): write to end it
+                    Path fifo = Path.of(command[command[0].equals("import") ? 1 : 2]);
+                    Thread release = new Thread(() -> {
+                        try (var w = Files.newOutputStream(fifo)) {
+                            w.flush();
+                        } catch (IOException ignored) {
+                            // nothing waits on it any more
+                        }
+                    });
+                    release.setDaemon(true); // blocks only while no reader is left; never keeps the JVM alive
+                    release.start();
+                }
+            }
+        }
+    }
+
     // 5. Validated structured input --------------------------------------------------------------------------------
 
     @Test
