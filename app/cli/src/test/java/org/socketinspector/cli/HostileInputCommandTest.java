@@ -217,6 +217,49 @@ class HostileInputCommandTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
     }
 
+    /**
+     * The default history folder an older version made 0755 (file 0644): the next run, in a child JVM so that its
+     * $XDG_DATA_HOME picks the folder, makes both private and says so once on stderr; the run after says nothing.
+     */
+    @Test
+    void anOlderOpenHistoryFolderIsMadePrivateOnce() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "POSIX modes and XDG_DATA_HOME");
+        Path folder = Files.createDirectories(dir.resolve("xdg/socket-inspector"));
+        Path db = folder.resolve("history.db");
+        assertThat(CliRun.run("scan", "--save", "--db", db.toString()).exitCode()).isZero();
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .as("a folder given with --db is left as it is").isEqualTo("rwxr-xr-x");
+
+        String[] first = cliInChildJvm(dir.resolve("xdg"), "history", "list");
+        assertThat(first[0]).contains("S1");
+        assertThat(first[1].strip()).isEqualTo("socket-inspector: history folder " + folder + " was open to other users"
+                + " (rwxr-xr-x); made it private (rwx------), as new history folders are");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db))).isEqualTo("rw-------");
+        assertThat(cliInChildJvm(dir.resolve("xdg"), "history", "list")[1]).isEmpty();
+    }
+
+    /** {stdout, stderr} of the CLI run in a child JVM with XDG_DATA_HOME set; it must exit 0. */
+    private String[] cliInChildJvm(Path xdgDataHome, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CliMain.class.getName()));
+        if (Runtime.version().feature() >= 22) {
+            command.add(1, "--enable-native-access=ALL-UNNAMED"); // as the launcher: JNA and sqlite-jdbc load libraries
+        }
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(dir.resolve("child-err.txt").toFile());
+        pb.environment().put("XDG_DATA_HOME", xdgDataHome.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the CLI ends").isTrue();
+        String err = Files.readString(dir.resolve("child-err.txt"));
+        assertThat(p.exitValue()).as(err).isZero();
+        return new String[] {out, err};
+    }
+
     // 4. Bounded input ---------------------------------------------------------------------------------------------
 
     @Test

@@ -41,14 +41,24 @@ final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final java.util.List<String> notices = new java.util.ArrayList<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
 
+    /**
+     * Opens (creating or upgrading) the file. {@code ownFolder}: the folder is this program's own (the default
+     * location), so a 0755 one made by an older version is made private; a folder the user chose is left alone.
+     */
     static Database open(Path file) {
-        Path absolute = prepareFile(file.toAbsolutePath().normalize());
+        return open(file, false);
+    }
+
+    static Database open(Path file, boolean ownFolder) {
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        Path absolute = prepareFile(file.toAbsolutePath().normalize(), ownFolder, notices);
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
@@ -56,6 +66,7 @@ final class Database implements AutoCloseable {
             throw new StoreException("cannot open history database " + absolute + ": " + e.getMessage(), e);
         }
         Database db = new Database(absolute, connection);
+        db.notices.addAll(notices);
         try {
             db.start();
             return db;
@@ -120,6 +131,11 @@ final class Database implements AutoCloseable {
         return file;
     }
 
+    /** What opening changed that the user should hear about (one line each), e.g. a folder made private. */
+    java.util.List<String> notices() {
+        return java.util.List.copyOf(notices);
+    }
+
     /** The header every SQLite database file starts with (sqlite.org/fileformat.html, 1.3). */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -129,7 +145,7 @@ final class Database implements AutoCloseable {
      * output), never over a file that is not a database; a new folder is 0700 and a new file 0600 (it holds full
      * command lines; SQLite gives its -wal and -shm files the database file's mode).
      */
-    private static Path prepareFile(Path file) {
+    private static Path prepareFile(Path file, boolean ownFolder, java.util.List<String> notices) {
         if (Files.isDirectory(file)) {
             throw new StoreException("history database " + file + " is a directory, not a file");
         }
@@ -145,7 +161,9 @@ final class Database implements AutoCloseable {
         }
         try {
             Path parent = real.getParent();
-            if (!Files.isDirectory(parent)) {
+            if (Files.isDirectory(parent) && ownFolder) {
+                makePrivate(parent, real).ifPresent(notices::add);
+            } else if (!Files.isDirectory(parent)) {
                 Files.createDirectories(parent.getParent());
                 try {
                     Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
@@ -175,6 +193,57 @@ final class Database implements AutoCloseable {
         requireDatabaseFile(real);
         return real;
     }
+
+    /**
+     * Versions before issue 14 made the history folder 0755 and the file 0644, so every local user could read the
+     * command lines in it. When that folder (and file) belong to the running user, they are made 0700 and 0600 as
+     * new ones are; returns the one line that says so. A folder of another user is not ours to change.
+     */
+    private static java.util.Optional<String> makePrivate(Path folder, Path file) {
+        try {
+            return tighten(folder, file);
+        } catch (IOException e) {
+            return java.util.Optional.empty(); // a read-only file system: nobody can add to it, reading goes on
+        }
+    }
+
+    private static java.util.Optional<String> tighten(Path folder, Path file) throws IOException {
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(folder,
+                java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (view == null || Files.isSymbolicLink(folder)) {
+            return java.util.Optional.empty(); // Windows: the profile folder is private already
+        }
+        java.nio.file.attribute.PosixFileAttributes attributes = view.readAttributes();
+        if (attributes.permissions().equals(PRIVATE_FOLDER) || !ownedByUs(attributes.owner(), folder)) {
+            return java.util.Optional.empty();
+        }
+        String was = PosixFilePermissions.toString(attributes.permissions());
+        view.setPermissions(PRIVATE_FOLDER);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.file.attribute.PosixFileAttributes fileAttributes = Files.readAttributes(file,
+                    java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (ownedByUs(fileAttributes.owner(), folder)
+                    && !java.util.Collections.disjoint(fileAttributes.permissions(), GROUP_OR_OTHERS)) {
+                Files.setPosixFilePermissions(file, PRIVATE_FILE);
+            }
+        }
+        return java.util.Optional.of("history folder " + folder + " was open to other users (" + was + "); made it"
+                + " private (rwx------), as new history folders are");
+    }
+
+    /** The running user, as the file system names owners ({@code user.name} is the real user's passwd name). */
+    private static boolean ownedByUs(java.nio.file.attribute.UserPrincipal owner, Path anywhere) {
+        try {
+            return owner.equals(anywhere.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name")));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // cannot tell: leave it as it is
+        }
+    }
+
+    private static final java.util.Set<PosixFilePermission> GROUP_OR_OTHERS = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE));
 
     private static final java.util.Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final java.util.Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");

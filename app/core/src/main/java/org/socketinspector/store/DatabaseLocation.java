@@ -16,6 +16,12 @@ public final class DatabaseLocation {
         return defaultFile(OsKind.current(), System.getenv(), home(System.getProperty("user.home"), System.getenv()));
     }
 
+    /** True for the folder {@link #defaultFile()} lives in: this program's own, which no user chose to share. */
+    public static boolean isDefaultFolder(Path folder) {
+        return folder != null && folder.toAbsolutePath().normalize()
+                .equals(defaultFile().toAbsolutePath().normalize().getParent());
+    }
+
     /**
      * The home folder: Java's {@code user.home} comes from the passwd entry, which for service and container
      * accounts often names a folder that does not exist ("/nonexistent"); then {@code $HOME}, when it is absolute

@@ -45,9 +45,22 @@ public final class HistoryStore implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens (creating or upgrading) the history file; refuses a newer or corrupt file without changing it. */
+    /**
+     * Opens (creating or upgrading) the history file; refuses a newer or corrupt file without changing it. When the
+     * file is in the default folder ({@link DatabaseLocation}), a folder an older version left open to other users is
+     * made private ({@link #notices()} says so).
+     */
     public static HistoryStore open(Path file) {
-        return new HistoryStore(Database.open(file));
+        return open(file, DatabaseLocation.isDefaultFolder(file.toAbsolutePath().normalize().getParent()));
+    }
+
+    static HistoryStore open(Path file, boolean ownFolder) {
+        return new HistoryStore(Database.open(file, ownFolder));
+    }
+
+    /** What opening changed that the user should be told, one line each (e.g. the folder was made private). */
+    public List<String> notices() {
+        return db.notices();
     }
 
     /**
