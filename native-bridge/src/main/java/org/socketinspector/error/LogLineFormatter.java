@@ -5,11 +5,12 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
+import org.socketinspector.text.TerminalText;
 
 /**
  * One line per record: {@code 2026-12-01T21:50:00.123Z WARNING org.socketinspector.ui.MainWindowViewModel: text},
- * then the stack trace of a throwable, indented. Control characters in the message (a command line may hold any)
- * are escaped, so that a record can never forge the next one.
+ * then the stack trace of a throwable, indented. Control and bidi characters in the message (a command line may hold
+ * any) are escaped as everywhere else, so that a record can never forge the next one.
  */
 public final class LogLineFormatter extends Formatter {
 
@@ -28,26 +29,8 @@ public final class LogLineFormatter extends Formatter {
         return line.toString();
     }
 
-    /** Control characters as \n, \t or \xNN; everything else as it is. */
+    /** The one escaping of foreign text ({@link TerminalText}): a logged name cannot forge a log line. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format("\\x%02x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return TerminalText.escape(text);
     }
 }

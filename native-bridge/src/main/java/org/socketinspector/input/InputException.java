@@ -1,11 +1,12 @@
 package org.socketinspector.input;
 
 import java.io.IOException;
+import org.socketinspector.text.TerminalText;
 
 /**
  * Input that cannot be read, as one line: where ({@code capture.txt:12}, {@code q.jsonl:3 field
- * second.address}, or just the name) and why. {@link #getMessage()} is {@code place + ": " + reason}, with
- * control characters escaped so that a hostile file name or line cannot forge more output lines.
+ * second.address}, or just the name) and why. {@link #getMessage()} is {@code place + ": " + reason}, escaped by
+ * {@link TerminalText} so that a hostile file name or line cannot forge more output lines or reorder them.
  */
 public class InputException extends IOException {
 
@@ -17,7 +18,7 @@ public class InputException extends IOException {
     }
 
     public InputException(String place, String reason, Throwable cause) {
-        super(oneLine(place) + ": " + oneLine(reason), cause);
+        super(TerminalText.escape(place) + ": " + TerminalText.escape(reason), cause);
         this.place = place;
         this.reason = reason;
     }
@@ -33,34 +34,5 @@ public class InputException extends IOException {
 
     public String reason() {
         return reason;
-    }
-
-    /** Control characters (newlines included) as {@code \n}, {@code \t} or {@code \\uXXXX}. */
-    public static String oneLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-            if (control && out == null) {
-                out = new StringBuilder(text.length() + 8).append(text, 0, i);
-            }
-            if (out != null) {
-                if (!control) {
-                    out.append(c);
-                } else if (c == '\n') {
-                    out.append("\\n");
-                } else if (c == '\r') {
-                    out.append("\\r");
-                } else if (c == '\t') {
-                    out.append("\\t");
-                } else {
-                    out.append(String.format("\\u%04x", (int) c));
-                }
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

@@ -40,7 +40,7 @@ final class CaptureLine {
         if (shown.length() > QUOTE_LIMIT) {
             shown = shown.substring(0, QUOTE_LIMIT) + "…";
         }
-        return new CaptureParseException(source, number, expected + ", found \"" + printable(shown) + "\"", expected);
+        return new CaptureParseException(source, number, expected + ", found \"" + org.socketinspector.text.TerminalText.escape(shown) + "\"", expected);
     }
 
     String[] tokens() {
@@ -163,17 +163,5 @@ final class CaptureLine {
             return null;
         }
         return Long.parseLong(text);
-    }
-
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0xFFFD) {
-                out.append(String.format("\\x%02x", c & 0xff));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

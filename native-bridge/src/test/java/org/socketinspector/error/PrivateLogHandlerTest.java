@@ -103,7 +103,7 @@ class PrivateLogHandlerTest {
         handler.close();
 
         assertThat(Files.readAllLines(file)).hasSize(1).first().asString()
-                .endsWith("cmdline a\\n2026-01-01T00:00:00Z SEVERE forged: \\x1b[31mred");
+                .endsWith("cmdline a\\x0A2026-01-01T00:00:00Z SEVERE forged: \\x1B[31mred");
     }
 
     @Test

@@ -257,8 +257,9 @@ class BoundedInputTest {
 
     @Test
     void messagesAreOneLine() {
-        InputException e = new InputException("evil\nname.txt:3", "bad\r\nthing\u0007");
-        assertThat(e.getMessage()).isEqualTo("evil\\nname.txt:3: bad\\r\\nthing\\u0007");
+        InputException e = new InputException("evil\nname.txt:3", "bad\r\nthing\u0007 \u202Etxt.exe");
+        // TerminalText's escapes, as every other output: a newline cannot forge a line, U+202E cannot reorder it
+        assertThat(e.getMessage()).isEqualTo("evil\\x0Aname.txt:3: bad\\x0D\\x0Athing\\x07 \\u202Etxt.exe");
         assertThat(e.place()).isEqualTo("evil\nname.txt:3");
         assertThat(new InputException("q.jsonl:3 field second.address", "not an address").getMessage())
                 .isEqualTo("q.jsonl:3 field second.address: not an address");

@@ -72,13 +72,13 @@ public final class ImportCommand implements Callable<Integer> {
             if (scan.sockets().isEmpty() && !scan.skipped().isEmpty()) {
                 // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
                 SkippedLine first = scan.skipped().get(0);
-                return fail(InputException.oneLine(file + ":" + first.line() + ": " + first.reason() + " (no socket"
+                return fail(TerminalText.escape(file + ":" + first.line() + ": " + first.reason() + " (no socket"
                         + " could be read, " + scan.skipped().size() + " lines skipped"
                         + (format != null ? "; is it really " + format.wireName() + "?" : "") + ")"));
             }
             PrintWriter err = spec.commandLine().getErr();
             for (SkippedLine skipped : scan.skipped()) {
-                err.println(InputException.oneLine(file + ":" + skipped.line() + ": skipped: " + skipped.reason()));
+                err.println(TerminalText.escape(file + ":" + skipped.line() + ": skipped: " + skipped.reason()));
             }
             err.flush();
             ScanOutput.print(scan, json, all, spec.commandLine().getOut());

@@ -45,6 +45,6 @@ public final class CaptureNotes {
 
     /** One line per note; a capture file may hold anything, a label must not be forged into several lines. */
     private static String escape(String text) {
-        return org.socketinspector.input.InputException.oneLine(text);
+        return org.socketinspector.text.TerminalText.escape(text);
     }
 }
