@@ -237,7 +237,7 @@ public final class MainWindow extends BorderPane {
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
         CaptureView view = new CaptureView(e.audit(), whatIf, openLink);
         view.setId("tab-capture-content");
-        Tab tab = new Tab(e.title(), view);
+        Tab tab = new Tab(ShownText.of(e.title()), view); // a capture file's name, a stored host name
         tab.setId("tab-capture");
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.MatrixCell;
@@ -144,7 +145,7 @@ final class MatrixPane extends VBox {
         skipped.setId("matrix-skipped");
         model.skipReasons().addListener((ListChangeListener<String>) c -> skipped.getChildren().setAll(
                 model.skipReasons().stream().map(reason -> {
-                    Label l = new Label("• " + reason);
+                    Label l = ShownText.label("• " + reason);
                     l.setWrapText(true);
                     l.setMinHeight(Region.USE_PREF_SIZE);
                     return l;
@@ -177,6 +178,7 @@ final class MatrixPane extends VBox {
         TableColumn<MatrixCell, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+        c.setCellFactory(ShownText.cells()); // errors and details may quote other users' text
         return c;
     }
 }

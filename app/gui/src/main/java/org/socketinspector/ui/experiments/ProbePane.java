@@ -19,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
@@ -209,12 +210,13 @@ final class ProbePane extends ScrollPane {
         if (r == null) {
             return;
         }
-        verdict.setText(ProbeViewModel.verdict(r));
+        verdict.setText(ShownText.of(ProbeViewModel.verdict(r))); // quotes the listener's process and errors
         verdict.getStyleClass().removeIf(s -> s.startsWith("verdict-"));
         // Bound means another process could take the port this way: the risky outcome, coloured like a steal.
         verdict.getStyleClass().add(r.result().bound() ? "verdict-steals" : "verdict-refused");
-        attacker.setText(r.attacker().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + r.attacker().substring(1) + ".");
-        prediction.setText(ProbeViewModel.prediction(r));
-        finding.setText(ProbeViewModel.finding(r));
+        attacker.setText(ShownText.of(r.attacker().substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                + r.attacker().substring(1) + "."));
+        prediction.setText(ShownText.of(ProbeViewModel.prediction(r)));
+        finding.setText(ShownText.of(ProbeViewModel.finding(r)));
     }
 }

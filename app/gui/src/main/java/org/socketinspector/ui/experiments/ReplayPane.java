@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.EncounterResult;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.ReplayPreset;
@@ -177,6 +178,7 @@ final class ReplayPane extends SplitPane {
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+        c.setCellFactory(ShownText.cells()); // errors and details may quote other users' text
         return c;
     }
 
@@ -201,16 +203,17 @@ final class ReplayPane extends SplitPane {
         EncounterResult e = r.result();
         verdict.getStyleClass().removeIf(s -> s.startsWith("verdict-"));
         verdict.getStyleClass().add("verdict-" + e.observed().wireName());
-        verdict.setText(e.stopped() != null ? "Stopped early (" + e.stopped() + "); observed so far: " + e.observed().wireName()
-                : "Observed: " + e.observed().wireName() + (r.agrees() == null ? " (no prediction)"
-                : r.agrees() ? " — agrees with the model" : " — DISAGREES with the model"));
-        counters.setText("victim " + e.toVictim() + " · attacker " + e.toAttacker() + " · lost " + e.lost()
-                + " of " + e.attempts() + (e.secondBindError() == null ? "" : " · attacker's bind: " + e.secondBindError()));
-        prediction.setText(r.prediction() == null ? "No model prediction for this case."
+        // stops, bind errors and notes quote the OS's and helpers' words: shown escaped
+        verdict.setText(ShownText.of(e.stopped() != null ? "Stopped early (" + e.stopped() + "); observed so far: "
+                + e.observed().wireName() : "Observed: " + e.observed().wireName() + (r.agrees() == null
+                ? " (no prediction)" : r.agrees() ? " — agrees with the model" : " — DISAGREES with the model")));
+        counters.setText(ShownText.of("victim " + e.toVictim() + " · attacker " + e.toAttacker() + " · lost " + e.lost()
+                + " of " + e.attempts() + (e.secondBindError() == null ? "" : " · attacker's bind: " + e.secondBindError())));
+        prediction.setText(ShownText.of(r.prediction() == null ? "No model prediction for this case."
                 : "Model predicted: " + r.expected().wireName() + (r.prediction().error() == null ? "" : " (" + r.prediction().error() + ")")
-                + ". " + r.prediction().explanation());
+                + ". " + r.prediction().explanation()));
         notes.getChildren().setAll(r.notes().stream().map(n -> {
-            Label l = new Label("Note: " + n);
+            Label l = ShownText.label("Note: " + n);
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(Styles.WARNING);

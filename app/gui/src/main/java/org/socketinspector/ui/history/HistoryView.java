@@ -27,6 +27,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.history.ListenerChange;
 import org.socketinspector.history.SnapshotDiff;
@@ -92,7 +93,7 @@ public final class HistoryView extends BorderPane {
         bar.setPadding(new Insets(8, 10, 8, 10));
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(model.errorProperty());
+        ShownText.bind(error, model.errorProperty()); // names the file and quotes SQLite
         error.visibleProperty().bind(model.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
         setTop(new VBox(bar, error));
@@ -140,6 +141,7 @@ public final class HistoryView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+        c.setCellFactory(ShownText.cells()); // titles, hosts and stored records hold other users' text
         // The store orders pages newest first; sorting one page of many would mislead.
         c.setSortable(false);
         return c;
@@ -163,7 +165,7 @@ public final class HistoryView extends BorderPane {
     }
 
     private static Label heading(String text) {
-        Label l = new Label(text);
+        Label l = ShownText.label(text);
         l.getStyleClass().add(Styles.TITLE_4);
         l.setWrapText(true);
         return l;
@@ -173,7 +175,7 @@ public final class HistoryView extends BorderPane {
         details.getChildren().clear();
         details.getChildren().add(heading(run.id() + " · " + run.title()));
         if (run.outcome() != null) {
-            details.getChildren().add(new Label(run.outcome()));
+            details.getChildren().add(ShownText.label(run.outcome()));
         }
         if (run.id().type() == RunType.SNAPSHOT) {
             Button open = new Button("Open as tab");
@@ -194,7 +196,7 @@ public final class HistoryView extends BorderPane {
     private void showRecord(HistoryViewModel.RunDetails d) {
         details.getChildren().setAll(heading(d.run().id() + " · " + d.run().title()));
         if (d.run().outcome() != null) {
-            details.getChildren().add(new Label(d.run().outcome()));
+            details.getChildren().add(ShownText.label(d.run().outcome()));
         }
         TableView<HistoryViewModel.TimelineRow> timeline = new TableView<>(FXCollections.observableArrayList(d.timeline()));
         timeline.setId("history-timeline");
@@ -239,7 +241,7 @@ public final class HistoryView extends BorderPane {
             box.getChildren().add(hint("none"));
         }
         lines.forEach(l -> {
-            Label label = new Label(l);
+            Label label = new Label(ShownText.keepingLines(l)); // a change's own lines stay lines
             label.getStyleClass().add("mono");
             box.getChildren().add(label);
         });

@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.socketinspector.rules.Finding;
+import org.socketinspector.ui.ShownText;
 
 /** The side panel: the selected socket's process, options and findings. Renders {@link SocketDetails}. */
 public final class DetailsPanel extends ScrollPane {
@@ -54,11 +55,11 @@ public final class DetailsPanel extends ScrollPane {
             }
             return;
         }
-        Label title = new Label(d.title());
+        Label title = ShownText.label(d.title());
         title.setId("details-title");
         title.getStyleClass().addAll(Styles.TITLE_3, "mono");
         title.setWrapText(true);
-        Label subtitle = new Label(d.subtitle());
+        Label subtitle = ShownText.label(d.subtitle());
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         content.getChildren().addAll(title, subtitle);
         for (SocketDetails.Section section : d.sections()) {
@@ -95,7 +96,7 @@ public final class DetailsPanel extends ScrollPane {
         for (SocketDetails.Field f : fields) {
             Label label = new Label(f.label());
             label.getStyleClass().add(Styles.TEXT_MUTED);
-            Label value = new Label(f.value());
+            Label value = ShownText.label(f.value()); // a process name, command line, path
             value.setWrapText(true);
             value.setId("field-" + f.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
             if (f.monospace()) {
@@ -112,22 +113,23 @@ public final class DetailsPanel extends ScrollPane {
     private Node findingCard(Finding f) {
         Label pill = new Label(f.severity().name());
         pill.getStyleClass().addAll("severity", "severity-" + f.severity().wireName());
-        Label rule = new Label(f.rule() + (f.suppressed() ? " · accepted by baseline" : ""));
+        Label rule = ShownText.label(f.rule() + (f.suppressed() ? " · accepted by baseline" : ""));
         rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "mono");
         HBox head = new HBox(8, pill, rule);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label title = new Label(f.title());
+        // A finding's words quote process names and captured addresses: shown escaped like the CLI's audit.
+        Label title = ShownText.label(f.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setWrapText(true);
         Label who = new Label("Who could exploit it: " + attacker(f));
         who.getStyleClass().add(Styles.TEXT_SMALL);
-        Label explanation = new Label(f.explanation());
+        Label explanation = ShownText.label(f.explanation());
         explanation.setWrapText(true);
         VBox card = new VBox(6, head, title, who, explanation);
         if (f.remediation() != null && !f.remediation().isBlank()) {
             Label fixHead = new Label("What to do");
             fixHead.getStyleClass().add(Styles.TEXT_BOLD);
-            Label fix = new Label(f.remediation());
+            Label fix = ShownText.label(f.remediation());
             fix.setWrapText(true);
             card.getChildren().addAll(fixHead, fix);
         }
@@ -142,7 +144,7 @@ public final class DetailsPanel extends ScrollPane {
                     link.setOnAction(e -> openLink.accept(ref));
                     card.getChildren().add(link);
                 } else {
-                    Label text = new Label("• " + ref);
+                    Label text = ShownText.label("• " + ref);
                     text.setWrapText(true);
                     text.getStyleClass().add(Styles.TEXT_SMALL);
                     card.getChildren().add(text);

@@ -21,6 +21,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Severity;
+import org.socketinspector.ui.ShownText;
 
 /** The socket table: columns, cells, sorting and the row context menu. Thin: all state is in the view model. */
 public final class SocketTable extends TableView<SocketRow> {
@@ -63,27 +64,31 @@ public final class SocketTable extends TableView<SocketRow> {
         severity.setCellFactory(c -> new SeverityCell());
         TableColumn<SocketRow, String> proto = column("Proto", 72, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
         proto.setId("col-proto");
+        proto.setCellFactory(ShownText.cells());
         TableColumn<SocketRow, SocketRow> local = column("Local address", 170, ReadOnlyObjectWrapper::new);
         local.setId("col-local");
         local.setComparator(Comparator.comparing(SocketRow::localSortKey));
-        local.setCellFactory(c -> new TextCell<>(SocketRow::localEndpoint, "mono"));
+        local.setCellFactory(ShownText.cells(SocketRow::localEndpoint, "mono"));
         remoteColumn = column("Remote", 190, SocketRow::remoteProperty);
         remoteColumn.setId("col-remote");
-        remoteColumn.setCellFactory(c -> new TextCell<>(v -> v, "mono"));
+        remoteColumn.setCellFactory(ShownText.cells(v -> v, "mono"));
         remoteColumn.setVisible(false);
         TableColumn<SocketRow, String> state = column("State", 80, SocketRow::stateProperty);
         state.setId("col-state");
+        state.setCellFactory(ShownText.cells());
         TableColumn<SocketRow, Integer> pid = column("PID", 68, SocketRow::pidProperty);
         pid.setId("col-pid");
         pid.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        pid.setCellFactory(c -> new TextCell<>(v -> v == null ? "—" : v.toString(), "mono", "numeric"));
+        pid.setCellFactory(ShownText.cells(v -> v == null ? "—" : v.toString(), "mono", "numeric"));
         TableColumn<SocketRow, String> process = column("Process", 125, SocketRow::processProperty);
-        process.setId("col-process");
+        process.setId("col-process"); // other users name their processes: a newline or U+202E is shown, not obeyed
+        process.setCellFactory(ShownText.cells());
         TableColumn<SocketRow, String> user = column("User", 88, SocketRow::userProperty);
         user.setId("col-user");
+        user.setCellFactory(ShownText.cells());
         TableColumn<SocketRow, String> flags = column("Reuse flags", 180, SocketRow::flagsProperty);
         flags.setId("col-flags");
-        flags.setCellFactory(c -> new TextCell<>(Function.identity(), "mono"));
+        flags.setCellFactory(ShownText.cells(Function.identity(), "mono"));
         getColumns().setAll(java.util.List.of(severity, proto, local, remoteColumn, state, pid, process, user, flags));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTableMenuButtonVisible(true);
@@ -180,22 +185,6 @@ public final class SocketTable extends TableView<SocketRow> {
         column.setMinWidth(Math.min(width, 50));
         column.setCellValueFactory(features -> value.apply(features.getValue()));
         return column;
-    }
-
-    /** A text cell with optional style classes (monospace, right-aligned numbers). */
-    private static final class TextCell<T> extends TableCell<SocketRow, T> {
-        private final Function<T, String> text;
-
-        TextCell(Function<T, String> text, String... styleClasses) {
-            this.text = text;
-            getStyleClass().addAll(styleClasses);
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : text.apply(item));
-        }
     }
 
     /** A coloured pill with the socket's highest severity. */

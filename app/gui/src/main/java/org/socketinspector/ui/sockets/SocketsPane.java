@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.model.SocketRecord;
 
 /**
@@ -87,7 +88,7 @@ public class SocketsPane extends BorderPane {
 
     /** Shows an error above the table (null hides it); the last good rows stay visible. */
     public void showError(String message) {
-        banner.setText(message == null ? "" : message);
+        banner.setText(message == null ? "" : ShownText.of(message)); // errors quote file and process names
         banner.setVisible(message != null);
         updatePlaceholder();
     }
@@ -133,15 +134,7 @@ public class SocketsPane extends BorderPane {
         ListView<String> list = new ListView<>(model.limitations());
         list.setId("limitations-list");
         list.setPrefSize(640, 260);
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-        });
+        list.setCellFactory(ShownText.wrappingListCells());
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
         alert.setTitle("What this scan could not see");
