@@ -43,11 +43,17 @@ class LsofParserTest {
     }
 
     @Test
-    void aServiceNameTheEmbeddedTableLacksIsNamedInTheError() {
-        // macOS's /etc/services names 8082 us-cli; Debian netbase does not, so the port cannot be known
-        assertThatThrownBy(() -> Captures.parse(parser, "macos/lsof-i-tcp-8082-docker.txt"))
+    void aServiceNameOnlyIanaKnowsIsResolvedAndANameInNeitherTableIsNamedInTheError() throws Exception {
+        // macOS's /etc/services names 8082 us-cli; Debian netbase does not, IANA's registry does
+        SocketRecord docker = Captures.parse(parser, "macos/lsof-i-tcp-8082-docker.txt").sockets().get(0);
+        assertThat(docker.localPort()).isEqualTo(8082);
+        assertThat(docker.names().localService()).isEqualTo("us-cli");
+
+        // a name the capturing machine's administrator added to its own /etc/services
+        String text = Captures.text("macos/lsof-i-tcp-8082-docker.txt").replace("*:us-cli", "*:corp-admin");
+        assertThatThrownBy(() -> parser.parse(text, "docker.txt"))
                 .isInstanceOf(CaptureParseException.class)
-                .hasMessageContaining("macos/lsof-i-tcp-8082-docker.txt:2: unknown service name \"us-cli\"");
+                .hasMessageContaining("docker.txt:2: unknown service name \"corp-admin\"");
     }
 
     @Test
