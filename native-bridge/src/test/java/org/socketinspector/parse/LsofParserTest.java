@@ -70,4 +70,23 @@ class LsofParserTest {
         assertThat(listener.inode()).isNull();
         assertThat(listener.process().user()).isEqualTo("bingoobjca");
     }
+
+    /** lsof prints a socket once per descriptor: nginx's master and worker hold one listener, listed once. */
+    @Test
+    void aSocketSharedByTwoProcessesIsListedOnceForItsFirstOwner() throws Exception {
+        String text = "COMMAND  PID USER   FD   TYPE  DEVICE SIZE/OFF NODE NAME\n"
+                + "nginx    100 root    6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    100 root    7u  IPv4 2200002      0t0  TCP *:443 (LISTEN)\n"
+                + "nginx    101 www     6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    102 www     6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    102 www     8u  IPv4 2200003      0t0  TCP *:80 (LISTEN)\n";
+
+        ParsedCapture capture = parser.parse(text, "nginx.txt");
+
+        assertThat(capture.sockets()).extracting(SocketRecord::inode, SocketRecord::pid).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2200001L, 100), org.assertj.core.groups.Tuple.tuple(2200002L, 100),
+                org.assertj.core.groups.Tuple.tuple(2200003L, 102)); // another socket on :80 (SO_REUSEPORT)
+        assertThat(capture.limitations()).contains("2 more descriptors of sockets already listed (shared by several"
+                + " processes) were merged into the first owner");
+    }
 }
