@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.RemediatedReplay;
@@ -16,6 +15,7 @@ import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.semantics.OsFamily;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -162,6 +162,6 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
                 victimUid == null ? Users.SELF : victimUid, true);
         SocketSpec attacker = new SocketSpec(attackerAddress, Args.optionSet(attackerOptions),
                 attackerUid == null ? Users.SELF : attackerUid, true);
-        return new ReplayRequest("custom", HostFacts.osFamily(), protocol, victim, attacker, target, count, port, netns);
+        return new ReplayRequest("custom", OsFamily.of(platform.os()), protocol, victim, attacker, target, count, port, netns);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
@@ -91,14 +90,14 @@ public final class LabReplay {
     }
 
     private void check(ReplayRequest r) throws ExperimentException {
-        OsFamily here = HostFacts.osFamily();
+        OsFamily here = OsFamily.of(sockets.os());
         if (r.os() != here) {
             throw new ExperimentException("the case '" + r.preset() + "' is about " + r.os().wireName()
-                    + " and runs only there; this machine runs " + OsKind.current().wireName());
+                    + " and runs only there; this machine runs " + sockets.os().wireName());
         }
         if (here != OsFamily.LINUX && here != OsFamily.WINDOWS) {
             throw new ExperimentException("lab replays run on Linux and Windows; this machine runs "
-                    + OsKind.current().wireName());
+                    + sockets.os().wireName());
         }
         if (r.namespace() && here != OsFamily.LINUX) {
             throw new ExperimentException("network namespaces exist only on Linux; run the replay on loopback");

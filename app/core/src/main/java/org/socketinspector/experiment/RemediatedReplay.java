@@ -55,7 +55,7 @@ public final class RemediatedReplay {
             AddressPolicy.requireLab(s.address());
         }
         Instant started = Instant.now();
-        if (preset.os() != HostFacts.osFamily()) {
+        if (preset.os() != OsFamily.of(sockets.os())) {
             return predicted(preset, victims, attacker, self, started);
         }
         return live(preset, victims, attacker, self, attempts, cancel, started);

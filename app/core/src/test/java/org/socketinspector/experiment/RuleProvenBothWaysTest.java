@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.rules.Rule;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
