@@ -242,6 +242,9 @@ class MainWindowGuiTest {
         java.nio.file.Path capture = java.nio.file.Path.of("../../native-bridge/src/test/resources/captures/variants/"
                 + "windows-ano-hand-edited-ipv6.txt");
         robot.interact(() -> window.openCapture(capture));
+        // The capture is read off the FX thread: wait for its tab's notes before looking at them.
+        Fixtures.waitUntil("the capture's notes", () -> robot.lookup("#tab-capture-content #capture-notes").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
 
         TitledPane notes = robot.lookup("#tab-capture-content #capture-notes-pane").queryAs(TitledPane.class);
         assertThat(notes.getText()).isEqualTo("1 skipped line, 0 addresses unknown (names in capture)");
