@@ -10,6 +10,7 @@ import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
@@ -50,7 +51,7 @@ public final class LiveProbe {
             for (SocketOption o : r.options()) {
                 side.option("probe", o, true);
             }
-            if (mapped(r.probeAddress()) && !r.options().contains(SocketOption.V6ONLY)) {
+            if (BindEndpoint.mapped(r.probeAddress()) && !r.options().contains(SocketOption.V6ONLY)) {
                 side.option("probe", SocketOption.V6ONLY, false); // only a dual-stack socket may bind ::ffff:a.b.c.d
             }
             try {
@@ -115,10 +116,6 @@ public final class LiveProbe {
      */
     private static final Set<String> VERDICTS = Set.of("EADDRINUSE", "EACCES", "EADDRNOTAVAIL", "EPERM",
             "WSAEADDRINUSE", "WSAEACCES", "WSAEADDRNOTAVAIL");
-
-    private static boolean mapped(String address) {
-        return address.regionMatches(true, 0, "::ffff:", 0, 7) && address.indexOf('.') > 0;
-    }
 
     /**
      * The finding of the probed socket this probe tests (rule id, see docs/experiments.md): the rule its options and
