@@ -65,7 +65,7 @@ class MainWindowGuiTest {
         };
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
-                Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile), Fixtures.SELF_UID);
+                Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, opened::add);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
@@ -288,8 +288,8 @@ class MainWindowGuiTest {
 
     @Test
     void anExperimentAsksFirstAndRunsOnlyAfterOk(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.collect.OsKind.current()
-                == org.socketinspector.collect.OsKind.LINUX, "lab replays need Linux sockets here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.model.OsKind.current()
+                == org.socketinspector.model.OsKind.LINUX, "lab replays need Linux sockets here");
         robot.clickOn("Experiments");
         robot.clickOn("plain-control · tcp");
         robot.clickOn("#run-button");
