@@ -40,7 +40,7 @@ for mode in "" "--all"; do
   ms=$(( (end - start) / 1000000 ))
   heap=$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
   printf 'import %-6s %6d ms  (%d lines/s)  exit %s  peak RSS %d MB  largest heap after GC %s MB  skipped lines on stderr: %d\n' \
-    "${mode:-(lis)}" "$ms" $(( lines * 1000 / (ms > 0 ? ms : 1) )) "${code:-0}" $(( $(cat "$work/rss") / 1024 )) \
+    "${mode:-(lis)}" "$ms" $(( lines * 1000 / (ms > 0 ? ms : 1) )) "${code:-0}" $(( $(tail -1 "$work/rss") / 1024 )) \
     "${heap:-?}" "$(grep -c 'skipped:' "$work/err" || true)"
   unset code
 done

@@ -89,6 +89,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOsComesFromThePlatform() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.collect.Platform")
+                .and().doNotHaveFullyQualifiedName("org.socketinspector.store.DatabaseLocation")
+                .and().doNotHaveFullyQualifiedName("org.socketinspector.ui.GuiLog")
+                .should().callMethod(org.socketinspector.model.OsKind.class, "current")
+                .because("whose bind rules apply is the platform's answer (Platform.os(), NativeSockets.os()), handed"
+                        + " on like the platform itself, so that tests and other platforms can stand in; only where"
+                        + " this user's files live (the history database, the GUI's log) asks the JVM directly")
+                .check(classes);
+    }
+
+    @Test
     void javafxOnlyInUi() {
         noClasses().that().resideOutsideOfPackage("org.socketinspector.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")

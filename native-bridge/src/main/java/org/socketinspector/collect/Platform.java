@@ -7,6 +7,7 @@ import java.util.Map;
 import org.socketinspector.linux.LinuxSocketScanner;
 import org.socketinspector.linux.LinuxToolScanner;
 import org.socketinspector.macos.MacToolScanner;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.Scan;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.nativeio.linux.LinuxProcessControl;

@@ -33,9 +33,10 @@ public final class CaptureDetector {
                     + ".*Local Address.*"),
             CaptureFormat.LSOF, Pattern.compile("^COMMAND\\s+PID\\s.*\\sNAME\\s*$")));
 
-    /** Headers only FreeBSD's netstat prints (usr.bin/netstat/inet.c): -A's Tcpcb, -x, -T and -L. */
+    /** Headers only FreeBSD's netstat prints (usr.bin/netstat/inet.c): -A's Tcpcb, -x, -T, -L and -P's Log ID. */
     private static final Pattern FREEBSD_HEADER = Pattern.compile(
-            "^(Tcpcb\\s+Proto.*|.*\\bR-MBUF\\b.*|Proto\\s+Rexmit\\s+OOORcv.*|Current listen queue sizes.*)");
+            "^(Tcpcb\\s+Proto.*|.*\\bR-MBUF\\b.*|Proto\\s+Rexmit\\s+OOORcv.*|Current listen queue sizes.*"
+                    + "|(Tcpcb\\s+)?Proto\\s+Recv-Q\\s+Send-Q\\s.*\\(state\\).*\\sLog ID\\s*)");
 
     private CaptureDetector() {
     }

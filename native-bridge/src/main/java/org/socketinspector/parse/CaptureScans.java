@@ -57,9 +57,22 @@ public final class CaptureScans {
                                 boolean includeConnections, String hostName, Instant collectedAt)
             throws java.io.IOException, CaptureParseException {
         List<SocketRecord> kept = new ArrayList<>();
+        Imported imported = read(input, requested, strict, includeConnections, hostName, collectedAt, kept::add);
+        return imported.scan() == null ? imported
+                : new Imported(imported.format(), imported.charset(), imported.scan().withSockets(kept));
+    }
+
+    /**
+     * Streams a capture without holding its sockets: each socket kept goes to {@code sink} in the capture's order,
+     * and the scan returned has every field but its sockets (the limitations are known only at the end).
+     */
+    public static Imported read(org.socketinspector.input.BoundedInput input, CaptureFormat requested, boolean strict,
+                                boolean includeConnections, String hostName, Instant collectedAt,
+                                java.util.function.Consumer<SocketRecord> sink)
+            throws java.io.IOException, CaptureParseException {
         CaptureReader.Result result = CaptureReader.read(input, requested, strict, s -> {
             if (includeConnections || s.isListening()) {
-                kept.add(s);
+                sink.accept(s);
             }
         });
         if (result.capture() == null) {
@@ -71,7 +84,7 @@ public final class CaptureScans {
                 + "are unknown, so owners it could not see are missing without a reason");
         limitations.add("read as " + result.charset().name());
         Scan scan = new Scan(Scan.SCHEMA, ToolInfo.current(), new HostInfo(hostName, capture.os(), null, null, null),
-                collectedAt, false, List.of(capture.format().importSource()), limitations, kept, capture.skipped());
+                collectedAt, false, List.of(capture.format().importSource()), limitations, List.of(), capture.skipped());
         return new Imported(result.format(), result.charset(), scan);
     }
 

@@ -1,9 +1,7 @@
 package org.socketinspector.parse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProcessInfo;
@@ -29,7 +27,7 @@ public final class LsofParser implements CaptureParser {
 
     private static final class Reader implements LineParser {
         private final SkippedLines ignored = new SkippedLines();
-        private final Set<String> seen = new HashSet<>();
+        private final SeenSockets seen = new SeenSockets();
         private int duplicates;
         private int kernelAddresses;
         private int inodes;
@@ -56,8 +54,8 @@ public final class LsofParser implements CaptureParser {
             } else if (row.record.inode() != null) {
                 inodes++;
             }
-            // Bounded: one key per distinct socket kept (the sockets themselves are kept by the caller anyway).
-            if (!seen.add(row.device + " " + row.record.protocol() + " " + row.record.localEndpoint() + " "
+            // one compact key per distinct socket: the only state that grows with the capture (see SeenSockets)
+            if (!seen.add(row.device, row.record.protocol() + " " + row.record.localEndpoint() + " "
                     + row.record.remoteAddress() + " " + row.record.remotePort())) {
                 duplicates++;
                 return true;

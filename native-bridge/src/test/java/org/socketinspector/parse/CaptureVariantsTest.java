@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.socketinspector.input.BoundedInput;
 import org.socketinspector.input.InputLimits;
+import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 
 /**
@@ -139,21 +140,65 @@ class CaptureVariantsTest {
         assertThat(listeners("freebsd-netstat-T.txt")).containsExactlyInAnyOrder(
                 "tcp 0.0.0.0:22", "tcp 127.0.0.1:25", "udp 0.0.0.0:514");
         assertThat(read("freebsd-netstat-x.txt").format()).isEqualTo(CaptureFormat.NETSTAT_FREEBSD);
+        // macOS names port 5000 commplex-main (its /etc/services is IANA's): Debian's table lacks it, IANA's has it
         assertThat(listeners("macos-netstat-a.txt")).containsExactlyInAnyOrder(
-                "tcp [::]:22", "tcp 0.0.0.0:22", "tcp 127.0.0.1:631", "tcp [::1]:631", "udp 0.0.0.0:5353",
-                "udp [::]:5353");
+                "tcp 0.0.0.0:5000", "tcp [::]:22", "tcp 0.0.0.0:22", "tcp 127.0.0.1:631", "tcp [::1]:631",
+                "udp 0.0.0.0:5353", "udp [::]:5353");
         CaptureScans.Imported macos = read("macos-netstat-a.txt");
         assertThat(macos.format()).isEqualTo(CaptureFormat.NETSTAT_MACOS);
-        // macOS names port 5000 commplex-main; Debian's table does not know it: the row is listed, not guessed
-        assertThat(macos.scan().skipped()).singleElement().satisfies(s -> {
-            assertThat(s.line()).isEqualTo(4);
-            assertThat(s.reason()).startsWith("unknown service name \"commplex-main\" as the port");
-        });
+        assertThat(macos.scan().skipped()).isEmpty();
+        assertThat(find("macos-netstat-a.txt", "tcp 0.0.0.0:5000").names().localService()).isEqualTo("commplex-main");
         assertThat(listeners("macos-netstat-Abn.txt")).containsExactlyInAnyOrder(
                 "tcp [::]:22", "tcp 0.0.0.0:22", "tcp 127.0.0.1:631", "udp 0.0.0.0:5353");
         for (String name : List.of("freebsd-netstat-Aa.txt", "freebsd-netstat-a.txt", "freebsd-netstat-x.txt",
                 "freebsd-netstat-T.txt", "macos-netstat-Abn.txt")) {
             assertThat(read(name).scan().skipped()).as(name).isEmpty();
+        }
+    }
+
+    /**
+     * FreeBSD 14 {@code netstat -anP} (written from inet.c's protopr(): " Log ID" after the 11-wide state header, the
+     * TCP log id or "-" after each TCP state, nothing more on UDP rows). Its header alone says FreeBSD.
+     */
+    @Test
+    void freebsdLogIdColumnIsReadAndDetected() throws Exception {
+        CaptureScans.Imported imported = read("freebsd-netstat-anP.txt");
+
+        assertThat(imported.format()).isEqualTo(CaptureFormat.NETSTAT_FREEBSD);
+        assertThat(imported.scan().host().os()).isEqualTo("freebsd");
+        assertThat(imported.scan().skipped()).isEmpty();
+        assertThat(listeners("freebsd-netstat-anP.txt")).containsExactly(
+                "tcp 192.168.1.5:22", "tcp 127.0.0.1:25", "tcp [::]:443", "tcp 0.0.0.0:443", "tcp 0.0.0.0:22",
+                "udp 0.0.0.0:514", "udp [::1]:53");
+        assertThat(allRecords("freebsd-netstat-anP.txt").get(1).state()).isEqualTo("LISTEN"); // "LISTEN      -"
+        SocketRecord session = allRecords("freebsd-netstat-anP.txt").get(0);
+        assertThat(session.state()).isEqualTo("ESTABLISHED");
+        assertThat(session.remoteAddress()).isEqualTo("192.168.1.20");
+        assertThat(session.remotePort()).isEqualTo(50412);
+        assertThat(session.nativeState()).isEqualTo("ESTABLISHED"); // not the log id after it
+        assertThat(allRecords("freebsd-netstat-anP.txt")).hasSize(8);
+    }
+
+    /** A name in neither embedded table (one the capturing machine's administrator added) is a skipped line. */
+    @Test
+    void aServiceNameInNeitherTableIsASkippedLineWithItsReason() throws Exception {
+        Path file = Files.createTempFile("macos-own-services", ".txt");
+        try {
+            Files.writeString(file, "Active Internet connections (including servers)\n"
+                    + "Proto Recv-Q Send-Q  Local Address          Foreign Address        (state)    \n"
+                    + "tcp4       0      0  *.commplex-main        *.*                    LISTEN     \n"
+                    + "tcp4       0      0  *.corp-admin           *.*                    LISTEN     \n");
+            try (BoundedInput input = BoundedInput.open(file, InputLimits.DEFAULT)) {
+                Scan scan = CaptureScans.read(input, null, false, false, "h", null).scan();
+                assertThat(scan.sockets()).extracting(CaptureVariantsTest::key).containsExactly("tcp 0.0.0.0:5000");
+                assertThat(scan.skipped()).singleElement().satisfies(s -> {
+                    assertThat(s.line()).isEqualTo(4);
+                    assertThat(s.reason()).startsWith("unknown service name \"corp-admin\" as the port");
+                    assertThat(s.text()).contains("*.corp-admin");
+                });
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

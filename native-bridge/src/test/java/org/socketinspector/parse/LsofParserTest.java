@@ -43,11 +43,17 @@ class LsofParserTest {
     }
 
     @Test
-    void aServiceNameTheEmbeddedTableLacksIsNamedInTheError() {
-        // macOS's /etc/services names 8082 us-cli; Debian netbase does not, so the port cannot be known
-        assertThatThrownBy(() -> Captures.parse(parser, "macos/lsof-i-tcp-8082-docker.txt"))
+    void aServiceNameOnlyIanaKnowsIsResolvedAndANameInNeitherTableIsNamedInTheError() throws Exception {
+        // macOS's /etc/services names 8082 us-cli; Debian netbase does not, IANA's registry does
+        SocketRecord docker = Captures.parse(parser, "macos/lsof-i-tcp-8082-docker.txt").sockets().get(0);
+        assertThat(docker.localPort()).isEqualTo(8082);
+        assertThat(docker.names().localService()).isEqualTo("us-cli");
+
+        // a name the capturing machine's administrator added to its own /etc/services
+        String text = Captures.text("macos/lsof-i-tcp-8082-docker.txt").replace("*:us-cli", "*:corp-admin");
+        assertThatThrownBy(() -> parser.parse(text, "docker.txt"))
                 .isInstanceOf(CaptureParseException.class)
-                .hasMessageContaining("macos/lsof-i-tcp-8082-docker.txt:2: unknown service name \"us-cli\"");
+                .hasMessageContaining("docker.txt:2: unknown service name \"corp-admin\"");
     }
 
     @Test
@@ -63,5 +69,24 @@ class LsofParserTest {
         assertThat(listener.pid()).isEqualTo(70902);
         assertThat(listener.inode()).isNull();
         assertThat(listener.process().user()).isEqualTo("bingoobjca");
+    }
+
+    /** lsof prints a socket once per descriptor: nginx's master and worker hold one listener, listed once. */
+    @Test
+    void aSocketSharedByTwoProcessesIsListedOnceForItsFirstOwner() throws Exception {
+        String text = "COMMAND  PID USER   FD   TYPE  DEVICE SIZE/OFF NODE NAME\n"
+                + "nginx    100 root    6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    100 root    7u  IPv4 2200002      0t0  TCP *:443 (LISTEN)\n"
+                + "nginx    101 www     6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    102 www     6u  IPv4 2200001      0t0  TCP *:80 (LISTEN)\n"
+                + "nginx    102 www     8u  IPv4 2200003      0t0  TCP *:80 (LISTEN)\n";
+
+        ParsedCapture capture = parser.parse(text, "nginx.txt");
+
+        assertThat(capture.sockets()).extracting(SocketRecord::inode, SocketRecord::pid).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2200001L, 100), org.assertj.core.groups.Tuple.tuple(2200002L, 100),
+                org.assertj.core.groups.Tuple.tuple(2200003L, 102)); // another socket on :80 (SO_REUSEPORT)
+        assertThat(capture.limitations()).contains("2 more descriptors of sockets already listed (shared by several"
+                + " processes) were merged into the first owner");
     }
 }

@@ -1,6 +1,7 @@
 package org.socketinspector.windows;
 
 import org.socketinspector.model.Family;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
@@ -14,6 +15,12 @@ import java.util.Map;
 
 /** A NativeSockets that logs every call and fails the binds (or opens) it is told to, with Winsock codes. */
 final class FakeSockets implements NativeSockets {
+
+    @Override
+    public OsKind os() {
+        return OsKind.WINDOWS;
+    }
+
     final List<String> calls = new ArrayList<>();
     final Map<String, Integer> bindErrors = new HashMap<>();
     Integer openError;

@@ -3,7 +3,6 @@ package org.socketinspector.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.MatrixResult;
@@ -52,7 +51,7 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OsFamily os = HostFacts.osFamily();
+        OsFamily os = OsFamily.of(platform.os());
         List<BindQuestion> space = BindMatrix.questionSpace(os);
         MatrixResult result = run.runAndStore(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(platform.sockets(), platform.processes(),
                 BindSemantics.forOs(os), count, parallel).run(space, cancel, null),

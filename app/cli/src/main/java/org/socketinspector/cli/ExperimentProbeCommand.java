@@ -9,13 +9,13 @@ import org.socketinspector.error.InspectorException;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.LiveProbe;
 import org.socketinspector.experiment.ProbeCheck;
 import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.text.TerminalText;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
@@ -98,7 +98,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         Optional<SocketRecord> listener = victimOptions == null || victimUser == null || asOwner
                 ? liveListener(protocol) : Optional.empty();
         Set<SocketOption> listenerOptions = victimOptions != null ? Args.optionSet(victimOptions)
-                : listener.map(s -> ProbedListener.knownOptions(s, HostFacts.osFamily())).orElse(null);
+                : listener.map(s -> ProbedListener.knownOptions(s, OsFamily.of(platform.os()))).orElse(null);
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
                 udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false),
@@ -118,7 +118,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
 
     /** The same check the GUI and LiveProbe make: a request that cannot run is a usage error, before --yes. */
     private void refuseIfCannotRun(ProbeRequest request) {
-        List<String> problems = new ProbeCheck(HostFacts.osFamily(), platform.processes().effectiveUid())
+        List<String> problems = new ProbeCheck(OsFamily.of(platform.os()), platform.processes().effectiveUid())
                 .problems(request);
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), String.join(" ", problems));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.collect.Platform;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.RemediatedReplay;
@@ -16,6 +15,7 @@ import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.semantics.OsFamily;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "connections or sends N datagrams, and each is attributed to who got it.",
                 "Presets: --list-presets (the Windows ones run only on Windows). Or a custom case with the --proto, "
                 + "--victim-* and --attacker-* options; a preset fixes both sockets, so those options with --preset "
-                + "are a usage error (--target, --count, --port and --netns apply to both).",
+                + "are a usage error (--target, --count, --port and --netns apply to both; a preset that changes a "
+                + "sysctl always runs in a network namespace of its own, root only).",
                 "--remediated: the preset's rule's fix applied to the victim, the same attacker: shows the attack "
                 + "failing and the service still reached on every address it served (a case about another OS is "
                 + "the model's prediction, labelled so)."},
@@ -126,7 +127,8 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
     private Integer remediated() throws Exception {
         if (preset == null || port != 0 || netns || target != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--remediated: needs --preset, and runs on a free loopback port (no --port, --netns or --target)");
+                    "--remediated: needs --preset, and runs where the preset's fix is defined (a free loopback port,"
+                            + " or the preset's own network namespace): no --port, --netns or --target");
         }
         ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
@@ -155,13 +157,12 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
             ReplayPreset p = ReplayPreset.named(preset).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "--preset: unknown preset '" + preset + "' (one of " + ReplayPreset.names() + ")"));
             ReplayRequest r = ReplayRequest.of(p, count, port, netns, platform.processes().effectiveUid());
-            return target == null ? r : new ReplayRequest(r.preset(), r.os(), r.protocol(), r.victim(), r.attacker(),
-                    target, r.attempts(), r.port(), r.namespace());
+            return target == null ? r : r.withTarget(target);
         }
         SocketSpec victim = new SocketSpec(victimAddress, Args.optionSet(victimOptions),
                 victimUid == null ? Users.SELF : victimUid, true);
         SocketSpec attacker = new SocketSpec(attackerAddress, Args.optionSet(attackerOptions),
                 attackerUid == null ? Users.SELF : attackerUid, true);
-        return new ReplayRequest("custom", HostFacts.osFamily(), protocol, victim, attacker, target, count, port, netns);
+        return new ReplayRequest("custom", OsFamily.of(platform.os()), protocol, victim, attacker, target, count, port, netns);
     }
 }

@@ -47,6 +47,9 @@ final class ExperimentText {
         StringBuilder s = new StringBuilder();
         s.append(r.title()).append('\n');
         s.append("rule:       ").append(r.rule()).append(", fixed: ").append(r.remedy()).append('\n');
+        if (!r.predicted()) {
+            s.append("where:      ").append(where(r.namespace(), r.unprivilegedPortStart())).append('\n');
+        }
         s.append("result:     ").append(r.outcomeLine()).append('\n');
         if (r.predicted()) {
             s.append("note:       a case about another OS: not run here; the outcome is the model's prediction")
@@ -62,7 +65,7 @@ final class ExperimentText {
         s.append(r.title()).append('\n');
         s.append("victim:     ").append(r.request().victim().label()).append(" as uid ").append(r.victimUid()).append('\n');
         s.append("attacker:   ").append(r.request().attacker().label()).append(" as uid ").append(r.attackerUid()).append('\n');
-        s.append("where:      ").append(r.namespace() == null ? "host loopback" : "network namespace " + r.namespace()).append('\n');
+        s.append("where:      ").append(where(r.namespace(), r.request().unprivilegedPortStart())).append('\n');
         s.append("prediction: ").append(prediction(r.prediction())).append(" -> expected at ").append(e.target())
                 .append(": ").append(r.expected().wireName()).append('\n');
         s.append("observed:   ").append(r.outcomeLine()).append('\n');
@@ -92,6 +95,12 @@ final class ExperimentText {
                 .forEach((reason, n) -> s.append("skipped: ").append(n).append(n == 1 ? " cell: " : " cells: ")
                         .append(reason).append('\n'));
         return s.toString();
+    }
+
+    /** "host loopback", or the namespace with the sysctl the run set inside it. */
+    private static String where(String namespace, Integer unprivilegedPortStart) {
+        return namespace == null ? "host loopback" : "network namespace " + namespace + (unprivilegedPortStart == null
+                ? "" : " (net.ipv4.ip_unprivileged_port_start=" + unprivilegedPortStart + " there; the host's unchanged)");
     }
 
     private static String prediction(BindAnswer a) {

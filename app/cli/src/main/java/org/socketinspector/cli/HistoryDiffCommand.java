@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.text.TerminalText;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,14 +84,15 @@ public final class HistoryDiffCommand implements Callable<Integer> {
     private void print(PrintWriter out, Scan before, Scan after, SnapshotDiff diff) {
         out.println(from + " (" + HistoryText.time(before.collectedAt()) + ", " + TerminalText.escape(before.host().name()) + ") -> "
                 + to + " (" + HistoryText.time(after.collectedAt()) + ", " + TerminalText.escape(after.host().name()) + ")");
+        OsFamily os = OsFamily.of(after.host()); // the snapshot's host, whose options these are
         for (SocketRecord s : diff.opened()) {
-            out.println("+ " + HistoryText.listener(s));
+            out.println("+ " + HistoryText.listener(s, os));
         }
         for (SocketRecord s : diff.closed()) {
-            out.println("- " + HistoryText.listener(s));
+            out.println("- " + HistoryText.listener(s, os));
         }
         for (ListenerChange c : diff.changed()) {
-            out.println("~ " + HistoryText.listener(c.after()) + ": " + c.fields().stream()
+            out.println("~ " + HistoryText.listener(c.after(), os) + ": " + c.fields().stream()
                     .map(f -> TerminalText.escape(f.field() + " " + f.before() + " -> " + f.after())).collect(Collectors.joining(", ")));
         }
         out.println(diff.opened().size() + " opened, " + diff.closed().size() + " closed, " + diff.changed().size()

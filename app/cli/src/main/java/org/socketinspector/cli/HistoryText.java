@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.text.TerminalText;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.json.Json;
 import org.socketinspector.model.Endpoints;
 import org.socketinspector.model.SocketRecord;
@@ -31,13 +31,13 @@ final class HistoryText {
         return agrees == null ? "-" : agrees ? "yes" : "NO";
     }
 
-    /** "tcp 0.0.0.0:8080 pid 300 java user ann [reuseaddr]"; snapshots are scans of this machine. */
-    static String listener(SocketRecord s) {
+    /** "tcp 0.0.0.0:8080 pid 300 java user ann [reuseaddr]", its options named as {@code os} names them. */
+    static String listener(SocketRecord s, OsFamily os) {
         String pid = s.pid() == null ? "?" : s.pid().toString();
         String process = s.process() == null || s.process().name() == null ? "?" : s.process().name();
         return s.protocol().wireName() + " " + TerminalText.escape(s.localEndpoint()) + " pid " + pid + " "
                 + TerminalText.escape(process) + " user " + TerminalText.escape(ScanTable.user(s)) + " ["
-                + ScanTable.flags(s, HostFacts.osFamily()) + "]";
+                + ScanTable.flags(s, os) + "]";
     }
 
     /** "HIGH LINUX-REUSEPORT-GROUP tcp 0.0.0.0:8080: title"; host findings have no endpoint. */

@@ -4,6 +4,7 @@ import org.socketinspector.text.TerminalText;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.socketinspector.input.BoundedInput;
 import org.socketinspector.input.InputException;
 import org.socketinspector.input.InputLimits;
 import org.socketinspector.json.ScanJson;
+import org.socketinspector.json.SocketSpool;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SkippedLine;
+import org.socketinspector.model.SocketRecord;
 import org.socketinspector.parse.CaptureFormat;
 import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureScans;
@@ -67,28 +71,35 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Scan scan = read(file, format, all, strict);
-            if (scan.sockets().isEmpty() && !scan.skipped().isEmpty()) {
+        // the sockets wait in a spool (a temporary file past 10,000) while the file is read, since the limitations
+        // written before them are known only at its end: memory stays bounded whatever the capture's size
+        try (SocketSpool sockets = new SocketSpool()) {
+            Scan head = read(file, format, all, strict, sockets);
+            long count = head.sockets().isEmpty() ? sockets.count() : head.sockets().size();
+            if (count == 0 && !head.skipped().isEmpty()) {
                 // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
-                SkippedLine first = scan.skipped().get(0);
+                SkippedLine first = head.skipped().get(0);
                 return fail(TerminalText.escape(file + ":" + first.line() + ": " + first.reason() + " (no socket"
-                        + " could be read, " + scan.skipped().size() + " lines skipped"
+                        + " could be read, " + head.skipped().size() + " lines skipped"
                         + (format != null ? "; is it really " + format.wireName() + "?" : "") + ")"));
             }
             PrintWriter err = spec.commandLine().getErr();
-            for (SkippedLine skipped : scan.skipped()) {
+            for (SkippedLine skipped : head.skipped()) {
                 err.println(TerminalText.escape(file + ":" + skipped.line() + ": skipped: " + skipped.reason()));
             }
             err.flush();
-            ScanOutput.print(scan, json, all, spec.commandLine().getOut());
-            return scan.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_SKIPPED_LINES;
+            ScanOutput.print(head, head.sockets().isEmpty() ? sockets : head.sockets(), count, json, all,
+                    spec.commandLine().getOut());
+            return head.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_SKIPPED_LINES;
         } catch (CaptureParseException e) {
             return fail(e.getMessage());
         } catch (InputException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
             return fail(file + ": cannot be read (" + e.getMessage() + ")");
+        } catch (UncheckedIOException e) {
+            return fail("the temporary file holding the imported sockets cannot be used ("
+                    + e.getCause().getMessage() + ")");
         }
     }
 
@@ -102,11 +113,22 @@ public final class ImportCommand implements Callable<Integer> {
 
     static Scan read(Path file, CaptureFormat format, boolean all, boolean strict)
             throws CaptureParseException, IOException {
+        List<SocketRecord> sockets = new ArrayList<>();
+        Scan head = read(file, format, all, strict, sockets::add);
+        return head.sockets().isEmpty() ? head.withSockets(sockets) : head;
+    }
+
+    /**
+     * Streams a capture: its sockets go to {@code sink} in the capture's order and the scan returned has none, except
+     * for a JSON document, which is read whole (it is bounded by the JSON limit) and returned with its sockets.
+     */
+    private static Scan read(Path file, CaptureFormat format, boolean all, boolean strict, Consumer<SocketRecord> sink)
+            throws CaptureParseException, IOException {
         boolean stdin = file.toString().equals("-");
         try (BoundedInput input = BoundedInput.open(file, InputLimits.DEFAULT)) {
             Instant collectedAt = stdin ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
             CaptureScans.Imported imported = CaptureScans.read(input, format, strict, all, stdin ? null : hostName(file),
-                    collectedAt);
+                    collectedAt, sink);
             if (imported.format() == CaptureFormat.JSON) {
                 return fromJson(input, input.name());
             }

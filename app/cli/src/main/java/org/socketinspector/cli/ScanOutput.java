@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketRecord;
 
 /** Prints a scan the way {@code scan} does: the JSON contract, or the table with a summary and the limitations. */
 final class ScanOutput {
@@ -14,14 +15,20 @@ final class ScanOutput {
     }
 
     static void print(Scan scan, boolean json, boolean withRemote, PrintWriter out) throws IOException {
+        print(scan, scan.sockets(), scan.sockets().size(), json, withRemote, out);
+    }
+
+    /** The same output for a scan whose sockets are streamed apart ({@code head}'s own are ignored). */
+    static void print(Scan head, Iterable<SocketRecord> sockets, long count, boolean json, boolean withRemote,
+                      PrintWriter out) throws IOException {
         if (json) {
-            ScanJson.write(scan, out);
+            ScanJson.write(head, sockets, out);
         } else {
-            out.print(ScanTable.render(scan, withRemote));
+            ScanTable.print(head, sockets, withRemote, out);
             out.println();
-            out.println(scan.sockets().size() + " sockets; sources: " + TerminalText.escape(String.join(", ", scan.sources()))
-                    + "; " + privilege(scan));
-            for (String limitation : scan.limitations()) {
+            out.println(count + " sockets; sources: " + TerminalText.escape(String.join(", ", head.sources()))
+                    + "; " + privilege(head));
+            for (String limitation : head.limitations()) {
                 out.println("limitation: " + TerminalText.escape(limitation));
             }
         }

@@ -18,25 +18,44 @@ final class ScanTable {
     }
 
     static String render(Scan scan, boolean withRemote) {
-        List<String[]> rows = new ArrayList<>(scan.sockets().size() + 1);
-        rows.add(withRemote
+        java.io.StringWriter text = new java.io.StringWriter(scan.sockets().size() * 100 + 100);
+        print(scan, scan.sockets(), withRemote, new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    /**
+     * Prints the table of {@code sockets} (the head scan gives the OS) row by row, in two passes over them (the
+     * widths, then the rows), so a streamed import's sockets are never all held as text.
+     */
+    static void print(Scan head, Iterable<SocketRecord> sockets, boolean withRemote, java.io.PrintWriter out) {
+        String[] header = withRemote
                 ? new String[] {"PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "USER", "OPTIONS"}
-                : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "OPTIONS"});
-        OsFamily os = OsFamily.of(scan.host());
-        for (SocketRecord s : scan.sockets()) {
-            String remote = s.remoteAddress() == null ? "*"
-                    : s.remotePort() == null ? s.remoteAddress() + ":" + UNKNOWN // imported without -n: "host:https"
-                    : Endpoints.format(s.remoteAddress(), s.remotePort());
-            String state = s.state() == null ? "-" : s.state();
-            String pid = s.pid() == null ? UNKNOWN : s.pid().toString();
-            String process = s.process() == null || s.process().name() == null ? UNKNOWN : s.process().name();
-            rows.add(withRemote
-                    ? new String[] {s.protocol().wireName(), s.localEndpoint(), remote, state, pid, process, user(s),
-                            flags(s, os)}
-                    : new String[] {s.protocol().wireName(), s.localEndpoint(), state, pid, process, user(s),
-                            flags(s, os)});
+                : new String[] {"PROTO", "LOCAL", "STATE", "PID", "PROCESS", "USER", "OPTIONS"};
+        OsFamily os = OsFamily.of(head.host());
+        int[] widths = new int[header.length];
+        widen(widths, escaped(header));
+        for (SocketRecord s : sockets) {
+            widen(widths, escaped(row(s, os, withRemote)));
         }
-        return align(rows);
+        StringBuilder line = new StringBuilder(200);
+        out.print(line(escaped(header), widths, line));
+        for (SocketRecord s : sockets) {
+            out.print(line(escaped(row(s, os, withRemote)), widths, line));
+        }
+        out.flush();
+    }
+
+    private static String[] row(SocketRecord s, OsFamily os, boolean withRemote) {
+        String remote = s.remoteAddress() == null ? "*"
+                : s.remotePort() == null ? s.remoteAddress() + ":" + UNKNOWN // imported without -n: "host:https"
+                : Endpoints.format(s.remoteAddress(), s.remotePort());
+        String state = s.state() == null ? "-" : s.state();
+        String pid = s.pid() == null ? UNKNOWN : s.pid().toString();
+        String process = s.process() == null || s.process().name() == null ? UNKNOWN : s.process().name();
+        return withRemote
+                ? new String[] {s.protocol().wireName(), s.localEndpoint(), remote, state, pid, process, user(s),
+                        flags(s, os)}
+                : new String[] {s.protocol().wireName(), s.localEndpoint(), state, pid, process, user(s), flags(s, os)};
     }
 
     static String user(SocketRecord s) {
@@ -55,31 +74,48 @@ final class ScanTable {
     static String align(List<String[]> raw) {
         List<String[]> rows = new ArrayList<>(raw.size());
         for (String[] row : raw) {
-            String[] cells = new String[row.length];
-            for (int c = 0; c < row.length; c++) {
-                cells[c] = TerminalText.escape(row[c]);
-            }
-            rows.add(cells);
+            rows.add(escaped(row));
         }
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
+        int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
-            for (int c = 0; c < columns; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
+            widen(widths, row);
         }
         StringBuilder out = new StringBuilder(rows.size() * 100);
+        StringBuilder line = new StringBuilder(200);
         for (String[] row : rows) {
-            int lineStart = out.length();
-            for (int c = 0; c < columns; c++) {
-                out.append(row[c]);
-                if (c < columns - 1) {
-                    out.append(" ".repeat(widths[c] - row[c].length() + 2));
-                }
-            }
-            out.setLength(lineStart + out.substring(lineStart).stripTrailing().length());
-            out.append('\n');
+            out.append(line(row, widths, line));
         }
         return out.toString();
+    }
+
+    private static String[] escaped(String[] row) {
+        String[] cells = new String[row.length];
+        for (int c = 0; c < row.length; c++) {
+            cells[c] = TerminalText.escape(row[c]);
+        }
+        return cells;
+    }
+
+    private static void widen(int[] widths, String[] cells) {
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(widths[c], cells[c].length());
+        }
+    }
+
+    /** One aligned row with its newline, trailing blanks removed; {@code line} is a reused buffer. */
+    private static String line(String[] cells, int[] widths, StringBuilder line) {
+        line.setLength(0);
+        for (int c = 0; c < widths.length; c++) {
+            line.append(cells[c]);
+            if (c < widths.length - 1) {
+                line.append(" ".repeat(widths[c] - cells[c].length() + 2));
+            }
+        }
+        int end = line.length();
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        line.setLength(end);
+        return line.append('\n').toString();
     }
 }

@@ -136,6 +136,26 @@ class ExperimentCommandTest {
     }
 
     @Test
+    void theLowPortPresetRunsInItsOwnNamespaceBothWays() throws Exception {
+        Assumptions.assumeTrue(CliRun.PLATFORM.processes().effectiveUid() == 0,
+                "needs root: the preset sets a sysctl in a network namespace of its own");
+        Assumptions.assumeTrue(new ProcessBuilder("ip", "netns", "list").start().waitFor() == 0,
+                "needs network namespaces (ip netns)");
+        String db = dir.resolve("h.db").toString();
+        assertThat(run("experiment", "replay", "--preset", "linux-low-unprivileged-port-start", "--count", "3",
+                "--db", db)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("port 80")
+                .contains("(net.ipv4.ip_unprivileged_port_start=0 there; the host's unchanged)")
+                .contains("attacker took 3 of 3 connections to ::1")
+                .contains("demonstrates LOW-PRIVILEGED-PORT-START (in the lab)");
+        assertThat(run("experiment", "replay", "--preset", "linux-low-unprivileged-port-start", "--remediated",
+                "--count", "3", "--db", db)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(net.ipv4.ip_unprivileged_port_start=1024 there; the host's unchanged)")
+                .contains("attacker's bind refused (EACCES); service still reached on 127.0.0.1 3/3: the fix works");
+        assertThat(storedExperiments()).isEqualTo(2);
+    }
+
+    @Test
     void aMatrixStoppedAtItsTimeLimitIsStoredPrintedAndListedAsIncomplete() throws Exception {
         int self = CliRun.PLATFORM.processes().effectiveUid();
         Assumptions.assumeTrue(self == 0 || self == Users.NOBODY,

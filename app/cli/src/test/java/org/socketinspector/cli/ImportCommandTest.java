@@ -203,4 +203,43 @@ class ImportCommandTest {
             System.setIn(saved);
         }
     }
+
+    /**
+     * Past 10,000 sockets the import spools them to a temporary file: the output must be the same text as the whole
+     * scan held in memory, in the capture's order, for the JSON and the table, and the temporary file must be gone.
+     */
+    @Test
+    void aCaptureLargerThanTheInMemorySpoolPrintsExactlyTheWholeScan() throws Exception {
+        Path file = dir.resolve("big.txt");
+        StringBuilder text = new StringBuilder("Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n");
+        for (int i = 1; i <= 10_200; i++) {
+            text.append(i % 5 == 0 ? "tcp   LISTEN 0      128    10.0." + (i >> 8) + "." + (i & 255) + ":" + (1024 + i)
+                    + " 0.0.0.0:* users:((\"svc\",pid=" + i + ",fd=3)) ino:" + i + " sk:1 <->\n"
+                    : "tcp   ESTAB  0      0      10.0." + (i >> 8) + "." + (i & 255) + ":" + (1024 + i)
+                    + " 10.9.0.1:443 users:((\"curl\",pid=" + i + ",fd=5)) ino:" + i + " sk:2 <->\n");
+        }
+        text.append("tcp   LISTEN 0      128    10.0.0.1:80x80 0.0.0.0:*\n");
+        Files.writeString(file, text);
+        org.socketinspector.model.Scan whole = ImportCommand.read(file, null, true, false);
+        assertThat(whole.sockets()).hasSize(10_200);
+        long spoolsBefore = spoolFiles();
+
+        CliRun json = CliRun.run("import", "--all", "--json", file.toString());
+        CliRun table = CliRun.run("import", "--all", file.toString());
+
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(SocketInspectorCommand.EXIT_SKIPPED_LINES);
+        assertThat(json.err().strip()).isEqualTo(file + ":10202: skipped: expected a port number or service name in the local"
+                + " address (4th column)");
+        assertThat(json.out()).isEqualTo(org.socketinspector.json.ScanJson.write(whole) + System.lineSeparator());
+        java.io.StringWriter expected = new java.io.StringWriter();
+        ScanOutput.print(whole, false, true, new java.io.PrintWriter(expected));
+        assertThat(table.out()).isEqualTo(expected.toString()).contains("10200 sockets;");
+        assertThat(spoolFiles()).isEqualTo(spoolsBefore);
+    }
+
+    private static long spoolFiles() throws Exception {
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("socket-inspector-import-")).count();
+        }
+    }
 }

@@ -61,6 +61,28 @@ class WindowsExperimentsLiveTest {
         assertThat(HelperLauncher.livePids()).isEmpty();
     }
 
+    /**
+     * The other half of issue 12 item 5 on Windows: each rule's fix applied to the victim, run live (not predicted),
+     * the same attacker (same user here). Under Wine only the mechanics are asserted and the outcome printed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"windows-specific-over-wildcard", "windows-java-exclusive-off",
+            "windows-go-reuseaddr-before-2307", "windows-reuseaddr-shared", "windows-localhost-family-shadow"})
+    void eachWindowsRulesFixStopsTheAttackLive(String preset) throws Exception {
+        ReplayPreset p = ReplayPreset.named(preset).orElseThrow();
+        RemedyResult fixed = new RemediatedReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes())
+                .run(p, 10, new CancelToken());
+        assertThat(fixed.predicted()).as("run live on Windows, not predicted").isFalse();
+        assertThat(fixed.reachedBefore().keySet()).containsExactlyInAnyOrderElementsOf(p.remedy().servedBefore());
+        if (WINE) {
+            System.out.println("wine-remedy: " + preset + " fixed=" + fixed.fixed() + " " + fixed.outcomeLine());
+        } else {
+            assertThat(fixed.fixed()).as("%s: %s", preset, fixed.timeline()).isTrue();
+            assertThat(fixed.attackerBindError()).as(fixed.outcomeLine()).isIn("WSAEACCES", "WSAEADDRINUSE");
+        }
+        assertThat(HelperLauncher.livePids()).isEmpty();
+    }
+
     @Test
     void aSliceOfTheLiveMatrixAgrees() throws Exception {
         List<org.socketinspector.semantics.BindQuestion> slice = QuestionSpace.windowsLive(System.getProperty("user.name"))

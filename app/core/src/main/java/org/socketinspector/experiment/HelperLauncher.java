@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.experiment.helper.HelperMain;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.Sockets;
@@ -89,7 +88,8 @@ public final class HelperLauncher {
     /** This JVM's java launcher (java.exe on Windows), which a runtime made without native commands lacks. */
     private static Path javaExecutable() throws ExperimentException {
         Path bin = Path.of(System.getProperty("java.home"), "bin");
-        Path java = OsKind.current() == OsKind.WINDOWS ? bin.resolve("java.exe") : bin.resolve("java");
+        Path exe = bin.resolve("java.exe");
+        Path java = Files.exists(exe) ? exe : bin.resolve("java"); // the runtime's own files say which OS it is for
         if (!Files.isExecutable(java)) {
             throw new ExperimentException("this Java runtime has no java launcher at " + java + ", which the"
                     + " experiments' helper processes need (a runtime made with jlink --strip-native-commands)");

@@ -3,23 +3,11 @@ package org.socketinspector.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.socketinspector.collect.OsKind;
-import org.socketinspector.semantics.OsFamily;
 
-/** The host an experiment runs on, as its record states it, and the bind-semantics regime that applies there. */
+/** The host an experiment runs on, as its record states it (the regime that applies there: {@code OsFamily.of(sockets.os())}). */
 public final class HostFacts {
 
     private HostFacts() {
-    }
-
-    /** The bind-semantics regime of the OS this application runs on (what its experiments are compared with). */
-    public static OsFamily osFamily() {
-        return switch (OsKind.current()) {
-            case WINDOWS -> OsFamily.WINDOWS;
-            case MACOS -> OsFamily.MACOS;
-            case FREEBSD -> OsFamily.FREEBSD;
-            default -> OsFamily.LINUX;
-        };
     }
 
     static String kernel() {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
@@ -52,6 +51,9 @@ public final class LabReplay {
         try {
             if (request.namespace()) {
                 ns = NetworkNamespace.create();
+                if (request.unprivilegedPortStart() != null) {
+                    ns.setUnprivilegedPortStart(request.unprivilegedPortStart());
+                }
             }
             String nsName = ns == null ? null : ns.name();
             victim = HelperLauncher.start(processes, victimUid, nsName);
@@ -61,7 +63,7 @@ public final class LabReplay {
             client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
             BindSemantics model = BindSemantics.forOs(request.os());
             BindQuestion question = Prediction.question(request.os(), request.protocol(), request.victim(),
-                    request.attacker(), self, request.port() == 0 ? null : request.port());
+                    request.attacker(), self, Prediction.modelPort(request.port(), request.unprivilegedPortStart()));
             BindAnswer prediction = model.answer(question);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
                     request.target() != null ? request.target() : model.target(question)).onEvent(progress);
@@ -91,17 +93,30 @@ public final class LabReplay {
     }
 
     private void check(ReplayRequest r) throws ExperimentException {
-        OsFamily here = HostFacts.osFamily();
+        OsFamily here = OsFamily.of(sockets.os());
         if (r.os() != here) {
             throw new ExperimentException("the case '" + r.preset() + "' is about " + r.os().wireName()
-                    + " and runs only there; this machine runs " + OsKind.current().wireName());
+                    + " and runs only there; this machine runs " + sockets.os().wireName());
         }
         if (here != OsFamily.LINUX && here != OsFamily.WINDOWS) {
             throw new ExperimentException("lab replays run on Linux and Windows; this machine runs "
-                    + OsKind.current().wireName());
+                    + sockets.os().wireName());
         }
         if (r.namespace() && here != OsFamily.LINUX) {
             throw new ExperimentException("network namespaces exist only on Linux; run the replay on loopback");
+        }
+        if (r.unprivilegedPortStart() != null && !r.namespace()) {
+            throw new ExperimentException("the case '" + r.preset() + "' sets net.ipv4.ip_unprivileged_port_start,"
+                    + " which a replay does only inside a network namespace created for it, never on the host");
+        }
+        if (r.unprivilegedPortStart() != null && (r.unprivilegedPortStart() < 0 || r.unprivilegedPortStart() > 1024)) {
+            throw new ExperimentException("net.ipv4.ip_unprivileged_port_start " + r.unprivilegedPortStart()
+                    + " is outside 0..1024");
+        }
+        if (r.unprivilegedPortStart() != null && !processes.canActAsOtherUsers()) {
+            throw new ExperimentException("the case '" + r.preset() + "' sets net.ipv4.ip_unprivileged_port_start"
+                    + " inside a network namespace created for it, which needs root (this process runs as uid "
+                    + processes.effectiveUid() + ")");
         }
         if (r.namespace() && !processes.canActAsOtherUsers()) {
             throw new ExperimentException("a replay in a network namespace needs root (this process runs as uid "

@@ -10,6 +10,7 @@ import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.semantics.BindAnswer;
+import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
@@ -28,14 +29,18 @@ public final class LiveProbe {
 
     private final ProcessControl processes;
 
+    /** The regime this host's sockets follow: what the probe's prediction is asked of. */
+    private final OsFamily here;
+
     public LiveProbe(NativeSockets sockets, ProcessControl processes) {
         this.sockets = sockets;
         this.processes = processes;
+        this.here = OsFamily.of(sockets.os());
     }
 
     public ProbeRecord run(ProbeRequest r, CancelToken cancel) throws ExperimentException {
         int self = processes.effectiveUid();
-        new ProbeCheck(HostFacts.osFamily(), self).require(r);
+        new ProbeCheck(here, self).require(r);
         cancel.check();
         Instant started = Instant.now();
         int uid = r.uid() < 0 ? self : r.uid();
@@ -46,7 +51,7 @@ public final class LiveProbe {
             for (SocketOption o : r.options()) {
                 side.option("probe", o, true);
             }
-            if (mapped(r.probeAddress()) && !r.options().contains(SocketOption.V6ONLY)) {
+            if (BindEndpoint.mapped(r.probeAddress()) && !r.options().contains(SocketOption.V6ONLY)) {
                 side.option("probe", SocketOption.V6ONLY, false); // only a dual-stack socket may bind ::ffff:a.b.c.d
             }
             try {
@@ -68,16 +73,16 @@ public final class LiveProbe {
         } catch (NativeSocketException e) {
             throw new ExperimentException("probe failed: " + e.getMessage());
         }
-        BindAnswer prediction = predict(r, uid, self);
-        Outcome observed = result.bound() ? (overlaps(r, HostFacts.osFamily()) ? Outcome.SHARES : Outcome.SEPARATE)
+        BindAnswer prediction = predict(r, uid, self, here);
+        Outcome observed = result.bound() ? (overlaps(r, here) ? Outcome.SHARES : Outcome.SEPARATE)
                 : Outcome.REFUSED;
         Boolean agrees = prediction == null ? null
                 : (prediction.outcome() == Outcome.REFUSED) == (observed == Outcome.REFUSED)
                   && (result.bound() || prediction.error() == null || prediction.error().equals(result.error()));
-        String finding = finding(r);
+        String finding = finding(r, here);
         return new ProbeRecord("probe", r, uid, result, prediction, agrees, finding,
                 finding == null ? null : result.bound(),
-                attacker(r, uid, result), timeline, HostFacts.hostName(), ToolInfo.current().version(), started,
+                attacker(r, uid, result, here), timeline, HostFacts.hostName(), ToolInfo.current().version(), started,
                 Instant.now());
     }
 
@@ -87,14 +92,13 @@ public final class LiveProbe {
                 new SocketSpec(r.probeAddress(), r.options(), -1, false));
     }
 
-    private static BindAnswer predict(ProbeRequest r, int uid, int self) {
+    private static BindAnswer predict(ProbeRequest r, int uid, int self, OsFamily here) {
         if (r.victimOptions() == null || r.victimUser() == null) {
             return null;
         }
         SocketSpec victim = new SocketSpec(r.listenerAddress(), r.victimOptions(), uid(r.victimUser(), self),
                 !r.victimBoundOnly());
         SocketSpec probe = new SocketSpec(r.probeAddress(), r.options(), uid, false);
-        OsFamily here = HostFacts.osFamily();
         return BindSemantics.forOs(here).answer(Prediction.question(here, r.protocol(), victim, probe, self, r.port()));
     }
 
@@ -113,19 +117,11 @@ public final class LiveProbe {
     private static final Set<String> VERDICTS = Set.of("EADDRINUSE", "EACCES", "EADDRNOTAVAIL", "EPERM",
             "WSAEADDRINUSE", "WSAEACCES", "WSAEADDRNOTAVAIL");
 
-    private static boolean mapped(String address) {
-        return address.regionMatches(true, 0, "::ffff:", 0, 7) && address.indexOf('.') > 0;
-    }
-
     /**
      * The finding of the probed socket this probe tests (rule id, see docs/experiments.md): the rule its options and
      * address speak to, when the audit raised that rule for this socket (or, when the socket's findings are not
      * known, when it is a rule a probe can test); else null.
      */
-    static String finding(ProbeRequest r) {
-        return finding(r, HostFacts.osFamily());
-    }
-
     static String finding(ProbeRequest r, OsFamily os) {
         String tested = testedRule(r, os);
         if (r.socketFindings() != null) {
@@ -155,7 +151,7 @@ public final class LiveProbe {
         return "REUSE-GROUP-OBSERVED";
     }
 
-    private static String attacker(ProbeRequest r, int uid, ProbeResult result) {
+    private static String attacker(ProbeRequest r, int uid, ProbeResult result, OsFamily here) {
         String who = "a process of " + Users.name(uid) + " (uid " + uid + ")";
         String with = "with " + (result.optionSet().isEmpty() ? "no options" : result.options());
         String traffic = r.protocol() == Protocol.TCP ? "connections" : "datagrams";
@@ -163,7 +159,7 @@ public final class LiveProbe {
             return who + " " + with + " cannot bind " + r.probeAddress() + ":" + r.port() + " (" + result.error()
                     + "): it cannot take this port's " + traffic + " this way";
         }
-        if (!overlaps(r, HostFacts.osFamily())) {
+        if (!overlaps(r, here)) {
             return who + " " + with + " can bind " + r.probeAddress() + ":" + r.port() + " next to the service on "
                     + r.listenerAddress() + ": clients that reach the port through " + r.probeAddress()
                     + " (e.g. localhost resolved to the other family) would reach it instead";

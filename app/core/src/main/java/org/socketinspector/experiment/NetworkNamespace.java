@@ -20,6 +20,8 @@ public final class NetworkNamespace implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Pattern OURS = Pattern.compile("^si-(\\d+)-\\d+\\b", Pattern.MULTILINE);
 
+    private static final String UNPRIVILEGED_PORT_START = "net.ipv4.ip_unprivileged_port_start";
+
     private final String name;
 
     private NetworkNamespace(String name) {
@@ -42,6 +44,19 @@ public final class NetworkNamespace implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /**
+     * Sets {@code net.ipv4.ip_unprivileged_port_start} inside this namespace only (the sysctl is per network
+     * namespace) and reads it back, so a replay never runs with a value other than the one it records.
+     */
+    public void setUnprivilegedPortStart(int value) throws ExperimentException {
+        run(List.of("ip", "netns", "exec", name, "sysctl", "-q", "-w", UNPRIVILEGED_PORT_START + "=" + value));
+        String now = run(List.of("ip", "netns", "exec", name, "sysctl", "-n", UNPRIVILEGED_PORT_START));
+        if (!now.equals(Integer.toString(value))) {
+            throw new ExperimentException("namespace " + name + ": " + UNPRIVILEGED_PORT_START + " reads " + now
+                    + " after setting it to " + value);
+        }
     }
 
     @Override

@@ -31,6 +31,21 @@ public final class Prediction {
                 endpoint(second, Users.name(second.uid() < 0 ? selfUid : second.uid()), BindState.BOUND), port);
     }
 
+    /**
+     * The port as a question gives it to the model. The model knows ports below 1024 as privileged (the default
+     * {@code net.ipv4.ip_unprivileged_port_start}); where the sysctl was set lower (a replay's own namespace) a port
+     * at or above it is an unprivileged one there, which a question says with no port.
+     *
+     * @param port                  the port, 0 when the kernel chooses a free (ephemeral, unprivileged) one
+     * @param unprivilegedPortStart the sysctl where the sockets bind (0..1024), null for the default
+     */
+    public static Integer modelPort(int port, Integer unprivilegedPortStart) {
+        if (port == 0 || unprivilegedPortStart != null && port >= unprivilegedPortStart) {
+            return null;
+        }
+        return port;
+    }
+
     /** Whether the two sockets claim a common address, as the model of {@code os} sees them. */
     public static boolean overlap(OsFamily os, SocketSpec a, SocketSpec b) {
         return BindSemantics.forOs(os).overlaps(endpoint(a, "", BindState.BOUND), endpoint(b, "", BindState.BOUND));

@@ -25,8 +25,10 @@ import org.socketinspector.model.SocketOption;
 /**
  * The other half of a preset: its rule's remediation applied to the victim, the same attacker, and a client that
  * checks both that the attack fails and that the service is still reached on every address it served before
- * (docs/experiments.md, "Remediated replays"). A case about another OS is not run: its outcome is the model's
- * prediction (for Windows, Microsoft's tables), and the record says so.
+ * (docs/experiments.md, "Remediated replays"). A fix of the victim's sockets runs on a free loopback port; a fix of
+ * a host setting ({@link Remedy#namespace()}) runs in a network namespace created for it, with the setting fixed
+ * there only. A case about another OS is not run: its outcome is the model's prediction (for Windows, Microsoft's
+ * tables), and the record says so.
  */
 public final class RemediatedReplay {
 
@@ -55,7 +57,7 @@ public final class RemediatedReplay {
             AddressPolicy.requireLab(s.address());
         }
         Instant started = Instant.now();
-        if (preset.os() != HostFacts.osFamily()) {
+        if (preset.os() != OsFamily.of(sockets.os())) {
             return predicted(preset, victims, attacker, self, started);
         }
         return live(preset, victims, attacker, self, attempts, cancel, started);
@@ -68,8 +70,10 @@ public final class RemediatedReplay {
         String refusal = null;
         boolean takes = false;
         String target = null;
+        LabNamespace lab = preset.remedy().namespace();
+        Integer port = lab == null ? null : Prediction.modelPort(lab.port(), lab.unprivilegedPortStart());
         for (SocketSpec v : victims) {
-            BindQuestion q = Prediction.question(preset.os(), preset.protocol(), v, attacker, self, null);
+            BindQuestion q = Prediction.question(preset.os(), preset.protocol(), v, attacker, self, port);
             BindAnswer a = model.answer(q);
             String at = preset.target() != null ? preset.target() : model.target(q);
             target = target == null ? at : target;
@@ -83,8 +87,9 @@ public final class RemediatedReplay {
         Map<String, Integer> served = new LinkedHashMap<>();
         preset.remedy().servedBefore().forEach(a -> served.put(a, 0));
         return new RemedyResult("replay-remediated", preset.name(), preset.rule(), preset.protocol(), 0, target,
-                preset.remedy().description(), refusal, 0, 0, served, fixed, true, List.of(), HostFacts.hostName(),
-                ToolInfo.current().version(), started, Instant.now());
+                preset.remedy().description(), refusal, 0, 0, served, fixed, true, List.of(), null,
+                lab == null ? null : lab.unprivilegedPortStart(), HostFacts.hostName(), ToolInfo.current().version(),
+                started, Instant.now());
     }
 
     private RemedyResult live(ReplayPreset preset, List<SocketSpec> victims, SocketSpec attackerSpec, int self,
@@ -96,16 +101,30 @@ public final class RemediatedReplay {
         boolean tcp = protocol == Protocol.TCP;
         int victimUid = victims.get(0).uid() < 0 ? self : victims.get(0).uid();
         int attackerUid = attackerSpec.uid() < 0 ? self : attackerSpec.uid();
+        LabNamespace lab = preset.remedy().namespace();
+        if (lab != null && !processes.canActAsOtherUsers()) {
+            throw new ExperimentException("the fix of '" + preset.name() + "' sets net.ipv4.ip_unprivileged_port_start"
+                    + " inside a network namespace created for it, which needs root (this process runs as uid "
+                    + self + ")");
+        }
+        NetworkNamespace ns = null;
         SocketSide victim = null;
         SocketSide attacker = null;
         SocketSide client = null;
         try {
-            victim = HelperLauncher.start(processes, victimUid, null);
+            if (lab != null) {
+                ns = NetworkNamespace.create();
+                ns.setUnprivilegedPortStart(lab.unprivilegedPortStart());
+                timeline.add(new TimelineEvent(Instant.now(), "experiment", "namespace", ns.name()
+                        + ": net.ipv4.ip_unprivileged_port_start=" + lab.unprivilegedPortStart()));
+            }
+            String nsName = ns == null ? null : ns.name();
+            victim = HelperLauncher.start(processes, victimUid, nsName);
             cancel.check();
-            attacker = HelperLauncher.start(processes, attackerUid, null);
+            attacker = HelperLauncher.start(processes, attackerUid, nsName);
             cancel.check();
-            client = new LocalSide(sockets, self);
-            int port = freePort(client, protocol);
+            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            int port = lab == null ? freePort(client, protocol) : lab.port();
             for (int i = 0; i < victims.size(); i++) {
                 SocketSpec v = victims.get(i);
                 String id = VICTIM + i;
@@ -140,7 +159,7 @@ public final class RemediatedReplay {
             }
             BindSemantics model = BindSemantics.forOs(preset.os());
             BindQuestion q = Prediction.question(preset.os(), protocol, ReplayRequest.resolve(preset.victim(), self),
-                    attackerSpec, self, null);
+                    attackerSpec, self, lab == null ? null : Prediction.modelPort(lab.port(), lab.unprivilegedPortStart()));
             String target = preset.target() != null ? preset.target() : model.target(q);
             List<String> addresses = new ArrayList<>();
             addresses.add(target);
@@ -178,7 +197,8 @@ public final class RemediatedReplay {
             ordered.sort((a, b) -> a.at().compareTo(b.at()));
             return new RemedyResult("replay-remediated", preset.name(), preset.rule(), protocol, port, target,
                     preset.remedy().description(), refusal, attempts, attackerGot, reached, fixed, false, ordered,
-                    HostFacts.hostName(), ToolInfo.current().version(), started, Instant.now());
+                    nsName, lab == null ? null : lab.unprivilegedPortStart(), HostFacts.hostName(),
+                    ToolInfo.current().version(), started, Instant.now());
         } catch (NativeSocketException e) {
             throw new ExperimentException("remediated replay step failed: " + e.getMessage());
         } finally {
@@ -186,6 +206,9 @@ public final class RemediatedReplay {
                 if (side != null) {
                     side.close();
                 }
+            }
+            if (ns != null) {
+                ns.close();
             }
         }
     }

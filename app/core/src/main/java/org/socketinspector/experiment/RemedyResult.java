@@ -19,12 +19,14 @@ import org.socketinspector.model.Protocol;
  *                           address it served before
  * @param predicted          true: a Windows case is not run but predicted from Microsoft's tables (this record then
  *                           holds the model's answer, no counts)
+ * @param namespace          the network namespace it ran in (a fix of a host setting), null: host loopback
+ * @param unprivilegedPortStart {@code net.ipv4.ip_unprivileged_port_start} set in that namespace, null if untouched
  */
 public record RemedyResult(String kind, String preset, String rule, Protocol protocol, int port, String target,
                            String remedy, String attackerBindError, int attempts, int toAttacker,
                            Map<String, Integer> reachedBefore, boolean fixed, boolean predicted,
-                           List<TimelineEvent> timeline, String host, String toolVersion, Instant started,
-                           Instant ended) implements ExperimentRecord {
+                           List<TimelineEvent> timeline, String namespace, Integer unprivilegedPortStart, String host,
+                           String toolVersion, Instant started, Instant ended) implements ExperimentRecord {
 
     public RemedyResult {
         reachedBefore = Map.copyOf(reachedBefore);

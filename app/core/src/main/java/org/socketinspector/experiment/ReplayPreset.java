@@ -17,11 +17,19 @@ import org.socketinspector.model.SocketOption;
  *               under every finding of that rule as a lab demonstration (never as a confirmation of that finding)
  * @param remedy the rule's remediation applied to the victim ({@code experiment replay --remediated}); null for a
  *               control
+ * @param namespace the network namespace the case always runs in, with its port and sysctl (a case about a host
+ *                  setting changes it only there); null: loopback, or a namespace only when asked ({@code --netns})
  */
 public record ReplayPreset(String name, String description, OsFamily os, Protocol protocol, SocketSpec victim,
-                           SocketSpec attacker, String target, String rule, Remedy remedy) {
+                           SocketSpec attacker, String target, String rule, Remedy remedy, LabNamespace namespace) {
 
     public static final int OTHER_USER = -2;
+
+    /** A case that runs on loopback (or in a plain namespace with {@code --netns}). */
+    public ReplayPreset(String name, String description, OsFamily os, Protocol protocol, SocketSpec victim,
+                        SocketSpec attacker, String target, String rule, Remedy remedy) {
+        this(name, description, os, protocol, victim, attacker, target, rule, remedy, null);
+    }
 
     private static SocketSpec socket(String address, int uid, SocketOption... options) {
         return new SocketSpec(address, Set.of(options), uid, true);
@@ -36,6 +44,9 @@ public record ReplayPreset(String name, String description, OsFamily os, Protoco
     }
 
     private static final List<String> V4_LOOPBACK = List.of("127.0.0.1");
+
+    /** The port of the low-port case: a root service's (HTTP), free in the namespace made for the run. */
+    public static final int LOW_PORT = 80;
 
     public static final List<ReplayPreset> ALL = List.of(
             new ReplayPreset("linux-reuseport-share",
@@ -64,6 +75,13 @@ public record ReplayPreset(String name, String description, OsFamily os, Protoco
                     OsFamily.LINUX, Protocol.UDP, socket("127.0.0.1", -1), socket("::1", OTHER_USER), "::1",
                     "LOCALHOST-FAMILY-SHADOW", fix("the service also binds ::1 (never a wildcard)", V4_LOOPBACK,
                             socket("127.0.0.1", -1), socket("::1", -1, SocketOption.V6ONLY))),
+            new ReplayPreset("linux-low-unprivileged-port-start",
+                    "Linux, net.ipv4.ip_unprivileged_port_start=0 (Docker's and Podman's default inside containers, moby/moby#41030): a root service listens on 127.0.0.1 port " + LOW_PORT + "; uid 65534 binds ::1 port " + LOW_PORT + " with no option and gets every client of localhost that tries ::1. Runs in a network namespace made for it (the sysctl is per namespace; the host's is never changed).",
+                    OsFamily.LINUX, Protocol.TCP, socket("127.0.0.1", -1), socket("::1", OTHER_USER), "::1",
+                    "LOW-PRIVILEGED-PORT-START",
+                    new Remedy("net.ipv4.ip_unprivileged_port_start set back to 1024", List.of(socket("127.0.0.1", -1)),
+                            V4_LOOPBACK, new LabNamespace(LOW_PORT, 1024)),
+                    new LabNamespace(LOW_PORT, 0)),
             new ReplayPreset("specific-over-wildcard",
                     "Control: the service listens on 0.0.0.0; the same user binds 127.0.0.1 without options. Linux refuses (EADDRINUSE): it has no \"more specific wins\" without SO_REUSEPORT (Windows and BSD do, see windows-specific-over-wildcard).",
                     OsFamily.LINUX, Protocol.TCP, socket("0.0.0.0", -1), socket("127.0.0.1", -1), null, null, null),
@@ -87,7 +105,7 @@ public record ReplayPreset(String name, String description, OsFamily os, Protoco
                     "JAVA-EXCLUSIVE-OFF", fix("the flag removed: the JDK binds with SO_EXCLUSIVEADDRUSE again",
                             V4_LOOPBACK, socket("0.0.0.0", -1, SocketOption.EXCLUSIVEADDRUSE))),
             new ReplayPreset("windows-ipv4-beside-dualstack",
-                    "Open question, Windows, same user, no option on either socket: beside a default dual-stack [::] listener (Go's net.Listen(\"tcp\", \":port\")) an IPv4 bind of the same port (net.Listen(\"tcp4\", ...)) succeeded in golang/go#45150; Microsoft's dual-stack text (a dual-stack wildcard reserves the port in both stacks), and so the model, predict WSAEADDRINUSE. A run on Windows decides; until then it demonstrates no rule.",
+                    "Open question, Windows, same user, no option on either socket: a default dual-stack [::] listener (Go's net.Listen(\"tcp\", \":port\")) and an IPv4 0.0.0.0 bind of the same port (net.Listen(\"tcp4\", ...)). Microsoft's Windows Networking blog says a dual-stack bind opens an endpoint in both stacks and fails if the port is in use in either, so the model predicts WSAEADDRINUSE; golang/go#45150 (Go 1.16.2) and drakkan/sftpgo#350 (netstat: two 0.0.0.0:21 listeners, another FTP server's and Go's) report both binds succeeding, with the first program's options unknown. A run on Windows decides; until then it demonstrates no rule.",
                     OsFamily.WINDOWS, Protocol.TCP, socket("::", -1), socket("0.0.0.0", -1), "127.0.0.1", null, null),
             new ReplayPreset("windows-go-reuseaddr-before-2307",
                     "Windows, Go before golang/go#2307 was fixed: Go's own listener set SO_REUSEADDR, so a second program that also set it (another Go server) bound the same 0.0.0.0 port and shared its connections. Commit c1d0f0e76c42 stopped setting it; SO_EXCLUSIVEADDRUSE is the rule's full fix.",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.socketinspector.error.InspectorException;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Finding;
 
@@ -25,6 +26,9 @@ public final class ScanJson {
 
     /** Top-level fields indented, one socket or finding per line. */
     private static final ObjectWriter DOCUMENT = Json.mapper().writer(new RecordPerLinePrinter());
+
+    /** The scan field whose array {@link #write(Scan, Iterable, Writer)} streams. */
+    private static final String SOCKETS = "sockets";
 
     private ScanJson() {
     }
@@ -39,6 +43,35 @@ public final class ScanJson {
      */
     public static void write(Scan scan, Writer out) throws IOException {
         DOCUMENT.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, scan);
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    /**
+     * Streams a scan whose sockets are given apart ({@code head}'s own sockets are ignored), e.g. from a
+     * {@link SocketSpool}: the same text as {@link #write(Scan, Writer)} of the whole scan, without holding it.
+     * {@code out} is flushed, not closed.
+     */
+    public static void write(Scan head, Iterable<SocketRecord> sockets, Writer out) throws IOException {
+        ObjectNode fields = Json.mapper().valueToTree(head.withSockets(List.of()));
+        // the generator is flushed after each socket it writes: into out's buffer only, not through to the terminal
+        try (JsonGenerator g = DOCUMENT.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM).createGenerator(out)) {
+            g.writeStartObject();
+            for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) fields::fields) {
+                g.writeFieldName(field.getKey());
+                if (!field.getKey().equals(SOCKETS)) {
+                    g.writeTree(field.getValue());
+                    continue;
+                }
+                g.writeStartArray();
+                for (SocketRecord socket : sockets) {
+                    g.writeObject(socket);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
         out.write(System.lineSeparator());
         out.flush();
     }

@@ -95,14 +95,22 @@ public final class HtmlReport {
         row(m, "Operating system", join(h.os(), h.osVersion()));
         row(m, "Collected at", time(h));
         row(m, "Tool", join(h.tool(), h.toolVersion()));
-        row(m, "Privileged", h.privileged() ? "yes: every owner and option visible"
-                : "no: some owners and options may be missing");
+        row(m, "Privileged", privilege(h));
         list(m, "Sources", h.sources());
         list(m, "Limitations", h.limitations().isEmpty() ? List.of("none reported") : h.limitations());
         if (!h.redactions().isEmpty()) {
             list(m, "Redacted", h.redactions());
         }
         m.raw("</dl>");
+    }
+
+    /** Privileged is not the same as complete: root still cannot see an owner in another PID namespace. */
+    private static String privilege(Report.Header h) {
+        if (!h.privileged()) {
+            return "no: some owners and options may be missing";
+        }
+        return h.limitations().isEmpty() ? "yes: every owner and option visible"
+                : "yes, but not everything was visible (see Limitations)";
     }
 
     private static String join(String a, String b) {

@@ -2,6 +2,7 @@ package org.socketinspector.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class RuleEngine {
         }
         BindEndpoint victim = SocketView.endpoint(s);
         if (s.options().reusePort()) {
-            BindAnswer join = ask(model, s, victim, victim.address(), victim.user(), BindOption.REUSEPORT);
+            BindAnswer join = ask(model, s, victim, sameAddress(s), victim.user(), BindOption.REUSEPORT);
             if (join.outcome().takesTraffic()) {
                 Rule rule = Rule.LINUX_REUSEPORT_GROUP;
                 boolean root = SocketView.isPrivilegedAccount(s);
@@ -107,7 +108,7 @@ public final class RuleEngine {
         boolean udp = s.protocol() == Protocol.UDP;
         boolean coBindable = udp || (s.isBoundOnly() && !onlyRootCanBind(OsFamily.LINUX, scan.host(), s.localPort()));
         if (coBindable && s.options().reuseAddress()) {
-            BindAnswer coBind = ask(model, s, victim, victim.address(), OTHER_USER, BindOption.REUSEADDR);
+            BindAnswer coBind = ask(model, s, victim, sameAddress(s), OTHER_USER, BindOption.REUSEADDR);
             if (coBind.outcome().takesTraffic()) {
                 Rule rule = udp ? Rule.LINUX_UDP_REUSEADDR : Rule.TCP_BOUND_REUSEADDR;
                 String anyUser = "a process of any user that sets SO_REUSEADDR can bind the same address and port";
@@ -129,11 +130,14 @@ public final class RuleEngine {
         BindEndpoint victim = SocketView.endpoint(s);
         boolean probeShared = s.probe() != null && s.probe().bound()
                 && s.probe().optionSet().contains(SocketOption.REUSEADDR)
-                && SocketView.bareAddress(s.probe().address()).equals(victim.address());
+                && SocketView.comparedAddress(s.probe().address()).equals(sameAddress(s));
         if (Boolean.TRUE.equals(s.options().reuseAddress()) || probeShared) {
-            BindEndpoint asShared = new BindEndpoint(victim.address(), Set.of(BindOption.REUSEADDR), victim.user(),
-                    victim.state());
-            BindAnswer coBind = ask(model, s, asShared, victim.address(), OTHER_USER, BindOption.REUSEADDR);
+            // Shareable: SO_REUSEADDR as the only reuse option, the socket's own family options (V6ONLY/DUALSTACK) kept.
+            Set<BindOption> shared = EnumSet.of(BindOption.REUSEADDR);
+            victim.options().stream().filter(o -> o == BindOption.V6ONLY || o == BindOption.DUALSTACK)
+                    .forEach(shared::add);
+            BindEndpoint asShared = new BindEndpoint(victim.address(), shared, victim.user(), victim.state());
+            BindAnswer coBind = ask(model, s, asShared, sameAddress(s), OTHER_USER, BindOption.REUSEADDR);
             if (coBind.outcome().takesTraffic()) {
                 Rule rule = Rule.WIN_REUSEADDR_SHARED;
                 String seen = probeShared ? "The safe bind probe co-bound " + s.probe().address() + " with "
@@ -204,7 +208,7 @@ public final class RuleEngine {
             return; // a socket that only bound serves no client yet; a connected UDP socket serves one peer
         }
         boolean v4 = SocketView.family(s) == Family.IPV4;
-        String address = SocketView.bareAddress(s.localAddress());
+        String address = sameAddress(s);
         boolean servesLoopback = v4 ? (s.isWildcard() || address.equals("127.0.0.1"))
                 : (address.equals("::1") || (s.isWildcard() && Boolean.TRUE.equals(s.options().ipv6Only())));
         if (!servesLoopback) {
@@ -255,7 +259,7 @@ public final class RuleEngine {
                 continue;
             }
             if (r.isWildcard() || r.isBoundOnly() || Objects.equals(r.pid(), w.pid())
-                    || !SocketView.covers(w, SocketView.bareAddress(r.localAddress()))) {
+                    || !SocketView.covers(w, sameAddress(r))) {
                 continue; // a socket that only bound takes no traffic (yet)
             }
             BindAnswer answer = model.answer(new BindQuestion(model.os(), w.protocol(), SocketView.endpoint(w),
@@ -264,7 +268,7 @@ public final class RuleEngine {
             findings.add(finding(rule, rule.severity(), FindingSubject.of(w), Attacker.SAME_USER,
                     rule.title() + " — " + SocketView.endpointText(w), SocketView.owner(r) + " is bound to "
                             + r.localEndpoint() + " next to " + SocketView.owner(w) + " on " + w.localEndpoint()
-                            + ": traffic to " + SocketView.bareAddress(r.localAddress())
+                            + ": traffic to " + sameAddress(r)
                             + " goes to the more specific socket, not to the wildcard listener."
                             + (answer.outcome() == Outcome.STEALS ? " Model: " + answer.explanation() : ""),
                     answer.sources()));
@@ -339,6 +343,14 @@ public final class RuleEngine {
                 rule.title() + " — " + SocketView.endpointText(s), "The " + what + " options of "
                         + SocketView.endpointText(s) + " owned by " + SocketView.owner(s) + " are unknown: " + reason
                         + ".", List.of()));
+    }
+
+    /**
+     * The address another socket binds to claim this socket's own, as the model compares addresses: 127.0.0.1 for a
+     * dual-stack socket bound to ::ffff:127.0.0.1 (an attacker binds it on a plain IPv4 socket).
+     */
+    private static String sameAddress(SocketRecord s) {
+        return SocketView.comparedAddress(s.localAddress());
     }
 
     private static BindAnswer ask(BindSemantics model, SocketRecord s, BindEndpoint first, String address, String user,

@@ -7,7 +7,6 @@ import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.BindEndpoint;
-import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 
@@ -16,7 +15,6 @@ final class SocketView {
 
     private static final Set<String> SHARED_ACCOUNTS = Set.of("nobody", "nfsnobody", "nogroup");
     private static final int NOBODY_UID = 65534;
-    private static final String MAPPED_PREFIX = "::ffff:";
 
     private SocketView() {
     }
@@ -54,25 +52,23 @@ final class SocketView {
                 || Integer.valueOf(NOBODY_UID).equals(s.uid());
     }
 
-    /** The socket as the first endpoint of a bind question; unknown options count as not set. */
+    /**
+     * The socket as the first endpoint of a bind question, as it is bound: a Java dual-stack socket on
+     * ::ffff:127.0.0.1 stays that (the model knows it is the IPv4 address it maps); unknown options count as not set.
+     */
     static BindEndpoint endpoint(SocketRecord s) {
-        Set<BindOption> options = BindOption.of(s.options(), family(s));
         String user = user(s);
         BindState state = s.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(s.state())
                 ? BindState.LISTEN : BindState.BOUND;
-        return new BindEndpoint(bareAddress(s.localAddress()), options, user == null ? "owner" : user, state);
+        return BindEndpoint.asBound(s.localAddress(), s.options(), user == null ? "owner" : user, state);
     }
 
     /**
-     * The address as the kernel compares it: without an IPv6 zone, and an IPv4-mapped address (::ffff:127.0.0.1,
-     * what Java's dual-stack sockets report for a bind to 127.0.0.1) as the IPv4 address it stands for, because
-     * binding an IPv6 socket to a mapped address is an IPv4 bind for conflicts and delivery.
+     * The address as the model says the kernel compares it (127.0.0.1 for ::ffff:127.0.0.1, no IPv6 zone): what an
+     * attacker binds to claim the same address, and what traffic to the socket is sent to.
      */
-    static String bareAddress(String address) {
-        int zone = address.indexOf('%');
-        String bare = zone < 0 ? address : address.substring(0, zone);
-        return bare.regionMatches(true, 0, MAPPED_PREFIX, 0, MAPPED_PREFIX.length()) && bare.indexOf('.') > 0
-                ? bare.substring(MAPPED_PREFIX.length()) : bare;
+    static String comparedAddress(String address) {
+        return BindEndpoint.comparedAddress(address);
     }
 
     /** The family the socket's bind belongs to (IPv4 for an IPv4-mapped address). */
@@ -80,7 +76,7 @@ final class SocketView {
         if (s.isAddressUnknown()) {
             return s.family(); // a host name: the row's family is all that is known
         }
-        return Family.ofAddress(bareAddress(s.localAddress()));
+        return Family.ofAddress(comparedAddress(s.localAddress()));
     }
 
     /** "nginx (pid 812, user www-data)". */
@@ -108,7 +104,7 @@ final class SocketView {
 
     /** Whether a socket bound here receives traffic sent to {@code target} (dual-stack only when known). */
     static boolean covers(SocketRecord s, String target) {
-        String address = bareAddress(s.localAddress());
+        String address = comparedAddress(s.localAddress());
         if (Family.ofAddress(target) == Family.IPV4) {
             if (family(s) == Family.IPV4) {
                 return s.isWildcard() || address.equals(target);

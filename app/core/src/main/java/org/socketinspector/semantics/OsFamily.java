@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.SocketOption;
 
 /** The bind-semantics regimes the model knows; {@code whatif --os} takes their wire names. */
@@ -56,6 +57,16 @@ public enum OsFamily {
             case "macos" -> MACOS;
             case "freebsd" -> FREEBSD;
             default -> LINUX;
+        };
+    }
+
+    /** The regime of the OS this application runs on, as its platform names it (Linux's for one the model lacks). */
+    public static OsFamily of(OsKind os) {
+        return switch (os) {
+            case WINDOWS -> WINDOWS;
+            case MACOS -> MACOS;
+            case FREEBSD -> FREEBSD;
+            case LINUX, OTHER -> LINUX;
         };
     }
 

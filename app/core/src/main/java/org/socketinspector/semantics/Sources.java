@@ -8,7 +8,9 @@ final class Sources {
     static final String MS_TABLE_SAME_USER = MS_REUSE + ", table (b) Server 2003 and later, same user";
     static final String MS_TABLE_OTHER_USER = MS_REUSE + ", table (c) Server 2003 and later, different users";
     static final String MS_TABLE_NOTE = MS_REUSE + ", note 1 after table (b): wildcard and specific binds coexist";
-    static final String MS_DUAL_STACK = MS_REUSE + ", dual-stack sockets";
+    static final String MS_DUAL_STACK = MS_REUSE + ", dual-stack sockets; Windows Networking blog (MS Learn archive):"
+            + " Dual Stack Sockets on Windows Vista (a dual-stack bind opens an endpoint in both stacks and fails if the"
+            + " port is in use in either)";
     static final String MS_IPV6_ONLY_DEFAULT = "MS Learn: Dual-Stack Sockets for IPv6 Winsock Applications (IPV6_V6ONLY is on by default)";
 
     static final String LINUX_TCP_CONFLICT = "Linux net/ipv4/inet_connection_sock.c inet_csk_bind_conflict";

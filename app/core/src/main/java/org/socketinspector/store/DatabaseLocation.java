@@ -2,7 +2,7 @@ package org.socketinspector.store;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 
 /** Where the history database lives when {@code --db} does not say: the per-user data folder each OS expects. */
 public final class DatabaseLocation {

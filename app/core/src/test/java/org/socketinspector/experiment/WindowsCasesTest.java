@@ -44,6 +44,29 @@ class WindowsCasesTest {
     }
 
     @Test
+    void aDualStackBindIsCheckedInBothStacksInEitherOrderCitingMicrosoftsBlog() {
+        // The order Microsoft's Windows Networking blog states (IPv4 first, dual-stack second), and the preset's.
+        var v4 = new org.socketinspector.semantics.BindEndpoint("0.0.0.0", java.util.Set.of(), "alice",
+                org.socketinspector.semantics.BindState.LISTEN);
+        var dual = new org.socketinspector.semantics.BindEndpoint("::",
+                java.util.Set.of(org.socketinspector.semantics.BindOption.DUALSTACK), "alice",
+                org.socketinspector.semantics.BindState.BOUND);
+        BindAnswer stated = WINDOWS.answer(new BindQuestion(OsFamily.WINDOWS, Protocol.TCP, v4, dual));
+        assertThat(stated.error()).isEqualTo("WSAEADDRINUSE");
+        assertThat(stated.sources()).anyMatch(s -> s.contains("Dual Stack Sockets on Windows Vista"));
+        var dualListening = new org.socketinspector.semantics.BindEndpoint("::", dual.options(), "alice",
+                org.socketinspector.semantics.BindState.LISTEN);
+        var v4Bound = new org.socketinspector.semantics.BindEndpoint("0.0.0.0", java.util.Set.of(), "alice",
+                org.socketinspector.semantics.BindState.BOUND);
+        assertThat(WINDOWS.answer(new BindQuestion(OsFamily.WINDOWS, Protocol.TCP, dualListening, v4Bound)).error())
+                .isEqualTo("WSAEADDRINUSE");
+        assertThat(ReplayPreset.named("windows-ipv4-beside-dualstack").orElseThrow())
+                .satisfies(p -> assertThat(p.rule()).isNull())
+                .satisfies(p -> assertThat(p.description()).startsWith("Open question").contains("golang/go#45150")
+                        .contains("drakkan/sftpgo#350"));
+    }
+
+    @Test
     void theExclusiveControlIsRefusedWithWsaeacces() {
         ReplayRequest r = ReplayRequest.of(ReplayPreset.named("windows-exclusive-control").orElseThrow(), 10, 0, false, SELF);
         BindAnswer prediction = WINDOWS.answer(Prediction.question(OsFamily.WINDOWS, r.protocol(), r.victim(),

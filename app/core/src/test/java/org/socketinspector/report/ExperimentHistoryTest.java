@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.ProbeRecord;

@@ -147,4 +147,31 @@ class MappedAndTimeWaitTest {
         assertThat(BindState.TIME_WAIT.wireName()).isEqualTo("time-wait");
         assertThatThrownBy(() -> BindState.fromWireName("closing")).hasMessageContaining("expected listen");
     }
+
+    @Test
+    void aSocketFoundOnAMappedAddressIsTakenAsBoundAndDualStack() {
+        // What a scan reports: the bind proves dual-stack (an IPv6-only socket cannot bind a mapped address, and
+        // IPV6_V6ONLY cannot change after bind), whatever the option read as.
+        for (Boolean v6only : new Boolean[] {null, false, true}) {
+            BindEndpoint found = BindEndpoint.asBound("::ffff:127.0.0.1",
+                    new org.socketinspector.model.SocketOptions(true, false, null, v6only), "app", BindState.LISTEN);
+            assertThat(found.address()).isEqualTo("::ffff:127.0.0.1");
+            assertThat(found.options()).contains(BindOption.DUALSTACK, BindOption.REUSEADDR)
+                    .doesNotContain(BindOption.V6ONLY);
+            // On Windows too, where an IPv6 socket is IPv6-only by default, the question stays possible.
+            assertThat(ask(OsFamily.WINDOWS, Protocol.TCP, found, e("127.0.0.1", "app", BindState.BOUND)).outcome())
+                    .isEqualTo(Outcome.REFUSED);
+        }
+        BindEndpoint zoned = BindEndpoint.asBound("fe80::1%eth0",
+                new org.socketinspector.model.SocketOptions(false, false, null, true), "app", BindState.BOUND);
+        assertThat(zoned.address()).isEqualTo("fe80::1");
+        assertThat(zoned.options()).containsExactly(BindOption.V6ONLY);
+        assertThat(BindEndpoint.comparedAddress("::ffff:7f00:1")).isEqualTo("127.0.0.1");
+        assertThat(BindEndpoint.comparedAddress("::ffff:0.0.0.0")).isEqualTo("0.0.0.0");
+        assertThat(BindEndpoint.comparedAddress("::1")).isEqualTo("::1");
+        assertThat(BindEndpoint.mapped("::ffff:7f00:1")).isTrue();
+        assertThat(BindEndpoint.mapped("0:0:0:0:0:ffff:127.0.0.1")).isTrue();
+        assertThat(BindEndpoint.mapped("::1")).isFalse();
+        assertThat(BindEndpoint.mapped("127.0.0.1")).isFalse();
+    }
 }

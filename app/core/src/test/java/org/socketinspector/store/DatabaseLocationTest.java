@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 
 class DatabaseLocationTest {
 

@@ -3,7 +3,7 @@ package org.socketinspector.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.error.Logs;
 
 /**

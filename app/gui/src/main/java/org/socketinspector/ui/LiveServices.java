@@ -6,7 +6,6 @@ import org.socketinspector.collect.Source;
 import java.util.List;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.ExperimentException;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.LiveProbe;
 import org.socketinspector.rules.RuleEngine;
@@ -26,14 +25,15 @@ public final class LiveServices {
     }
 
     public static UiServices create(Platform platform) {
+        OsFamily host = OsFamily.of(platform.os());
         ScanService scans = request -> RuleEngine.audit(platform.collector(Source.AUTO).collect(request));
         return new UiServices(scans, scan -> RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)),
                 (request, cancel, progress) -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel, progress),
                 (request, cancel) -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
-                MatrixRunner.of(platform.sockets(), platform.processes(), matrixSpace(HostFacts.osFamily()),
-                        BindSemantics.forOs(HostFacts.osFamily())),
-                HistoryStore::openDefault, platform.processes().effectiveUid());
+                MatrixRunner.of(platform.sockets(), platform.processes(), matrixSpace(host),
+                        BindSemantics.forOs(host)),
+                HistoryStore::openDefault, platform.processes().effectiveUid(), host);
     }
 
     /** This OS's question space; empty where there is no live matrix (the view then says so). */

@@ -19,7 +19,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
@@ -81,19 +80,19 @@ public final class MainWindow extends BorderPane {
         model = new MainWindowViewModel(services, threads, dialogs, bus::publish);
         live = new LiveViewModel(services.scans(), threads.background());
         Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
-        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink));
+        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink, services.hostOs()));
         liveTab.setId("tab-live");
         liveTab.setClosable(false);
-        experiments = new ExperimentsViewModel(services.experiments(), this::history, HostFacts.osFamily(),
+        experiments = new ExperimentsViewModel(services.experiments(), this::history, services.hostOs(),
                 services.selfUid());
-        probe = new ProbeViewModel(services.probes(), this::history, HostFacts.osFamily(), services.selfUid());
-        matrix = new MatrixViewModel(services.matrix(), this::history, HostFacts.osFamily());
+        probe = new ProbeViewModel(services.probes(), this::history, services.hostOs(), services.selfUid());
+        matrix = new MatrixViewModel(services.matrix(), this::history, services.hostOs());
         experimentsView = new ExperimentsView(experiments, probe, matrix, threads, dialogs);
         experimentsTab = new Tab("Experiments", experimentsView);
         experimentsTab.setId("tab-experiments");
         experimentsTab.setClosable(false);
         history = new HistoryViewModel(this::history, threads.background(), threads.fx());
-        historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)));
+        historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)), services.hostOs());
         historyTab = new Tab("History", historyView);
         historyTab.setId("tab-history");
         historyTab.setClosable(false);
@@ -103,7 +102,7 @@ public final class MainWindow extends BorderPane {
                 history.load();
             }
         });
-        classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, HostFacts.osFamily(),
+        classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, services.hostOs(),
                 services.selfUid());
         classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)));
         Tab classroomTab = new Tab("Classroom", classroomView);
@@ -288,7 +287,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openWhatIf(SocketRecord first) {
-        WhatIfViewModel model = new WhatIfViewModel(services.semantics());
+        WhatIfViewModel model = new WhatIfViewModel(services.semantics(), services.hostOs());
         model.onRunExperiment(request -> bus.publish(new ExperimentRequested(request)));
         if (first != null) {
             model.prefill(first);

@@ -25,9 +25,10 @@ import org.socketinspector.ui.experiments.ReplayRunner;
  * @param matrix      runs the bind matrix over this OS's question space
  * @param history     opens the history database (called once, on first use; may throw StoreException)
  * @param selfUid     the effective uid of the user running the GUI (root may replay as other users)
+ * @param hostOs      the bind-semantics regime of this machine (only its cases run for real here)
  */
 public record UiServices(ScanService scans, Function<Scan, List<Finding>> rules,
                          Function<OsFamily, Optional<BindSemantics>> semantics, ReplayRunner experiments,
                          ProbeRunner probes, MatrixRunner matrix, Supplier<HistoryStore> history,
-                         int selfUid) {
+                         int selfUid, OsFamily hostOs) {
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
@@ -44,7 +43,7 @@ class ClassroomGuiTest {
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)), Fixtures.realReplays(), Fixtures.realProbes(),
-                Fixtures.realMatrix(java.util.List.of()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID);
+                Fixtures.realMatrix(java.util.List.of()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, url -> { });
         window.classroomView().setPace(Duration.ZERO, Duration.ZERO);
         stage.setScene(SocketInspectorApp.scene(window));
@@ -132,8 +131,8 @@ class ClassroomGuiTest {
         robot.type(KeyCode.LEFT);
         assertThat(text(robot, "#classroom-progress")).isEqualTo("Step 3 of 5");
         assertThat(robot.lookup("#classroom-replay").queryAs(Button.class).isVisible())
-                .as("a Windows case is not replayed on " + HostFacts.osFamily().wireName())
-                .isEqualTo(HostFacts.osFamily() == OsFamily.WINDOWS);
+                .as("a Windows case is not replayed on " + Fixtures.HOST_OS.wireName())
+                .isEqualTo(Fixtures.HOST_OS == OsFamily.WINDOWS);
     }
 
     @Test
@@ -184,7 +183,7 @@ class ClassroomGuiTest {
 
     @Test
     void aCaseOfThisOsIsHandedToTheExperimentsTabToReplayForReal(FxRobot robot) {
-        Assumptions.assumeTrue(HostFacts.osFamily() == OsFamily.LINUX, "the plain control is a Linux preset");
+        Assumptions.assumeTrue(Fixtures.HOST_OS == OsFamily.LINUX, "the plain control is a Linux preset");
         pick(robot, "plain-control");
         robot.clickOn("#classroom-replay");
         assertThat(window.tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-experiments");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.Users;
@@ -65,7 +65,7 @@ class ExperimentsGuiTest {
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(),
                 os -> Optional.of(BindSemantics.forOs(os)), Fixtures.realReplays(), Fixtures.realProbes(),
-                Fixtures.realMatrix(QuestionSpace.linux()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID);
+                Fixtures.realMatrix(QuestionSpace.linux()), () -> HistoryStore.open(historyFile), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.setWidth(1200);

@@ -53,6 +53,9 @@ public final class Fixtures {
     /** The effective uid the tests run as. */
     public static final int SELF_UID = PLATFORM.processes().effectiveUid();
 
+    /** This machine's regime, as the GUI's services name it. */
+    public static final org.socketinspector.semantics.OsFamily HOST_OS = org.socketinspector.semantics.OsFamily.of(PLATFORM.os());
+
     /** The real lab replay (helpers on loopback), as the application runs it. */
     public static org.socketinspector.ui.experiments.ReplayRunner realReplays() {
         return (request, cancel, progress) -> new org.socketinspector.experiment.LabReplay(
@@ -69,7 +72,7 @@ public final class Fixtures {
     public static org.socketinspector.ui.experiments.MatrixRunner realMatrix(
             List<org.socketinspector.semantics.BindQuestion> space) {
         return org.socketinspector.ui.experiments.MatrixRunner.of(PLATFORM.sockets(), PLATFORM.processes(), space, org.socketinspector.semantics.BindSemantics
-                .forOs(org.socketinspector.experiment.HostFacts.osFamily()));
+                .forOs(HOST_OS));
     }
 
     /** A scan of {@code count} TCP listeners on 127.0.0.1 ports 10000.., owned by pid 5000 + i, in state {@code state}. */

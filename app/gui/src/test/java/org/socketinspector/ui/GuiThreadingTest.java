@@ -68,7 +68,7 @@ class GuiThreadingTest {
         }, os -> Optional.empty(), Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(List.of()), () -> {
             called("history");
             return HistoryStore.open(historyFile);
-        }, Fixtures.SELF_UID);
+        }, Fixtures.SELF_UID, Fixtures.HOST_OS);
         pool = UiThreads.pool("checked-background");
         window = new MainWindow(services, new UiThreads(pool, Platform::runLater), opened::add);
         stage.setScene(SocketInspectorApp.scene(window));

@@ -55,7 +55,7 @@ class HostileTextGuiTest {
         java.nio.file.Path history = tempDir.resolve("history-" + System.nanoTime() + ".db");
         UiServices services = new UiServices(request -> Fixtures.labAudit(), scan -> RuleEngine.audit(scan).findings(),
                 os -> Optional.empty(), Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
-                () -> org.socketinspector.store.HistoryStore.open(history), Fixtures.SELF_UID);
+                () -> org.socketinspector.store.HistoryStore.open(history), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();

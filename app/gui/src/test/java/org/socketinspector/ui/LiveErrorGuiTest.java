@@ -44,7 +44,7 @@ class LiveErrorGuiTest {
                     // What the store throws for a file it cannot use (a bug, e.g. IllegalStateException, would be
                     // reported as an internal error instead).
                     throw new org.socketinspector.store.StoreException("no history in this test");
-                }, Fixtures.SELF_UID), Fixtures.THREADS, url -> { });
+                }, Fixtures.SELF_UID, Fixtures.HOST_OS), Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.ui.sockets.SocketRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,7 +43,7 @@ class LiveScanGuiTest {
         UiServices real = LiveServices.create(Fixtures.PLATFORM);
         window = new MainWindow(new UiServices(real.scans(), real.rules(), real.semantics(), real.experiments(),
                 real.probes(), real.matrix(),
-                () -> org.socketinspector.store.HistoryStore.open(historyFile), real.selfUid()), Fixtures.THREADS, url -> { });
+                () -> org.socketinspector.store.HistoryStore.open(historyFile), real.selfUid(), real.hostOs()), Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
     }

@@ -65,7 +65,7 @@ class MainWindowGuiTest {
         };
         UiServices services = new UiServices(request -> Fixtures.labAudit(),
                 scan -> org.socketinspector.rules.RuleEngine.audit(scan).findings(), os -> Optional.of(echo),
-                Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile), Fixtures.SELF_UID);
+                Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(java.util.List.of()), () -> org.socketinspector.store.HistoryStore.open(historyFile), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, opened::add);
         stage.setScene(SocketInspectorApp.scene(window));
         stage.show();
@@ -242,6 +242,9 @@ class MainWindowGuiTest {
         java.nio.file.Path capture = java.nio.file.Path.of("../../native-bridge/src/test/resources/captures/variants/"
                 + "windows-ano-hand-edited-ipv6.txt");
         robot.interact(() -> window.openCapture(capture));
+        // The capture is read off the FX thread: wait for its tab's notes before looking at them.
+        Fixtures.waitUntil("the capture's notes", () -> robot.lookup("#tab-capture-content #capture-notes").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
 
         TitledPane notes = robot.lookup("#tab-capture-content #capture-notes-pane").queryAs(TitledPane.class);
         assertThat(notes.getText()).isEqualTo("1 skipped line, 0 addresses unknown (names in capture)");
@@ -285,8 +288,8 @@ class MainWindowGuiTest {
 
     @Test
     void anExperimentAsksFirstAndRunsOnlyAfterOk(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.collect.OsKind.current()
-                == org.socketinspector.collect.OsKind.LINUX, "lab replays need Linux sockets here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.model.OsKind.current()
+                == org.socketinspector.model.OsKind.LINUX, "lab replays need Linux sockets here");
         robot.clickOn("Experiments");
         robot.clickOn("plain-control · tcp");
         robot.clickOn("#run-button");

@@ -67,7 +67,7 @@ class MainWindowViewModelTest {
         };
         UiServices services = new UiServices(request -> Fixtures.labAudit(), scan -> RuleEngine.audit(scan).findings(),
                 os -> Optional.empty(), Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
-                history, Fixtures.SELF_UID);
+                history, Fixtures.SELF_UID, Fixtures.HOST_OS);
         return new MainWindowViewModel(services, new UiThreads(queued, Runnable::run), dialogs, opened::add);
     }
 

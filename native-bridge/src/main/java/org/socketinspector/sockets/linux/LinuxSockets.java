@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import org.socketinspector.model.Family;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.nativeio.Errno;
 import org.socketinspector.nativeio.LibC;
@@ -25,6 +26,12 @@ import org.socketinspector.sockets.MappedAddress;
  * inherits them. Waits (accept, receive) use poll(2) with a timeout so that a cancelled experiment never hangs.
  */
 public final class LinuxSockets implements NativeSockets {
+
+    @Override
+    public OsKind os() {
+        return OsKind.LINUX;
+    }
+
 
     private static final LibC C = LibC.INSTANCE;
 

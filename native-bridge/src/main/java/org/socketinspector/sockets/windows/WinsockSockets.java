@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.util.Arrays;
 import org.socketinspector.model.Family;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
@@ -17,6 +18,12 @@ import org.socketinspector.model.SocketOption;
  * Runs only on Windows; the logic around the calls is tested anywhere against a scripted {@link Ws2_32}.
  */
 public final class WinsockSockets implements NativeSockets {
+
+    @Override
+    public OsKind os() {
+        return OsKind.WINDOWS;
+    }
+
 
     /** MAKEWORD(2, 2). */
     private static final short WINSOCK_2_2 = 0x0202;

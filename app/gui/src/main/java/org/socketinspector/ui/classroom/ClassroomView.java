@@ -282,7 +282,7 @@ public final class ClassroomView extends BorderPane {
 
     /** The what-if dialog on its own model: when it closes, a valid question becomes the case taught here. */
     private void openWhatIf() {
-        WhatIfViewModel question = new WhatIfViewModel(model.models());
+        WhatIfViewModel question = new WhatIfViewModel(model.models(), model.here());
         WhatIfDialog dialog = new WhatIfDialog(question);
         dialog.setHeaderText("Describe the case on any OS; close the dialog and the Classroom teaches it.");
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());

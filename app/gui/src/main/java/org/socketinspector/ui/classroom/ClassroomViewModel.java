@@ -148,6 +148,11 @@ public final class ClassroomViewModel {
                 .map(p -> ReplayRequest.of(p, Limits.DEFAULT_ATTEMPTS, 0, false, selfUid));
     }
 
+    /** The OS this machine runs. */
+    public OsFamily here() {
+        return here;
+    }
+
     public Function<OsFamily, Optional<BindSemantics>> models() {
         return models;
     }

@@ -100,6 +100,8 @@ public final class ExperimentsViewModel {
         ReplayRequest r = request();
         String unit = r.protocol() == Protocol.TCP ? "connections" : "datagrams";
         String where = r.namespace() ? "inside a network namespace created for this run (deleted afterwards)"
+                + (r.unprivilegedPortStart() == null ? "" : ", with net.ipv4.ip_unprivileged_port_start="
+                + r.unprivilegedPortStart() + " set there only (this machine's own setting is not changed)")
                 : "on this machine's loopback interface";
         String port = r.port() == 0 ? "a free port the kernel chooses (no running service's port)" : "port " + r.port();
         return "Socket Inspector will start two helper processes " + where + ":\n"

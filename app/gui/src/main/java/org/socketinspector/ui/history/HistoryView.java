@@ -28,13 +28,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.socketinspector.ui.ShownText;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.history.ListenerChange;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.ui.sockets.SocketText;
 
 /** Past experiment runs and saved snapshots: filters, pages, a detail pane with the timeline, snapshot diffs. */
@@ -46,10 +46,13 @@ public final class HistoryView extends BorderPane {
     private final TableView<RunSummary> table = new TableView<>();
     private final VBox details = new VBox(8);
     private final BiConsumer<String, Audit> openSnapshot;
+    private final OsFamily host;
 
     /** @param openSnapshot opens a stored snapshot as a tab (title, audit) */
-    public HistoryView(HistoryViewModel model, BiConsumer<String, Audit> openSnapshot) {
+    /** @param host this machine's regime: snapshots are scans of this machine, their options named as it names them */
+    public HistoryView(HistoryViewModel model, BiConsumer<String, Audit> openSnapshot, OsFamily host) {
         this.model = model;
+        this.host = host;
         this.openSnapshot = openSnapshot;
         setId("history-view");
 
@@ -230,9 +233,9 @@ public final class HistoryView extends BorderPane {
             details.getChildren().add(hint("No listener opened, closed or changed owner or options."));
             return;
         }
-        details.getChildren().addAll(section("Opened (" + diff.opened().size() + ")", diff.opened().stream().map(HistoryView::line).toList()),
-                section("Closed (" + diff.closed().size() + ")", diff.closed().stream().map(HistoryView::line).toList()),
-                section("Changed (" + diff.changed().size() + ")", diff.changed().stream().map(HistoryView::change).toList()));
+        details.getChildren().addAll(section("Opened (" + diff.opened().size() + ")", diff.opened().stream().map(this::line).toList()),
+                section("Closed (" + diff.closed().size() + ")", diff.closed().stream().map(this::line).toList()),
+                section("Changed (" + diff.changed().size() + ")", diff.changed().stream().map(this::change).toList()));
     }
 
     private static Node section(String title, List<String> lines) {
@@ -248,12 +251,12 @@ public final class HistoryView extends BorderPane {
         return box;
     }
 
-    private static String line(SocketRecord s) {
+    private String line(SocketRecord s) {
         return s.protocol().wireName() + "  " + s.localEndpoint() + "  pid " + (s.pid() == null ? "?" : s.pid()) + "  "
-                + SocketText.process(s) + "  " + SocketText.user(s) + "  " + SocketText.flags(s, HostFacts.osFamily());
+                + SocketText.process(s) + "  " + SocketText.user(s) + "  " + SocketText.flags(s, host);
     }
 
-    private static String change(ListenerChange c) {
+    private String change(ListenerChange c) {
         StringBuilder text = new StringBuilder(line(c.after()));
         c.fields().forEach(f -> text.append("\n      ").append(f.field()).append(": ").append(f.before()).append(" → ").append(f.after()));
         return text.toString();

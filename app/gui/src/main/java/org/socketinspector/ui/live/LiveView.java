@@ -6,15 +6,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import org.socketinspector.collect.OsKind;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.ui.sockets.SocketsPane;
 
 /** The main window's live tab: the socket table with the scan toggles. */
 public final class LiveView extends SocketsPane {
 
     public LiveView(LiveViewModel model, Consumer<SocketRecord> whatIf, Consumer<SocketRecord> probePort,
-                    Consumer<String> openLink) {
+                    Consumer<String> openLink, OsFamily host) {
         super(model.sockets(), whatIf, probePort, openLink);
         setId("live-view");
         ToggleButton all = new ToggleButton("All connections");
@@ -25,7 +25,7 @@ public final class LiveView extends SocketsPane {
 
         ToggleButton probe = new ToggleButton("Probe (Windows)");
         probe.setId("toggle-probe");
-        boolean windows = OsKind.current() == OsKind.WINDOWS;
+        boolean windows = host.isWindows();
         probe.setDisable(!windows);
         probe.setTooltip(new Tooltip(windows
                 ? "Learn SO_EXCLUSIVEADDRUSE of each TCP listener with a momentary bind (no listen, no traffic)"

@@ -17,7 +17,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.socketinspector.experiment.ExperimentException;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.Prediction;
 import org.socketinspector.experiment.ReplayRequest;
@@ -40,7 +39,8 @@ import org.socketinspector.ui.sockets.SocketText;
 public final class WhatIfViewModel {
 
     private final Function<OsFamily, Optional<BindSemantics>> models;
-    private final ObjectProperty<OsFamily> os = new SimpleObjectProperty<>(this, "os", HostFacts.osFamily());
+    private final OsFamily host;
+    private final ObjectProperty<OsFamily> os = new SimpleObjectProperty<>(this, "os");
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(this, "protocol", Protocol.TCP);
     private final Side first = new Side("0.0.0.0", System.getProperty("user.name", "root"));
     private final Side second = new Side("127.0.0.1", "nobody");
@@ -51,8 +51,11 @@ public final class WhatIfViewModel {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "experimentProblem");
     private java.util.function.Consumer<ReplayRequest> runExperiment;
 
-    public WhatIfViewModel(Function<OsFamily, Optional<BindSemantics>> models) {
+    /** @param host this machine's regime: the question's first OS, and the only one whose cases run for real here */
+    public WhatIfViewModel(Function<OsFamily, Optional<BindSemantics>> models, OsFamily host) {
         this.models = models;
+        this.host = host;
+        os.set(host);
         Observable[] inputs = {os, protocol, firstState, first.address, first.user, first.options,
                 second.address, second.user, second.options};
         for (Observable input : inputs) {
@@ -63,7 +66,7 @@ public final class WhatIfViewModel {
 
     /** Fills in a live or imported socket as the first one; the second starts on the same address as another user. */
     public void prefill(SocketRecord socket) {
-        os.set(HostFacts.osFamily());
+        os.set(host);
         protocol.set(socket.protocol());
         firstState.set(socket.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(socket.state())
                 ? BindState.LISTEN : BindState.BOUND);
@@ -125,7 +128,7 @@ public final class WhatIfViewModel {
 
     /** Whether the case can be replayed here: only on the OS the application runs on. */
     public boolean canRunExperiment() {
-        return runExperiment != null && os.get() == HostFacts.osFamily();
+        return runExperiment != null && os.get() == host;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
@@ -34,6 +34,11 @@ class ExperimentsViewModelTest extends RunFixture {
                 .contains("Nothing leaves loopback");
         assertThat(new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.WINDOWS, 0).presets())
                 .allMatch(p -> p.os() == OsFamily.WINDOWS);
+
+        model.presetProperty().set(ReplayPreset.named("linux-low-unprivileged-port-start").orElseThrow());
+        assertThat(model.confirmation()).contains("inside a network namespace created for this run")
+                .contains("net.ipv4.ip_unprivileged_port_start=0 set there only (this machine's own setting is not"
+                        + " changed)").contains("port 80");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.MatrixCell;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.collect.OsKind;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.Users;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.experiment.HostFacts;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.BindAnswer;
@@ -35,7 +34,7 @@ class WhatIfViewModelTest {
             return new BindAnswer(Outcome.SHARES, null, null, "recorded", List.of("test"));
         }
     };
-    private final WhatIfViewModel model = new WhatIfViewModel(os -> Optional.of(recorder));
+    private final WhatIfViewModel model = new WhatIfViewModel(os -> Optional.of(recorder), Fixtures.HOST_OS);
 
     @Test
     void aSocketFromTheTablePrefillsTheFirstSide() {
@@ -43,7 +42,7 @@ class WhatIfViewModelTest {
         model.prefill(nobody);
 
         BindQuestion q = model.question();
-        assertThat(q.os()).isEqualTo(HostFacts.osFamily());
+        assertThat(q.os()).isEqualTo(Fixtures.HOST_OS);
         assertThat(q.protocol()).isEqualTo(Protocol.TCP);
         assertThat(q.first().address()).isEqualTo("0.0.0.0");
         assertThat(q.first().options()).containsExactlyInAnyOrder(BindOption.REUSEADDR, BindOption.REUSEPORT);
@@ -113,11 +112,11 @@ class WhatIfViewModelTest {
     void onlyACaseOfThisOsCanRunForRealAndItsUsersMustExistHere() {
         List<org.socketinspector.experiment.ReplayRequest> handed = new ArrayList<>();
         model.onRunExperiment(handed::add);
-        model.osProperty().set(HostFacts.osFamily() == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS);
+        model.osProperty().set(Fixtures.HOST_OS == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS);
         assertThat(model.canRunExperiment()).isFalse();
         assertThat(model.runExperiment()).isFalse();
 
-        model.osProperty().set(HostFacts.osFamily());
+        model.osProperty().set(Fixtures.HOST_OS);
         model.first().userProperty().set("root");
         model.second().userProperty().set("no-such-account-here");
         assertThat(model.runExperiment()).isFalse();
@@ -137,7 +136,7 @@ class WhatIfViewModelTest {
 
     @Test
     void withoutAModelForTheOsTheDialogSaysSo() {
-        WhatIfViewModel none = new WhatIfViewModel(os -> Optional.empty());
+        WhatIfViewModel none = new WhatIfViewModel(os -> Optional.empty(), Fixtures.HOST_OS);
         assertThat(none.problems()).anyMatch(p -> p.contains("No bind-semantics model"));
         assertThat(none.answerProperty().get()).isNull();
     }

@@ -1,4 +1,4 @@
-package org.socketinspector.collect;
+package org.socketinspector.model;
 
 import java.util.Locale;
 
