@@ -63,6 +63,37 @@ class HostileInputCommandTest {
         assertThat(run.err().strip().lines()).hasSize(1);
     }
 
+    /**
+     * The same attack through every other text output: a scan JSON (as another machine's capture or a saved scan may
+     * carry) whose process is named with OSC (window title), BEL, U+202E and a newline with a fake row, printed by
+     * {@code import}, {@code audit --input} and, once stored, {@code history show} and {@code history list}.
+     */
+    @Test
+    void hostileNamesAreEscapedByImportAuditAndHistory() throws Exception {
+        String evil = "ev\u001b]0;pwned\u0007\u202E\nFAKEROW";
+        String shown = "ev\\x1B]0;pwned\\x07\\u202E\\x0AFAKEROW";
+        Path file = scanJson(s -> {
+            ObjectNode process = s.putObject("process");
+            process.put("name", evil).put("executable", "/tmp/" + evil).put("commandLine", evil + " --serve")
+                    .put("user", "mallory\u202E").putNull("uid").putArray("services");
+        });
+        Path db = dir.resolve("history.db");
+        try (org.socketinspector.store.HistoryStore history = org.socketinspector.store.HistoryStore.open(db)) {
+            history.saveSnapshot(org.socketinspector.json.ScanJson.read(Files.readString(file)));
+        }
+        for (String[] command : new String[][] {{"import", file.toString()}, {"audit", "--input", file.toString()},
+                {"history", "show", "S1", "--db", db.toString()}, {"history", "list", "--db", db.toString()}}) {
+            CliRun run = CliRun.run(command);
+            String what = String.join(" ", command);
+            assertThat(run.exitCode()).as(what + ": " + run.err()).isIn(0, 5);
+            assertThat(run.out() + run.err()).as(what).doesNotContain("\u001b", "\u0007", "\u202E");
+            assertThat(run.out().lines()).as(what).noneMatch(l -> l.startsWith("FAKEROW"));
+            if (!command[1].equals("list")) {
+                assertThat(run.out()).as(what).contains(shown);
+            }
+        }
+    }
+
     // 2. Files root writes -----------------------------------------------------------------------------------------
 
     @Test
