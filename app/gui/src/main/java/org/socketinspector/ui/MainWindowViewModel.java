@@ -52,6 +52,7 @@ public final class MainWindowViewModel {
         if (store == null) {
             store = services.history().get();
             LOG.log(System.Logger.Level.INFO, () -> "history database " + store.file());
+            store.notices().forEach(n -> LOG.log(System.Logger.Level.WARNING, n)); // e.g. its folder made private
         }
         return store;
     }
