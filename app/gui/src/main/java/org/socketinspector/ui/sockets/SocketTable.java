@@ -58,35 +58,35 @@ public final class SocketTable extends TableView<SocketRow> {
             }
         });
 
-        TableColumn<SocketRow, Severity> severity = column("Risk", 92, SocketRow::severityProperty);
+        TableColumn<SocketRow, Severity> severity = column("Risk", 92, 74, SocketRow::severityProperty);
         severity.setId("col-severity");
         severity.setComparator(SocketRow.SEVERITY_ORDER);
         severity.setCellFactory(c -> new SeverityCell());
-        TableColumn<SocketRow, String> proto = column("Proto", 72, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
+        TableColumn<SocketRow, String> proto = column("Proto", 68, 66, r -> new ReadOnlyObjectWrapper<>(r.protocol()));
         proto.setId("col-proto");
         proto.setCellFactory(ShownText.cells());
-        TableColumn<SocketRow, SocketRow> local = column("Local address", 170, ReadOnlyObjectWrapper::new);
+        TableColumn<SocketRow, SocketRow> local = column("Local address", 170, 150, ReadOnlyObjectWrapper::new);
         local.setId("col-local");
         local.setComparator(Comparator.comparing(SocketRow::localSortKey));
         local.setCellFactory(ShownText.cells(SocketRow::localEndpoint, "mono"));
-        remoteColumn = column("Remote", 190, SocketRow::remoteProperty);
+        remoteColumn = column("Remote", 190, 150, SocketRow::remoteProperty);
         remoteColumn.setId("col-remote");
         remoteColumn.setCellFactory(ShownText.cells(v -> v, "mono"));
         remoteColumn.setVisible(false);
-        TableColumn<SocketRow, String> state = column("State", 80, SocketRow::stateProperty);
+        TableColumn<SocketRow, String> state = column("State", 84, 76, SocketRow::stateProperty);
         state.setId("col-state");
         state.setCellFactory(ShownText.cells());
-        TableColumn<SocketRow, Integer> pid = column("PID", 68, SocketRow::pidProperty);
+        TableColumn<SocketRow, Integer> pid = column("PID", 64, 56, SocketRow::pidProperty);
         pid.setId("col-pid");
         pid.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         pid.setCellFactory(ShownText.cells(v -> v == null ? "—" : v.toString(), "mono", "numeric"));
-        TableColumn<SocketRow, String> process = column("Process", 125, SocketRow::processProperty);
+        TableColumn<SocketRow, String> process = column("Process", 125, 90, SocketRow::processProperty);
         process.setId("col-process"); // other users name their processes: a newline or U+202E is shown, not obeyed
         process.setCellFactory(ShownText.cells());
-        TableColumn<SocketRow, String> user = column("User", 88, SocketRow::userProperty);
+        TableColumn<SocketRow, String> user = column("User", 88, 64, SocketRow::userProperty);
         user.setId("col-user");
         user.setCellFactory(ShownText.cells());
-        TableColumn<SocketRow, String> flags = column("Reuse flags", 180, SocketRow::flagsProperty);
+        TableColumn<SocketRow, String> flags = column("Reuse flags", 180, 100, SocketRow::flagsProperty);
         flags.setId("col-flags");
         flags.setCellFactory(ShownText.cells(Function.identity(), "mono"));
         getColumns().setAll(java.util.List.of(severity, proto, local, remoteColumn, state, pid, process, user, flags));
@@ -178,11 +178,12 @@ public final class SocketTable extends TableView<SocketRow> {
         return menu;
     }
 
-    private static <T> TableColumn<SocketRow, T> column(String title, double width,
+    /** @param min wide enough for the title and the usual values ("MEDIUM", "LISTEN", "127.0.0.1:65535") */
+    private static <T> TableColumn<SocketRow, T> column(String title, double width, double min,
                                                         Function<SocketRow, ObservableValue<T>> value) {
         TableColumn<SocketRow, T> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 50));
+        column.setMinWidth(min);
         column.setCellValueFactory(features -> value.apply(features.getValue()));
         return column;
     }

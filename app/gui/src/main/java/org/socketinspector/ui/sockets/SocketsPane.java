@@ -26,6 +26,9 @@ import org.socketinspector.model.SocketRecord;
  */
 public class SocketsPane extends BorderPane {
 
+    /** The details panel's width on a screen too small for a third of it. */
+    private static final double DETAILS_WIDTH = 300;
+
     private final SocketsViewModel model;
     private final SocketTable table;
     private final HBox toolbar = new HBox(8);
@@ -68,9 +71,18 @@ public class SocketsPane extends BorderPane {
 
         DetailsPanel details = new DetailsPanel(model, openLink);
         SplitPane split = new SplitPane(table, details);
-        split.setDividerPositions(0.67);
         SplitPane.setResizableWithParent(details, false);
         details.setMinWidth(260);
+        // A third for the details, but no more than it needs on a small screen: at 1024 px the table's columns fit.
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number width) {
+                if (width.doubleValue() > 0) {
+                    split.setDividerPositions(1 - Math.min(1.0 / 3, DETAILS_WIDTH / width.doubleValue()));
+                    split.widthProperty().removeListener(this); // from then on the user's divider, kept on resize
+                }
+            }
+        });
         setCenter(split);
         setBottom(statusBar());
     }
