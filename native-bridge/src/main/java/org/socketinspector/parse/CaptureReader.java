@@ -100,7 +100,7 @@ public final class CaptureReader {
         }
         parser.finish(sink, limitations);
         if (skippedCount > 0) {
-            limitations.add(skippedCount + " line" + (skippedCount == 1 ? "" : "s") + " that should have been sockets"
+            limitations.add(skippedCount + " line" + (skippedCount == 1 ? "" : "s") + " that should have been " + (skippedCount == 1 ? "a socket" : "sockets")
                     + " could not be read and " + (skippedCount == 1 ? "was" : "were") + " skipped (listed in skipped"
                     + (skippedCount > skipped.size() ? ", the first " + skipped.size() : "") + ")");
         }

@@ -114,6 +114,8 @@ class CaptureVariantsTest {
             assertThat(s.reason()).isEqualTo("expected an IP address or host name in the local address (2nd column)");
             assertThat(s.text()).contains("fe80::asda:4124:2096:62b2%9");
         });
+        assertThat(imported.scan().limitations())
+                .contains("1 line that should have been a socket could not be read and was skipped (listed in skipped)");
         assertThat(listeners("windows-ano-hand-edited-ipv6.txt")).containsExactlyInAnyOrder(
                 "tcp 0.0.0.0:135", "tcp 0.0.0.0:445", "tcp [::]:135", "udp 0.0.0.0:5353");
         Path file = resource("windows-ano-hand-edited-ipv6.txt");

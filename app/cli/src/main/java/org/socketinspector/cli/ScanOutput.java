@@ -26,7 +26,7 @@ final class ScanOutput {
         } else {
             ScanTable.print(head, sockets, withRemote, out);
             out.println();
-            out.println(count + " sockets; sources: " + TerminalText.escape(String.join(", ", head.sources()))
+            out.println(count + (count == 1 ? " socket" : " sockets") + "; sources: " + TerminalText.escape(String.join(", ", head.sources()))
                     + "; " + privilege(head));
             for (String limitation : head.limitations()) {
                 out.println("limitation: " + TerminalText.escape(limitation));
