@@ -22,6 +22,7 @@ import javafx.stage.Window;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.UiEvents.ExperimentRequested;
 import org.socketinspector.ui.UiEvents.ProbeRequested;
@@ -79,7 +80,7 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         model = new MainWindowViewModel(services, threads, dialogs, bus::publish);
         live = new LiveViewModel(services.scans(), threads.background());
-        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
+        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s, services.hostOs()));
         Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink, services.hostOs()));
         liveTab.setId("tab-live");
         liveTab.setClosable(false);
@@ -119,7 +120,7 @@ public final class MainWindow extends BorderPane {
         setTop(menuBar());
         setCenter(tabs);
 
-        bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first()));
+        bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first(), e.os()));
         bus.subscribe(AuditOpened.class, this::openAuditTab);
         bus.subscribe(ExperimentRequested.class, e -> {
             experiments.useCase(e.request());
@@ -210,7 +211,7 @@ public final class MainWindow extends BorderPane {
         MenuItem whatIf = new MenuItem("What if…");
         whatIf.setId("menu-whatif-empty");
         whatIf.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
-        whatIf.setOnAction(e -> bus.publish(new WhatIfRequested(null)));
+        whatIf.setOnAction(e -> bus.publish(new WhatIfRequested(null, services.hostOs())));
         Menu tools = new Menu("Tools", null, whatIf);
         tools.setId("menu-tools");
 
@@ -233,7 +234,8 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openAuditTab(AuditOpened e) {
-        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s));
+        OsFamily capturedOn = OsFamily.of(e.audit().scan().host()); // a Windows capture is asked about Windows
+        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s, capturedOn));
         CaptureView view = new CaptureView(e.audit(), whatIf, openLink);
         view.setId("tab-capture-content");
         Tab tab = new Tab(ShownText.of(e.title()), view); // a capture file's name, a stored host name
@@ -286,11 +288,11 @@ public final class MainWindow extends BorderPane {
         model.saveSnapshot(live.sockets().auditProperty().get());
     }
 
-    private void openWhatIf(SocketRecord first) {
+    private void openWhatIf(SocketRecord first, OsFamily os) {
         WhatIfViewModel model = new WhatIfViewModel(services.semantics(), services.hostOs());
         model.onRunExperiment(request -> bus.publish(new ExperimentRequested(request)));
         if (first != null) {
-            model.prefill(first);
+            model.prefill(first, os);
         }
         WhatIfDialog dialog = new WhatIfDialog(model);
         dialog.initOwner(window());

@@ -3,6 +3,7 @@ package org.socketinspector.ui;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.semantics.OsFamily;
 
 /** The events pages publish on the {@link EventBus}. */
 public final class UiEvents {
@@ -10,8 +11,11 @@ public final class UiEvents {
     private UiEvents() {
     }
 
-    /** The user asked what would happen if another socket bound next to {@code first} (null: an empty dialog). */
-    public record WhatIfRequested(SocketRecord first) {
+    /**
+     * The user asked what would happen if another socket bound next to {@code first} (null: an empty dialog), on
+     * {@code os}: the OS of the scan or capture the socket was listed in.
+     */
+    public record WhatIfRequested(SocketRecord first, OsFamily os) {
     }
 
     /** A capture, saved scan or stored snapshot was read and should open as a tab. */

@@ -64,9 +64,12 @@ public final class WhatIfViewModel {
         update();
     }
 
-    /** Fills in a live or imported socket as the first one; the second starts on the same address as another user. */
-    public void prefill(SocketRecord socket) {
-        os.set(host);
+    /**
+     * Fills in a live or imported socket as the first one, asked about the OS it was listed on ({@code listedOn}: a
+     * Windows capture opened on Linux is a Windows question); the second starts on the same address as another user.
+     */
+    public void prefill(SocketRecord socket, OsFamily listedOn) {
+        os.set(listedOn);
         protocol.set(socket.protocol());
         firstState.set(socket.protocol() == Protocol.TCP && SocketRecord.LISTEN.equals(socket.state())
                 ? BindState.LISTEN : BindState.BOUND);

@@ -39,7 +39,7 @@ class WhatIfViewModelTest {
     @Test
     void aSocketFromTheTablePrefillsTheFirstSide() {
         SocketRecord nobody = Fixtures.labAudit().scan().sockets().get(0);
-        model.prefill(nobody);
+        model.prefill(nobody, Fixtures.HOST_OS);
 
         BindQuestion q = model.question();
         assertThat(q.os()).isEqualTo(Fixtures.HOST_OS);
@@ -51,6 +51,18 @@ class WhatIfViewModelTest {
         assertThat(q.second().address()).isEqualTo("0.0.0.0");
         assertThat(q.second().state()).isEqualTo(BindState.BOUND);
         assertThat(model.problems()).isEmpty();
+    }
+
+    @Test
+    void aSocketOfACaptureFromAnotherOsIsAskedAboutThatOsAndIsNotReplayedHere() {
+        OsFamily other = Fixtures.HOST_OS == OsFamily.WINDOWS ? OsFamily.LINUX : OsFamily.WINDOWS;
+        model.onRunExperiment(request -> { });
+        model.prefill(Fixtures.labAudit().scan().sockets().get(0), other);
+
+        assertThat(model.question().os()).isEqualTo(other);
+        assertThat(model.canRunExperiment()).as("only this machine's cases run for real").isFalse();
+        model.prefill(Fixtures.labAudit().scan().sockets().get(0), Fixtures.HOST_OS);
+        assertThat(model.canRunExperiment()).isTrue();
     }
 
     @Test
