@@ -7,14 +7,15 @@ import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -117,7 +118,7 @@ public final class ClassroomView extends BorderPane {
         show(false);
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         ComboBox<ClassroomCase> cases = new ComboBox<>(model.cases());
         cases.setId("classroom-case");
         cases.valueProperty().bindBidirectional(model.selectedProperty());
@@ -158,12 +159,17 @@ public final class ClassroomView extends BorderPane {
         replay.setId("classroom-replay");
         replay.setOnAction(e -> model.replayHere().ifPresent(replayHandler));
         replay.managedProperty().bind(replay.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Case"), cases, whatIf, new Separator(javafx.geometry.Orientation.VERTICAL),
-                restart, previous, play, next, progress, spacer, replay, projector);
+        // Three groups that wrap as wholes: at 1024 px (a projector) no button is cut to "…".
+        FlowPane bar = new FlowPane(16, 6, group(new Label("Case"), cases, whatIf),
+                group(restart, previous, play, next, progress), group(replay, projector));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox group = new HBox(8, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -237,6 +237,9 @@ final class ReplayPane extends SplitPane {
             description.setWrapText(true);
             description.setMinHeight(Region.USE_PREF_SIZE);
             description.getStyleClass().add(Styles.TEXT_SMALL);
+            // A wrapped label's height follows its width: give it the list's width (less the cell's padding and
+            // the scroll bar) before the first layout, or the first cells are measured one line short and overlap.
+            description.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
             VBox box = new VBox(2, name, description);
             box.setPrefWidth(0);
             box.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
