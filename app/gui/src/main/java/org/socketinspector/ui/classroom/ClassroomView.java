@@ -7,7 +7,6 @@ import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,7 +15,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -24,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.ui.WrappingToolBar;
 import org.socketinspector.ui.whatif.WhatIfDialog;
 import org.socketinspector.ui.whatif.WhatIfViewModel;
 
@@ -160,16 +159,8 @@ public final class ClassroomView extends BorderPane {
         replay.setOnAction(e -> model.replayHere().ifPresent(replayHandler));
         replay.managedProperty().bind(replay.visibleProperty());
         // Three groups that wrap as wholes: at 1024 px (a projector) no button is cut to "…".
-        FlowPane bar = new FlowPane(16, 6, group(new Label("Case"), cases, whatIf),
-                group(restart, previous, play, next, progress), group(replay, projector));
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
-    }
-
-    private static HBox group(Node... nodes) {
-        HBox group = new HBox(8, nodes);
-        group.setAlignment(Pos.CENTER_LEFT);
-        return group;
+        return WrappingToolBar.of(WrappingToolBar.group(new Label("Case"), cases, whatIf),
+                WrappingToolBar.group(restart, previous, play, next, progress), WrappingToolBar.group(replay, projector));
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -12,7 +12,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -23,9 +22,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.socketinspector.ui.ShownText;
 import org.socketinspector.history.ListenerChange;
@@ -35,6 +32,7 @@ import org.socketinspector.rules.Audit;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
 import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.ui.WrappingToolBar;
 import org.socketinspector.ui.sockets.SocketText;
 
 /** Past experiment runs and saved snapshots: filters, pages, a detail pane with the timeline, snapshot diffs. */
@@ -88,11 +86,9 @@ public final class HistoryView extends BorderPane {
         compare.setId("history-compare");
         compare.setDisable(true);
         compare.setOnAction(e -> showDiff());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Show"), type, kind, new Label("Model"), agreement, refresh, compare, spacer,
-                previous, pageText, next);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = WrappingToolBar.of(WrappingToolBar.group(new Label("Show"), type, kind),
+                WrappingToolBar.group(new Label("Model"), agreement, refresh, compare),
+                WrappingToolBar.group(previous, pageText, next));
         bar.setPadding(new Insets(8, 10, 8, 10));
         Label error = new Label();
         error.getStyleClass().add(Styles.DANGER);
