@@ -105,7 +105,7 @@ public final class HistoryView extends BorderPane {
         table.getColumns().setAll(List.of(
                 column("Id", 60, r -> r.id().toString()),
                 column("Kind", 80, RunSummary::kind),
-                column("When", 150, r -> TIME.format(r.startedAt())),
+                column("When", 170, r -> TIME.format(r.startedAt())),
                 column("Host", 110, r -> r.host() == null ? "" : r.host()),
                 column("Model", 90, r -> r.agrees() == null ? "" : r.agrees() ? "agrees" : "DISAGREES"),
                 column("Title", 330, RunSummary::title),
@@ -139,6 +139,7 @@ public final class HistoryView extends BorderPane {
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 170)); // ids, kinds and times stay whole at 1024 px; titles give way
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
         c.setCellFactory(ShownText.cells()); // titles, hosts and stored records hold other users' text
         // The store orders pages newest first; sorting one page of many would mislead.
