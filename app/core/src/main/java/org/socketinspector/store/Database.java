@@ -1,17 +1,30 @@
 package org.socketinspector.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One connection to the history file, opened so that a crash or a second writer cannot hurt it: WAL journal (readers
@@ -41,7 +54,7 @@ final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final java.util.List<String> notices = new java.util.ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -57,7 +70,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(Path file, boolean ownFolder) {
-        java.util.List<String> notices = new java.util.ArrayList<>();
+        List<String> notices = new ArrayList<>();
         Path absolute = prepareFile(file.toAbsolutePath().normalize(), ownFolder, notices);
         Connection connection;
         try {
@@ -132,12 +145,12 @@ final class Database implements AutoCloseable {
     }
 
     /** What opening changed that the user should hear about (one line each), e.g. a folder made private. */
-    java.util.List<String> notices() {
-        return java.util.List.copyOf(notices);
+    List<String> notices() {
+        return List.copyOf(notices);
     }
 
     /** The header every SQLite database file starts with (sqlite.org/fileformat.html, 1.3). */
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Makes sure the file is one we may open and create: never through a dangling symbolic link (SQLite would
@@ -145,7 +158,7 @@ final class Database implements AutoCloseable {
      * output), never over a file that is not a database; a new folder is 0700 and a new file 0600 (it holds full
      * command lines; SQLite gives its -wal and -shm files the database file's mode).
      */
-    private static Path prepareFile(Path file, boolean ownFolder, java.util.List<String> notices) {
+    private static Path prepareFile(Path file, boolean ownFolder, List<String> notices) {
         if (Files.isDirectory(file)) {
             throw new StoreException("history database " + file + " is a directory, not a file");
         }
@@ -169,7 +182,7 @@ final class Database implements AutoCloseable {
                     Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PRIVATE_FOLDER));
                 } catch (UnsupportedOperationException e) {
                     Files.createDirectory(parent); // Windows: the per-user profile folder is private already
-                } catch (java.nio.file.FileAlreadyExistsException e) {
+                } catch (FileAlreadyExistsException e) {
                     // made by another process at the same moment
                 }
             }
@@ -179,11 +192,11 @@ final class Database implements AutoCloseable {
         }
         if (!Files.exists(real)) {
             try {
-                Files.newByteChannel(real, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                Files.newByteChannel(real, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PRIVATE_FILE)).close();
             } catch (UnsupportedOperationException e) {
                 // Windows: SQLite creates it in the private profile folder
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // another process created it first: checked below like any existing file
             } catch (IOException e) {
                 throw new StoreException("cannot create history database " + file + " ("
@@ -199,40 +212,40 @@ final class Database implements AutoCloseable {
      * command lines in it. When that folder (and file) belong to the running user, they are made 0700 and 0600 as
      * new ones are; returns the one line that says so. A folder of another user is not ours to change.
      */
-    private static java.util.Optional<String> makePrivate(Path folder, Path file) {
+    private static Optional<String> makePrivate(Path folder, Path file) {
         try {
             return tighten(folder, file);
         } catch (IOException e) {
-            return java.util.Optional.empty(); // a read-only file system: nobody can add to it, reading goes on
+            return Optional.empty(); // a read-only file system: nobody can add to it, reading goes on
         }
     }
 
-    private static java.util.Optional<String> tighten(Path folder, Path file) throws IOException {
-        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(folder,
-                java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    private static Optional<String> tighten(Path folder, Path file) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(folder,
+                PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null || Files.isSymbolicLink(folder)) {
-            return java.util.Optional.empty(); // Windows: the profile folder is private already
+            return Optional.empty(); // Windows: the profile folder is private already
         }
-        java.nio.file.attribute.PosixFileAttributes attributes = view.readAttributes();
+        PosixFileAttributes attributes = view.readAttributes();
         if (attributes.permissions().equals(PRIVATE_FOLDER) || !ownedByUs(attributes.owner(), folder)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String was = PosixFilePermissions.toString(attributes.permissions());
         view.setPermissions(PRIVATE_FOLDER);
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            java.nio.file.attribute.PosixFileAttributes fileAttributes = Files.readAttributes(file,
-                    java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes fileAttributes = Files.readAttributes(file,
+                    PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (ownedByUs(fileAttributes.owner(), folder)
-                    && !java.util.Collections.disjoint(fileAttributes.permissions(), GROUP_OR_OTHERS)) {
+                    && !Collections.disjoint(fileAttributes.permissions(), GROUP_OR_OTHERS)) {
                 Files.setPosixFilePermissions(file, PRIVATE_FILE);
             }
         }
-        return java.util.Optional.of("history folder " + folder + " was open to other users (" + was + "); made it"
+        return Optional.of("history folder " + folder + " was open to other users (" + was + "); made it"
                 + " private (rwx------), as new history folders are");
     }
 
     /** The running user, as the file system names owners ({@code user.name} is the real user's passwd name). */
-    private static boolean ownedByUs(java.nio.file.attribute.UserPrincipal owner, Path anywhere) {
+    private static boolean ownedByUs(UserPrincipal owner, Path anywhere) {
         try {
             return owner.equals(anywhere.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name")));
@@ -241,12 +254,12 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static final java.util.Set<PosixFilePermission> GROUP_OR_OTHERS = java.util.EnumSet.complementOf(
-            java.util.EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.complementOf(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                     PosixFilePermission.OWNER_EXECUTE));
 
-    private static final java.util.Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
-    private static final java.util.Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
     /** An empty file (new) or one that starts with SQLite's header; anything else is left untouched. */
     private static void requireDatabaseFile(Path file) {
@@ -256,9 +269,9 @@ final class Database implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new StoreException("history database " + file + " is not a regular file; refusing to use it");
         }
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(SQLITE_HEADER.length);
-            if (head.length > 0 && !java.util.Arrays.equals(head, SQLITE_HEADER)) {
+            if (head.length > 0 && !Arrays.equals(head, SQLITE_HEADER)) {
                 throw new StoreException("history database " + file + " is not a SQLite database; it was left"
                         + " untouched. Move it away to start a new history, or use --db");
             }

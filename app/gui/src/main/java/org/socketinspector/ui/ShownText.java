@@ -1,7 +1,10 @@
 package org.socketinspector.ui;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -37,8 +40,8 @@ public final class ShownText {
     }
 
     /** Binds the label's text to foreign text, escaped (null shows as nothing). */
-    public static void bind(javafx.scene.control.Labeled label, javafx.beans.value.ObservableValue<String> text) {
-        label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+    public static void bind(Labeled label, ObservableValue<String> text) {
+        label.textProperty().bind(Bindings.createStringBinding(
                 () -> text.getValue() == null ? null : of(text.getValue()), text));
     }
 

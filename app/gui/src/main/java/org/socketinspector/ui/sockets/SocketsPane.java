@@ -3,6 +3,8 @@ package org.socketinspector.ui.sockets;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -74,9 +76,9 @@ public class SocketsPane extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         details.setMinWidth(260);
         // A third for the details, but no more than it needs on a small screen: at 1024 px the table's columns fit.
-        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        split.widthProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number width) {
+            public void changed(ObservableValue<? extends Number> o, Number was, Number width) {
                 if (width.doubleValue() > 0) {
                     split.setDividerPositions(1 - Math.min(1.0 / 3, DETAILS_WIDTH / width.doubleValue()));
                     split.widthProperty().removeListener(this); // from then on the user's divider, kept on resize
