@@ -54,7 +54,7 @@ class HostileTextGuiTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         java.nio.file.Path history = tempDir.resolve("history-" + System.nanoTime() + ".db");
         UiServices services = new UiServices(request -> Fixtures.labAudit(), scan -> RuleEngine.audit(scan).findings(),
-                os -> Optional.empty(), Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
+                os -> Optional.of(org.socketinspector.semantics.BindSemantics.forOs(os)), Fixtures.realReplays(), Fixtures.realProbes(), Fixtures.realMatrix(List.of()),
                 () -> org.socketinspector.store.HistoryStore.open(history), Fixtures.SELF_UID, Fixtures.HOST_OS);
         window = new MainWindow(services, Fixtures.THREADS, url -> { });
         stage.setScene(SocketInspectorApp.scene(window));
@@ -97,6 +97,42 @@ class HostileTextGuiTest {
         assertThat(audit.findings().stream().map(f -> f.title() + f.explanation()).toList())
                 .as("the findings quote the raw name, so the panel's escaping is what keeps them safe")
                 .anyMatch(t -> t.contains(NAME) || t.contains("mallory\u202E"));
+    }
+
+    @Test
+    void aWhatIfAskedAboutAHostileSocketShowsItsUserEscaped(FxRobot robot) throws Exception {
+        SocketRecord evil = new SocketRecord(Protocol.TCP, Family.IPV4, "127.0.0.1", 8080, null, null, "LISTEN", null, 4242,
+                new ProcessInfo(NAME, "/tmp/" + NAME, COMMAND, "mallory\u202E", 1001, List.of()), 1001, 987654L,
+                new SocketOptions(true, true, null, null), null);
+        Audit audit = RuleEngine.audit(Fixtures.scan(List.of(evil)));
+        WaitForAsyncUtils.asyncFx(() -> window.live().show(audit));
+        WaitForAsyncUtils.waitForFxEvents();
+        Fixtures.waitUntil("the hostile row", () -> robot.lookup(".table-row-cell").match((Node n) ->
+                n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null).tryQuery().isPresent());
+        Node row = robot.lookup(".table-row-cell").match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() != null).query();
+        // Monocle sends no ContextMenuEvent for a secondary click (MainWindowGuiTest.requestContextMenu): send it.
+        javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
+        robot.interact(() -> javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 2, 2, b.getMinX() + 2, b.getMinY() + 2,
+                false, null)));
+        robot.clickOn("What if another socket binds here…");
+        Fixtures.waitUntil("the what-if dialog's answer", () -> robot.lookup("#whatif-explanation").tryQuery().isPresent());
+        // The same user joining with SO_REUSEPORT: the model's explanation names that user.
+        robot.interact(() -> {
+            robot.lookup("#whatif-second-user").queryAs(javafx.scene.control.TextField.class).setText("mallory\u202E");
+            robot.lookup("#whatif-second-reuseport").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+        });
+        Fixtures.waitUntil("the answer for the same user", () -> robot.lookup("#whatif-explanation").queryAs(Label.class)
+                .getText().contains("same user"));
+
+        List<String> shown = onFx(() -> texts(robot.lookup("#whatif-dialog").query()));
+        try {
+            assertThat(shown).as("every label of the what-if dialog").isNotEmpty().noneMatch(HostileTextGuiTest::raw)
+                    .anyMatch(t -> t.contains("mallory\\u202E"));
+        } finally {
+            robot.interact(() -> robot.lookup("#whatif-dialog").query().getScene().getWindow().hide());
+        }
     }
 
     private static boolean raw(String text) {

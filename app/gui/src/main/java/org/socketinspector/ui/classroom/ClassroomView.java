@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.ui.WrappingToolBar;
 import org.socketinspector.ui.whatif.WhatIfDialog;
 import org.socketinspector.ui.whatif.WhatIfViewModel;
@@ -89,7 +90,7 @@ public final class ClassroomView extends BorderPane {
         Label problem = new Label();
         problem.setId("classroom-problem");
         problem.getStyleClass().add(Styles.DANGER);
-        problem.textProperty().bind(model.problemProperty());
+        ShownText.bind(problem, model.problemProperty());
         problem.visibleProperty().bind(model.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
 
@@ -197,7 +198,7 @@ public final class ClassroomView extends BorderPane {
     }
 
     private static Label cardLabel(String text, String id, String styleClass) {
-        Label label = new Label(text);
+        Label label = ShownText.label(text);
         label.setId(id);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
@@ -208,12 +209,13 @@ public final class ClassroomView extends BorderPane {
     private void show(boolean animate) {
         Lesson lesson = model.lessonProperty().get();
         LessonStep step = model.stepProperty().get();
-        description.setText(model.selectedProperty().get() == null ? "" : model.selectedProperty().get().description());
+        // A what-if case names the users and addresses it was asked with, perhaps copied from a capture.
+        description.setText(model.selectedProperty().get() == null ? "" : ShownText.of(model.selectedProperty().get().description()));
         replay.setVisible(replayHandler != null && model.replayHere().isPresent());
         progress.setText(model.progressText());
         boolean conclusion = step != null && step.kind() == LessonStep.Kind.CONCLUSION;
-        title.setText(step == null ? "" : step.title());
-        narration.setText(step == null ? "" : step.narration());
+        title.setText(step == null ? "" : ShownText.of(step.title()));
+        narration.setText(step == null ? "" : ShownText.of(step.narration()));
         drawing.draw(lesson, step, animate);
         stage.setVisible(!conclusion);
         conclusionCard.setVisible(conclusion);

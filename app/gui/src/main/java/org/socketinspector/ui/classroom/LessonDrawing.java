@@ -16,6 +16,7 @@ import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.ui.classroom.LessonStep.Receiver;
 
 /**
@@ -158,8 +159,9 @@ final class LessonDrawing extends Pane {
         return box;
     }
 
+    /** A label of the drawing: its users and addresses may come from a what-if case, so they are shown escaped. */
     private static Label label(String text, String styleClass) {
-        Label label = new Label(text);
+        Label label = ShownText.label(text);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
         return label;

@@ -51,7 +51,7 @@ final class ProbePane extends ScrollPane {
                 + " Right-click a socket in the Live tab and choose “Probe this port…”, or type one in.");
         about.getStyleClass().add(Styles.TEXT_MUTED);
         Label source = PaneParts.wrapping("probe-source");
-        source.textProperty().bind(model.sourceProperty());
+        ShownText.bind(source, model.sourceProperty()); // names the listener's process
 
         ComboBox<Protocol> protocol = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Protocol.values()));
         protocol.setId("probe-protocol");
@@ -148,7 +148,7 @@ final class ProbePane extends ScrollPane {
         Label problems = PaneParts.wrapping("probe-problems");
         problems.getStyleClass().add(Styles.DANGER);
         Runnable showProblems = () -> {
-            problems.setText(String.join("\n", model.problems()));
+            problems.setText(ShownText.keepingLines(String.join("\n", model.problems())));
             problems.setVisible(!model.problems().isEmpty());
         };
         model.problems().addListener((ListChangeListener<String>) c -> showProblems.run());

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.ui.DialogService;
+import org.socketinspector.ui.ShownText;
 import org.socketinspector.ui.UiThreads;
 
 /** File → Export report…: renders an {@link ExportViewModel}; shows progress when an export takes over a second. */
@@ -89,7 +90,8 @@ public final class ExportDialog extends Dialog<Void> {
         problems.setId("export-problems");
         problems.setWrapText(true);
         problems.getStyleClass().add(Styles.DANGER);
-        problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.problems()), model.problems()));
+        problems.textProperty().bind(Bindings.createStringBinding( // they quote the path typed in
+                () -> ShownText.keepingLines(String.join("\n", model.problems())), model.problems()));
         ProgressBar progress = new ProgressBar();
         progress.setId("export-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -108,7 +110,7 @@ public final class ExportDialog extends Dialog<Void> {
         Label message = new Label();
         message.setId("export-message");
         message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
+        ShownText.bind(message, model.messageProperty()); // quotes paths and the reason a write failed
         model.writtenProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty() && model.openAfterwardsProperty().get()) {
                 open.accept(now.get(0));

@@ -21,6 +21,7 @@ import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
+import org.socketinspector.ui.ShownText;
 
 /** "What if another socket binds here?": edits a {@link WhatIfViewModel} and shows the model's answer as it changes. */
 public final class WhatIfDialog extends Dialog<Void> {
@@ -73,7 +74,8 @@ public final class WhatIfDialog extends Dialog<Void> {
         problems.setId("whatif-problems");
         problems.getStyleClass().add(Styles.DANGER);
         problems.setWrapText(true);
-        problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", model.problems()), model.problems()));
+        problems.textProperty().bind(Bindings.createStringBinding( // quote addresses and users a capture may have named
+                () -> ShownText.keepingLines(String.join("\n", model.problems())), model.problems()));
         problems.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
         problems.managedProperty().bind(problems.visibleProperty());
 
@@ -98,7 +100,7 @@ public final class WhatIfDialog extends Dialog<Void> {
         replayProblem.setId("whatif-experiment-problem");
         replayProblem.setWrapText(true);
         replayProblem.getStyleClass().add(Styles.WARNING);
-        replayProblem.textProperty().bind(model.experimentProblemProperty());
+        ShownText.bind(replayProblem, model.experimentProblemProperty());
         VBox content = new VBox(12, grid, new Separator(), problems, answerBox, replay, replayProblem);
         content.setPadding(new Insets(4, 4, 4, 4));
         content.setPrefWidth(820);
@@ -167,7 +169,7 @@ public final class WhatIfDialog extends Dialog<Void> {
         if (answer == null) {
             return;
         }
-        Label verdict = new Label(verdict(answer));
+        Label verdict = ShownText.label(verdict(answer));
         verdict.setId("whatif-verdict");
         verdict.getStyleClass().addAll("verdict", "verdict-" + answer.outcome().wireName());
         verdict.setWrapText(true);
@@ -177,7 +179,7 @@ public final class WhatIfDialog extends Dialog<Void> {
             answerBox.getChildren().add(new Label("The first socket " + (answer.firstCanStillListen()
                     ? "can still call listen() afterwards." : "can no longer call listen() afterwards.")));
         }
-        Label explanation = new Label(answer.explanation());
+        Label explanation = ShownText.label(answer.explanation()); // names the users and addresses asked about
         explanation.setId("whatif-explanation");
         explanation.setWrapText(true);
         // A wrapped label inside a dialog gets one line unless it may be as tall as its text needs.
