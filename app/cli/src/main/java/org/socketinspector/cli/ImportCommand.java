@@ -171,7 +171,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println(TerminalText.escape(message));
+        spec.commandLine().getErr().println("socket-inspector: " + TerminalText.escape(message)); // as every command
         spec.commandLine().getErr().flush();
         return SocketInspectorCommand.EXIT_FAILURE;
     }

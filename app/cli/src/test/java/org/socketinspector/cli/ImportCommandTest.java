@@ -83,7 +83,7 @@ class ImportCommandTest {
 
         CliRun strict = CliRun.run("import", "--strict", file.toString());
         assertThat(strict.exitCode()).isEqualTo(1);
-        assertThat(strict.err().strip()).isEqualTo(file + ":5: expected a state after the foreign address of a TCP row, "
+        assertThat(strict.err().strip()).isEqualTo("socket-inspector: " + file + ":5: expected a state after the foreign address of a TCP row, "
                 + "found \"TCP    0.0.0.0:445            0.0.0.0:0\"");
         assertThat(strict.out()).isEmpty();
     }
@@ -99,7 +99,7 @@ class ImportCommandTest {
         CliRun badFormat = CliRun.run("import", "--format", "csv", list.toString());
 
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).startsWith(list + ": not a capture this tool knows");
+        assertThat(unknown.err()).startsWith("socket-inspector: " + list + ": not a capture this tool knows");
         assertThat(forced.exitCode()).isEqualTo(1);
         assertThat(forced.err()).contains("en-netstat-ano.txt:5: expected numeric Recv-Q and Send-Q")
                 .contains("no socket could be read").contains("is it really ss?");
@@ -140,7 +140,7 @@ class ImportCommandTest {
         CliRun run = CliRun.run("import", json.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith(json + ": field \"schema\": expected");
+        assertThat(run.err()).startsWith("socket-inspector: " + json + ": field \"schema\": expected");
     }
 
     @Test
@@ -161,7 +161,7 @@ class ImportCommandTest {
         CliRun strict = CliRun.run("import", "--strict", file);
         assertThat(strict.exitCode()).isEqualTo(SocketInspectorCommand.EXIT_FAILURE);
         assertThat(strict.out()).isEmpty();
-        assertThat(strict.err()).startsWith(file + ":7: expected an IP address or host name");
+        assertThat(strict.err()).startsWith("socket-inspector: " + file + ":7: expected an IP address or host name");
     }
 
     @Test
