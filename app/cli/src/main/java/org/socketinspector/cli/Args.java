@@ -212,6 +212,12 @@ final class Args {
         }
     }
 
+    static final class IdleSecondsArg extends IntArg {
+        IdleSecondsArg() {
+            super("seconds", 1, IdleTimeoutOption.MAX_SECONDS);
+        }
+    }
+
     static final class SecondsArg extends IntArg {
         SecondsArg() {
             super("seconds", 1, (int) Limits.MAX_DURATION.toSeconds());

@@ -1,5 +1,6 @@
 package org.socketinspector.cli;
 
+import org.socketinspector.input.InputLimits;
 import org.socketinspector.text.TerminalText;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,6 +45,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     ScanOptions scanOptions;
+
+    @Mixin
+    IdleTimeoutOption idle;
 
     @Option(names = "--json", description = "Print the audit JSON contract (socket-inspector/audit/1): the scan with a findings array.")
     boolean json;
@@ -116,7 +120,8 @@ public final class AuditCommand implements Callable<Integer> {
             return scanOptions.collect();
         }
         try {
-            return ImportCommand.read(input, null, scanOptions.request().includeConnections());
+            return ImportCommand.read(input, null, scanOptions.request().includeConnections(),
+                    idle.applyTo(InputLimits.DEFAULT));
         } catch (IOException e) {
             throw new IOException(input + ": cannot be read (" + e.getMessage() + ")", e);
         }

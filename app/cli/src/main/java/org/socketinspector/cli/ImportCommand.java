@@ -27,6 +27,7 @@ import org.socketinspector.parse.CaptureScans;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
@@ -66,6 +67,9 @@ public final class ImportCommand implements Callable<Integer> {
             + "and cannot be read (by default such lines are skipped and listed).")
     boolean strict;
 
+    @Mixin
+    IdleTimeoutOption idle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +78,7 @@ public final class ImportCommand implements Callable<Integer> {
         // the sockets wait in a spool (a temporary file past 10,000) while the file is read, since the limitations
         // written before them are known only at its end: memory stays bounded whatever the capture's size
         try (SocketSpool sockets = new SocketSpool()) {
-            Scan head = read(file, format, all, strict, sockets);
+            Scan head = read(file, format, all, strict, idle.applyTo(InputLimits.DEFAULT), sockets);
             long count = head.sockets().isEmpty() ? sockets.count() : head.sockets().size();
             if (count == 0 && !head.skipped().isEmpty()) {
                 // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
@@ -107,14 +111,11 @@ public final class ImportCommand implements Callable<Integer> {
      * Reads a capture file (any supported format; {@code format} null = detect) as a scan, skipping and listing the
      * lines that cannot be read: also what {@code audit --input} reads.
      */
-    static Scan read(Path file, CaptureFormat format, boolean all) throws CaptureParseException, IOException {
-        return read(file, format, all, false);
-    }
-
-    static Scan read(Path file, CaptureFormat format, boolean all, boolean strict)
+    /** The whole capture, every socket held (for the rules); {@code limits} bound the reading. */
+    static Scan read(Path file, CaptureFormat format, boolean all, InputLimits limits)
             throws CaptureParseException, IOException {
         List<SocketRecord> sockets = new ArrayList<>();
-        Scan head = read(file, format, all, strict, sockets::add);
+        Scan head = read(file, format, all, false, limits, sockets::add);
         return head.sockets().isEmpty() ? head.withSockets(sockets) : head;
     }
 
@@ -122,10 +123,10 @@ public final class ImportCommand implements Callable<Integer> {
      * Streams a capture: its sockets go to {@code sink} in the capture's order and the scan returned has none, except
      * for a JSON document, which is read whole (it is bounded by the JSON limit) and returned with its sockets.
      */
-    private static Scan read(Path file, CaptureFormat format, boolean all, boolean strict, Consumer<SocketRecord> sink)
-            throws CaptureParseException, IOException {
+    private static Scan read(Path file, CaptureFormat format, boolean all, boolean strict, InputLimits limits,
+                             Consumer<SocketRecord> sink) throws CaptureParseException, IOException {
         boolean stdin = file.toString().equals("-");
-        try (BoundedInput input = BoundedInput.open(file, InputLimits.DEFAULT)) {
+        try (BoundedInput input = BoundedInput.open(file, limits)) {
             Instant collectedAt = stdin ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
             CaptureScans.Imported imported = CaptureScans.read(input, format, strict, all, stdin ? null : hostName(file),
                     collectedAt, sink);

@@ -23,7 +23,12 @@ final class JsonInput {
     }
 
     static String read(Path file) throws InputException {
-        try (BoundedInput input = BoundedInput.open(file, InputLimits.JSON)) {
+        return read(file, InputLimits.JSON);
+    }
+
+    /** As {@link #read(Path)} within {@code limits} (a command's --idle-timeout). */
+    static String read(Path file, InputLimits limits) throws InputException {
+        try (BoundedInput input = BoundedInput.open(file, limits)) {
             byte[] bytes = readAll(input.stream());
             return decode(bytes, input.name());
         } catch (InputException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.input.InputLimits;
 import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.report.ExperimentHistory;
@@ -51,6 +52,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     DbOption db;
+
+    @Mixin
+    IdleTimeoutOption idle;
 
     @ArgGroup(exclusive = true)
     Source source;
@@ -119,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Audit audit() throws Exception {
         if (source != null && source.input != null) {
-            return read(source.input);
+            return read(source.input, idle.applyTo(InputLimits.JSON));
         }
         if (source != null && source.historyId != null) {
             HistoryId id = source.historyId;
@@ -139,8 +143,8 @@ public final class ReportCommand implements Callable<Integer> {
      * Reads a scan or audit JSON file; errors name the file. An audit is reported as saved (same input, same
      * report); a scan is audited by this build's rule engine first.
      */
-    static Audit read(Path file) throws IOException {
-        String text = JsonInput.read(file);
+    static Audit read(Path file, InputLimits limits) throws IOException {
+        String text = JsonInput.read(file, limits);
         try {
             Audit audit = ScanJson.read(text);
             return isAudit(text) ? audit : RuleEngine.audit(audit.scan());

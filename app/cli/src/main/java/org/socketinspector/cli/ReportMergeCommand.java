@@ -3,6 +3,7 @@ package org.socketinspector.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.input.InputLimits;
 import org.socketinspector.report.Fleet;
 import org.socketinspector.report.FleetReport;
 import org.socketinspector.text.TerminalText;
@@ -11,6 +12,7 @@ import org.socketinspector.report.ReportExporter;
 import org.socketinspector.report.ReportFormat;
 import org.socketinspector.report.ReportOptions;
 import org.socketinspector.report.RuleDescriptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +46,13 @@ public final class ReportMergeCommand implements Callable<Integer> {
             description = "PDF paper: a4 (default) or letter")
     PageSize pageSize;
 
+    @Mixin
+    IdleTimeoutOption idle;
+
     @Override
     public Integer call() throws Exception {
         ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
-        Fleet fleet = Fleet.scan(inputs, ReportCommand::read, new ReportExporter(RuleDescriptions.engine()), options);
+        Fleet fleet = Fleet.scan(inputs, file -> ReportCommand.read(file, idle.applyTo(InputLimits.JSON)), new ReportExporter(RuleDescriptions.engine()), options);
         FleetReport report = new FleetReport(fleet, options);
         if (StandardOutput.isDash(output)) {
             if (format == ReportFormat.PDF || format == ReportFormat.CSV) {

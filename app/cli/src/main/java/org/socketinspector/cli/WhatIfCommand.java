@@ -22,6 +22,7 @@ import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +73,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as one JSON object.")
     boolean json;
 
+    @Mixin
+    IdleTimeoutOption idle;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,7 +84,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
             // Bounded: /dev/zero or an endless pipe ends with "FILE:N: ..." instead of filling memory.
-            try (BoundedInput in = BoundedInput.open(Path.of(batch), InputLimits.DEFAULT)) {
+            try (BoundedInput in = BoundedInput.open(Path.of(batch), idle.applyTo(InputLimits.DEFAULT))) {
                 answerBatch(in.lines(StandardCharsets.UTF_8), out);
             }
             out.flush();

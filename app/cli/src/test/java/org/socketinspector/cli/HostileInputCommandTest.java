@@ -303,6 +303,23 @@ class HostileInputCommandTest {
         assertThat(report.err().strip()).isEqualTo("socket-inspector: /dev/zero: larger than the limit of 64 MiB");
     }
 
+    /** --idle-timeout chooses the wait (a pipe from ssh behind a password prompt needs more than 30 s). */
+    @Test
+    void theIdleTimeoutIsTheUsersToChoose() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+        Path fifo = dir.resolve("slow.fifo");
+        assertThat(run("/usr/bin/mkfifo", fifo.toString())).isZero();
+
+        CliRun run = CliRun.run("import", "--idle-timeout", "2", fifo.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("socket-inspector: " + fifo
+                + ": nobody opened it for writing within 2 s (a FIFO without a writer?)");
+
+        CliRun zero = CliRun.run("whatif", "--batch", fifo.toString(), "--idle-timeout", "0");
+        assertThat(zero.exitCode()).as("a usage error").isEqualTo(2);
+        assertThat(zero.err()).contains("--idle-timeout").doesNotContain("Exception");
+    }
+
     /**
      * A FIFO nobody writes to, given to each command that reads input: each ends with the idle-timeout error (30 s,
      * InputLimits.DEFAULT and JSON) instead of hanging. The commands run at once, so the test waits one timeout.

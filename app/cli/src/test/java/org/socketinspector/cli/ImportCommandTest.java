@@ -220,7 +220,7 @@ class ImportCommandTest {
         }
         text.append("tcp   LISTEN 0      128    10.0.0.1:80x80 0.0.0.0:*\n");
         Files.writeString(file, text);
-        org.socketinspector.model.Scan whole = ImportCommand.read(file, null, true, false);
+        org.socketinspector.model.Scan whole = ImportCommand.read(file, null, true, org.socketinspector.input.InputLimits.DEFAULT);
         assertThat(whole.sockets()).hasSize(10_200);
         long spoolsBefore = spoolFiles();
 
