@@ -85,18 +85,7 @@ final class CaptureLine {
         if ("*".equals(host)) {
             return new Endpoint(family == Family.IPV6 ? "::" : "0.0.0.0", port, null, service, false, false);
         }
-        Optional<String> numeric = IpLiterals.canonical(host);
-        if (numeric.isPresent()) {
-            return new Endpoint(numeric.get(), port, null, service, false, false);
-        }
-        String loopback = loopback(host, family);
-        if (loopback != null) {
-            return new Endpoint(loopback, port, host, service, false, false);
-        }
-        if (!HOST_NAME.matcher(host).matches() || host.length() > 253) {
-            throw error("expected an IP address or host name in the " + column);
-        }
-        return new Endpoint(host, port, host, service, true, cut);
+        return hostEndpoint(host, port, service, family, column, cut);
     }
 
     /**
@@ -117,6 +106,15 @@ final class CaptureLine {
         if (host.isEmpty()) {
             throw error("expected an address in the " + column);
         }
+        return hostEndpoint(host, port, service, family, column, cut);
+    }
+
+    /**
+     * A host that is neither "*" nor empty: an IP literal, a localhost name (the loopback of the row's family), or
+     * any other name, kept as written and marked unresolved (never looked up).
+     */
+    private Endpoint hostEndpoint(String host, Integer port, String service, Family family, String column, boolean cut)
+            throws CaptureParseException {
         Optional<String> numeric = IpLiterals.canonical(host);
         if (numeric.isPresent()) {
             return new Endpoint(numeric.get(), port, null, service, false, false);
