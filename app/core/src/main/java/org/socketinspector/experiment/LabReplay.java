@@ -81,11 +81,7 @@ public final class LabReplay {
                     agrees, notes, HostFacts.hostName(), ToolInfo.current().version(), started,
                     complete ? Instant.now() : null, finding, demonstrates);
         } finally {
-            for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
-                if (side != null) {
-                    side.close();
-                }
-            }
+            SocketSide.closeAll(client, attacker, victim);
             if (ns != null) {
                 ns.close();
             }

@@ -202,11 +202,7 @@ public final class RemediatedReplay {
         } catch (NativeSocketException e) {
             throw new ExperimentException("remediated replay step failed: " + e.getMessage());
         } finally {
-            for (SocketSide side : new SocketSide[] {client, attacker, victim}) {
-                if (side != null) {
-                    side.close();
-                }
-            }
+            SocketSide.closeAll(client, attacker, victim);
             if (ns != null) {
                 ns.close();
             }

@@ -55,4 +55,13 @@ public interface SocketSide extends AutoCloseable {
     /** Closes every socket and ends the side; never throws. */
     @Override
     void close();
+
+    /** Closes the sides that were started (nulls are the ones a failed start never reached), in the order given. */
+    static void closeAll(SocketSide... sides) {
+        for (SocketSide side : sides) {
+            if (side != null) {
+                side.close();
+            }
+        }
+    }
 }
