@@ -67,7 +67,8 @@ class ExperimentHistoryTest {
         Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux presets replay on Linux");
         LabReplay lab = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes());
         int self = ThisMachine.PLATFORM.processes().effectiveUid();
-        ReplayResult share = lab.run(ReplayRequest.of(ReplayPreset.named("linux-reuseport-share").orElseThrow(), 10, 0,
+        // 40 connections: the group spreads them by a hash, and with 10 all went to the victim once in ~1000 runs
+        ReplayResult share = lab.run(ReplayRequest.of(ReplayPreset.named("linux-reuseport-share").orElseThrow(), 40, 0,
                 false, self), new CancelToken());
         ReplayResult control = lab.run(ReplayRequest.of(ReplayPreset.named("plain-control").orElseThrow(), 3, 0,
                 false, self), new CancelToken());
