@@ -35,14 +35,23 @@ public final class BindMatrix {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
     private final BindSemantics model;
     private final int attempts;
     private final int parallelism;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public BindMatrix(NativeSockets sockets, ProcessControl processes, BindSemantics model, int attempts, int parallelism)
             throws ExperimentException {
+        this(sockets, new HelperLauncher(processes), model, attempts, parallelism);
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public BindMatrix(NativeSockets sockets, HelperLauncher helpers, BindSemantics model, int attempts, int parallelism)
+            throws ExperimentException {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
         this.model = model;
         this.attempts = Limits.attempts(attempts);
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -146,7 +155,7 @@ public final class BindMatrix {
         // (a time-wait victim listens too, to accept the connection it leaves; Encounter does that step)
         SocketSpec second = Prediction.spec(q.second(), tcp);
         BindAnswer predicted = Prediction.ask(model, q);
-        String skip = w.unavailable(first.uid(), second.uid());
+        String skip = w.unavailable(cancel, first.uid(), second.uid());
         if (skip != null) {
             return new MatrixCell(q, predicted, null, null, skip);
         }
@@ -210,7 +219,7 @@ public final class BindMatrix {
             this.self = self;
         }
 
-        String unavailable(int... uids) {
+        String unavailable(CancelToken cancel, int... uids) {
             for (int uid : uids) {
                 if (uid == self || uid == Users.SELF) {
                     continue;
@@ -220,7 +229,7 @@ public final class BindMatrix {
                 }
                 if (!others.containsKey(uid) && !failures.containsKey(uid)) {
                     try {
-                        others.put(uid, HelperLauncher.start(processes, uid, null));
+                        others.put(uid, helpers.start(uid, null, cancel));
                     } catch (ExperimentException e) {
                         failures.put(uid, e.getMessage());
                     }

@@ -241,6 +241,9 @@ public final class Encounter {
             event(actor, "bind", spec.label() + " port " + bound + " as uid " + side.uid() + ": ok");
             return bound;
         } catch (NativeSocketException e) {
+            if (e.call().equals("helper")) {
+                throw e; // the helper did not answer (stopped, gone): that is no bind error of the kernel
+            }
             event(actor, "bind", spec.label() + " port " + port + " as uid " + side.uid() + ": " + e.errorName());
             lastError = e.errorName();
             return -1;

@@ -22,10 +22,18 @@ public final class LabReplay {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public LabReplay(NativeSockets sockets, ProcessControl processes) {
+        this(sockets, new HelperLauncher(processes));
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public LabReplay(NativeSockets sockets, HelperLauncher helpers) {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
     }
 
     public ReplayResult run(ReplayRequest request, CancelToken cancel) throws ExperimentException {
@@ -56,11 +64,11 @@ public final class LabReplay {
                 }
             }
             String nsName = ns == null ? null : ns.name();
-            victim = HelperLauncher.start(processes, victimUid, nsName);
+            victim = helpers.start(victimUid, nsName, cancel);
             cancel.check();
-            attacker = HelperLauncher.start(processes, attackerUid, nsName);
+            attacker = helpers.start(attackerUid, nsName, cancel);
             cancel.check();
-            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            client = ns == null ? new LocalSide(sockets, self) : helpers.start(self, nsName, cancel);
             BindSemantics model = BindSemantics.forOs(request.os());
             BindQuestion question = Prediction.question(request.os(), request.protocol(), request.victim(),
                     request.attacker(), self, Prediction.modelPort(request.port(), request.unprivilegedPortStart()));

@@ -37,10 +37,18 @@ public final class RemediatedReplay {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public RemediatedReplay(NativeSockets sockets, ProcessControl processes) {
+        this(sockets, new HelperLauncher(processes));
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public RemediatedReplay(NativeSockets sockets, HelperLauncher helpers) {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
     }
 
     public RemedyResult run(ReplayPreset preset, int attempts, CancelToken cancel) throws ExperimentException {
@@ -119,11 +127,11 @@ public final class RemediatedReplay {
                         + ": net.ipv4.ip_unprivileged_port_start=" + lab.unprivilegedPortStart()));
             }
             String nsName = ns == null ? null : ns.name();
-            victim = HelperLauncher.start(processes, victimUid, nsName);
+            victim = helpers.start(victimUid, nsName, cancel);
             cancel.check();
-            attacker = HelperLauncher.start(processes, attackerUid, nsName);
+            attacker = helpers.start(attackerUid, nsName, cancel);
             cancel.check();
-            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            client = ns == null ? new LocalSide(sockets, self) : helpers.start(self, nsName, cancel);
             int port = lab == null ? freePort(client, protocol) : lab.port();
             for (int i = 0; i < victims.size(); i++) {
                 SocketSpec v = victims.get(i);
