@@ -162,7 +162,7 @@ public final class BindMatrix {
         EncounterResult r;
         try {
             r = encounter(w, q, first, second, id, cancel);
-        } catch (TimeWaitLostException e) {
+        } catch (TimeWaitLostException | InterferenceException e) {
             return new MatrixCell(q, predicted, null, null, e.getMessage());
         }
         if (q.os() == OsFamily.LINUX && predicted.outcome() == Outcome.SHARES && r.secondBindError() == null
@@ -185,7 +185,10 @@ public final class BindMatrix {
         return new MatrixCell(q, predicted, r, agrees, null);
     }
 
-    /** How often a time-wait cell is run again on a new port when the kernel dropped its TIME_WAIT connection. */
+    /**
+     * How often a cell is run again on a new port when the kernel dropped its TIME_WAIT connection or a socket not
+     * the cell's refused its bind; then it is skipped with the reason, never counted.
+     */
     private static final int TIME_WAIT_RETRIES = 3;
 
     private EncounterResult encounter(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
@@ -193,7 +196,8 @@ public final class BindMatrix {
         for (int retry = 0; ; retry++) {
             try {
                 return encounterOnce(w, q, first, second, retry == 0 ? id : id + "-tw" + retry, cancel);
-            } catch (TimeWaitLostException e) {
+            } catch (TimeWaitLostException | InterferenceException e) {
+                // A lost TIME_WAIT, or a refusal by a socket not the cell's (defect 6): measure again on a new port.
                 if (retry == TIME_WAIT_RETRIES) {
                     throw e;
                 }
@@ -204,7 +208,7 @@ public final class BindMatrix {
     private EncounterResult encounterOnce(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
                                           CancelToken cancel) throws ExperimentException {
         return new Encounter(q.protocol(), first, second, BindSemantics.forOs(q.os()).target(q), q.first().state())
-                .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
+                .checkingRefusalsWith(sockets).run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
     }
 
     /** A worker thread's sides: this process for its own uid, one helper per other uid. */

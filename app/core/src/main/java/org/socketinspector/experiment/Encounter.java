@@ -15,6 +15,7 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.model.SocketOption;
 
 /**
@@ -44,6 +45,8 @@ public final class Encounter {
     private String lastError;
     private volatile int sentSoFar;
     private volatile Consumer<TimelineEvent> listener = e -> { };
+    /** Tells whose socket refused a bind; null: no check (a namespace of the experiment's own, tests). */
+    private RefusalCheck refusals;
 
     /**
      * @param target where the client sends (loopback): the case's explicit target, or the model's choice
@@ -64,6 +67,16 @@ public final class Encounter {
         this.second = second;
         this.target = Objects.requireNonNull(target, "target");
         this.firstState = firstState;
+    }
+
+    /**
+     * Checks every EADDRINUSE the encounter observes against the kernel's table read through {@code table}: a
+     * refusal while another socket than the encounter's holds the port throws {@link InterferenceException}, never
+     * a "refused" verdict. Not for an encounter in a network namespace of its own (the table read is this process's).
+     */
+    public Encounter checkingRefusalsWith(NativeSockets table) {
+        this.refusals = table == null ? null : new RefusalCheck(table);
+        return this;
     }
 
     /** Where the client sends. */
@@ -106,15 +119,29 @@ public final class Encounter {
             boolean onlyBound = tcp && !first.listen() && !gone;
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
                 String refusal = lastError;
+                requireOwnRefusal(refusal, "the attacker's bind of " + second.label() + " port " + bound, bound,
+                        firstSide, firstId, !gone, null, null);
                 Boolean firstCanListen = onlyBound ? listen(firstSide, firstId, FIRST) : null;
+                if (Boolean.FALSE.equals(firstCanListen)) {
+                    requireOwnRefusal(lastError, "the victim's listen on port " + bound, bound, firstSide, firstId,
+                            true, null, null);
+                }
                 return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED, null);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
+            if (tcp && !secondServes) {
+                requireOwnRefusal(lastError, "the attacker's listen on port " + bound, bound, firstSide, firstId, !gone,
+                        secondSide, secondId);
+            }
             boolean firstServes = !gone && (!tcp || first.listen());
             Boolean firstCouldStillListen = null;
             if (onlyBound) {
                 firstCouldStillListen = listen(firstSide, firstId, FIRST);
                 firstServes = firstCouldStillListen;
+                if (!firstCouldStillListen) {
+                    requireOwnRefusal(lastError, "the victim's listen on port " + bound, bound, firstSide, firstId,
+                            true, secondSide, secondId);
+                }
             }
             if (firstServes) {
                 firstSide.serve(firstId, d -> arrived(d, FIRST));
@@ -203,6 +230,34 @@ public final class Encounter {
         String seenFromVictim = first.family() == Family.IPV6 && family == Family.IPV4 ? "::ffff:" + peer : peer;
         firstSide.connect(firstId, seenFromVictim, peerPort);
         event(FIRST, "connect", "to the client at " + seenFromVictim + " port " + peerPort);
+    }
+
+    /**
+     * An EADDRINUSE is the encounter's verdict only if nothing but its own sockets holds the port right now (see
+     * {@link RefusalCheck}); its sockets: the victim's (while it exists) and the attacker's when it is bound.
+     */
+    private void requireOwnRefusal(String error, String what, int port, SocketSide firstSide, String firstId,
+                                   boolean victimOpen, SocketSide secondSide, String secondId)
+            throws InterferenceException {
+        if (refusals == null || !addressInUse(error)) {
+            return;
+        }
+        java.util.Set<Long> ours = new java.util.HashSet<>();
+        if (victimOpen) {
+            addInode(ours, firstSide, firstId);
+        }
+        if (secondSide != null) {
+            addInode(ours, secondSide, secondId);
+        }
+        refusals.requireOnlyOurs(protocol, port, ours, firstState == BindState.TIME_WAIT, what + " (" + error + ")");
+    }
+
+    private static void addInode(java.util.Set<Long> into, SocketSide side, String id) {
+        try {
+            into.add(side.inode(id));
+        } catch (RuntimeException e) { // NativeSocketException included
+            // not known: every holder then counts as foreign, so the run is inconclusive rather than wrong
+        }
     }
 
     private static boolean addressInUse(String error) {

@@ -191,6 +191,11 @@ public final class HelperSide implements SocketSide {
     }
 
     @Override
+    public long inode(String socketId) throws NativeSocketException {
+        return Long.parseLong(call("inode " + socketId));
+    }
+
+    @Override
     public void listen(String socketId) throws NativeSocketException {
         call("listen " + socketId);
     }

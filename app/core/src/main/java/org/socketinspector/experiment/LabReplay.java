@@ -75,6 +75,9 @@ public final class LabReplay {
             BindAnswer prediction = model.answer(question);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
                     request.target() != null ? request.target() : model.target(question)).onEvent(progress);
+            if (ns == null) {
+                encounter.checkingRefusalsWith(sockets); // on loopback, others can race for the port (defect 6)
+            }
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = model.outcomeAt(question, prediction, encounter.target());
             boolean complete = result.stopped() == null;

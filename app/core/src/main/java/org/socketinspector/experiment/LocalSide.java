@@ -58,6 +58,11 @@ public final class LocalSide implements SocketSide {
     }
 
     @Override
+    public long inode(String socketId) throws NativeSocketException {
+        return sockets.inode(handle(socketId));
+    }
+
+    @Override
     public void listen(String socketId) throws NativeSocketException {
         sockets.listen(handle(socketId), 64);
     }

@@ -152,9 +152,21 @@ public final class RemediatedReplay {
                 }
                 timeline.add(new TimelineEvent(Instant.now(), "attacker", "bind", attackerSpec.label() + ": ok"));
             } catch (NativeSocketException e) {
+                if (e.call().equals("helper")) {
+                    throw e; // the helper stopped answering: no bind error of the kernel
+                }
                 refusal = e.errorName();
                 timeline.add(new TimelineEvent(Instant.now(), "attacker", "bind", attackerSpec.label() + ": "
                         + refusal));
+                if (ns == null && "EADDRINUSE".equals(refusal)) {
+                    // The fix's verdict only if its own victim refused the attacker (defect 6).
+                    java.util.Set<Long> ours = new java.util.HashSet<>();
+                    for (int i = 0; i < victims.size(); i++) {
+                        ours.add(victim.inode(VICTIM + i));
+                    }
+                    new RefusalCheck(sockets).requireOnlyOurs(protocol, port, ours, false,
+                            "the attacker's bind of " + attackerSpec.label() + " port " + port + " (" + refusal + ")");
+                }
             }
             for (int i = 0; i < victims.size(); i++) {
                 if (tcp && !victims.get(i).listen()) {

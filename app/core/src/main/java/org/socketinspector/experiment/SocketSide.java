@@ -49,6 +49,9 @@ public interface SocketSide extends AutoCloseable {
      */
     boolean finishAfterPeer(String socketId, int timeoutMillis) throws NativeSocketException;
 
+    /** The socket's inode, by which the kernel's table names it (Linux), to tell this experiment's sockets. */
+    long inode(String socketId) throws NativeSocketException;
+
     /** Closes one socket (stopping its serving first); unknown ids are ignored. */
     void closeSocket(String socketId);
 

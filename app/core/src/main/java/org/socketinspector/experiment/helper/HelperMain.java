@@ -100,6 +100,9 @@ public final class HelperMain {
                 return Integer.toString(side.bind(id, w.get(2), Integer.parseInt(w.get(3))));
             }
             case "listen" -> side.listen(id);
+            case "inode" -> {
+                return Long.toString(side.inode(id));
+            }
             case "serve" -> side.serve(id, this::report);
             case "close" -> side.closeSocket(id);
             case "connect" -> side.connect(id, w.get(2), Integer.parseInt(w.get(3)));
