@@ -176,7 +176,10 @@ public final class HelperLauncher {
     public static List<Long> livePids() {
         String main = HelperMain.class.getName();
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(main)).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(main))
+                        // Windows gives no arguments of another process: any java child counts there
+                        .orElseGet(() -> p.info().command().map(c -> Path.of(c).getFileName().toString()
+                                .toLowerCase(java.util.Locale.ROOT).startsWith("java")).orElse(false)))
                 .map(ProcessHandle::pid).toList();
     }
 
