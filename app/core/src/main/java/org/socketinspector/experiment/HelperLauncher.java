@@ -115,7 +115,14 @@ public final class HelperLauncher {
         live.add(process.toHandle());
         try {
             processes.tieToThisProcess(process.toHandle());
-            return new HelperSide(process, this, cancel);
+            HelperSide helper = new HelperSide(process, this, cancel);
+            if (otherUser && helper.uid() != uid) {
+                throw new IOException("it runs as uid " + helper.uid() + ", not " + uid);
+            }
+            return helper;
+        } catch (CancelToken.CancelledException e) {
+            end(process.toHandle());
+            throw e; // the run stops while the helper starts: a stop, not a failure
         } catch (IOException | RuntimeException e) {
             end(process.toHandle());
             throw new ExperimentException("could not set up the helper (pid " + process.pid() + "): " + e.getMessage());

@@ -63,8 +63,9 @@ public final class HelperSide implements SocketSide {
         }
         if (ready == null || ready.equals(EOF) || !ready.startsWith(HelperProtocol.READY + " ")) {
             kill();
+            stopIfCancelled("helper " + process.pid() + " had not said ready");
             throw new IOException(ready == null
-                    ? "it did not say ready within " + waited(HelperLauncher.READY_LIMIT) + "; ended it"
+                    ? "it did not say ready within " + HelperLauncher.READY_LIMIT.toSeconds() + " s; ended it"
                     : "it did not start: " + (ready.equals(EOF) ? "no output" : oneLine(ready)));
         }
         this.uid = Integer.parseInt(HelperProtocol.words(ready).get(2));
@@ -92,9 +93,15 @@ public final class HelperSide implements SocketSide {
         }
     }
 
-    /** "30 s", or the run's own limit when that came first. */
-    private String waited(Duration limit) {
-        return cancel != null && cancel.isCancelled() ? "the run's time limit" : limit.toSeconds() + " s";
+    /**
+     * A wait cut short by the run's cancel or deadline is the run's stop, not the helper's failure: the run then
+     * keeps what it measured (a partial record), as on a cancel between steps.
+     */
+    private void stopIfCancelled(String what) {
+        String why = cancel == null ? null : cancel.stopReason();
+        if (why != null) {
+            throw new CancelToken.CancelledException(why + " (" + what + "; ended it)");
+        }
     }
 
     private void readLoop(Reader lines) {
@@ -149,10 +156,13 @@ public final class HelperSide implements SocketSide {
         if (answer == null || answer.equals(EOF)) {
             answers.add(EOF);
             if (answer == null) {
-                kill(); // stopped or hung: it must not keep its sockets, nor this run waiting again
+                // Stopped, hung, or the run stops: a late answer would be taken for the next command's, and the
+                // helper must not keep its sockets: it is ended, and every later call fails at once.
+                kill();
+                stopIfCancelled("helper " + process.pid() + " had not answered '" + command + "'");
             }
             throw new NativeSocketException("helper", "ETIMEDOUT", 110, "helper " + process.pid() + " did not answer '"
-                    + command + "'" + (answer == null ? " within " + waited(ANSWER_TIMEOUT) + "; ended it" : ""));
+                    + command + "'" + (answer == null ? " within " + ANSWER_TIMEOUT.toSeconds() + " s; ended it" : ""));
         }
         if (answer.equals(HelperProtocol.OK) || answer.startsWith(HelperProtocol.OK + " ")) {
             return answer.length() > 2 ? answer.substring(3) : "";

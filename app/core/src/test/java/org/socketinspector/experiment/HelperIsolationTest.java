@@ -97,7 +97,9 @@ class HelperIsolationTest {
         CancelToken deadline = new CancelToken().withDeadline(Duration.ofSeconds(1));
         long started = System.nanoTime();
         assertThatThrownBy(() -> new HelperSide(silent, launcher, deadline))
-                .hasMessage("it did not say ready within the run's time limit; ended it");
+                .isInstanceOf(CancelToken.CancelledException.class)
+                .hasMessage("stopped: the experiment reached its time limit (helper " + silent.pid()
+                        + " had not said ready; ended it)");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
         assertThat(silent.isAlive()).as("ended by PID").isFalse();
     }
@@ -133,7 +135,8 @@ class HelperIsolationTest {
             long started = System.nanoTime();
             assertThatThrownBy(() -> probe.run(request, new CancelToken().withDeadline(Duration.ofSeconds(limit))))
                     .isInstanceOf(ExperimentException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("pid " + stopped.get()));
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n")
+                            .startsWith("stopped: the experiment reached its time limit (helper " + stopped.get() + " had not"));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(took).as("the probe ends at its limit (%d s), plus the kill", limit)
                     .isLessThan(Duration.ofSeconds(limit + 3));
