@@ -35,6 +35,11 @@ public final class CancelToken {
         }
     }
 
+    /** Whether the deadline has passed (a cancel aside). */
+    public boolean pastDeadline() {
+        return Instant.now().isAfter(deadline);
+    }
+
     /** Why the run must stop now ("cancelled: Ctrl-C", "stopped: ... time limit"); null while it may go on. */
     public String stopReason() {
         if (reason != null) {

@@ -56,7 +56,7 @@ public final class HelperSide implements SocketSide {
         reader.start();
         String ready;
         try {
-            ready = next(HelperLauncher.READY_LIMIT);
+            ready = next(HelperLauncher.READY_LIMIT, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ready = null;
@@ -76,19 +76,23 @@ public final class HelperSide implements SocketSide {
     }
 
     /**
-     * The next line from the helper, waiting at most {@code limit} and no later than the run's deadline or cancel
-     * (checked every {@link #SLICE_MILLIS} ms); null when none came.
+     * The next line from the helper, waiting at most {@code limit} and no later than the run's deadline (checked
+     * every {@link #SLICE_MILLIS} ms), nor its cancel when {@code orCancel}; null when none came. An answer is short
+     * and a cancel (Ctrl-C) is seen between steps, so only the start, which may take seconds, gives way to a cancel.
      */
-    private String next(Duration limit) throws InterruptedException {
+    private String next(Duration limit, boolean orCancel) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
             long left = end - System.nanoTime();
-            if (left <= 0 || (cancel != null && cancel.isCancelled())) {
-                return null;
-            }
-            String line = answers.poll(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, SLICE_MILLIS), TimeUnit.MILLISECONDS);
+            // One slice even past the deadline: a quick answer (closing a socket at the end of the run) still counts.
+            String line = answers.poll(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, SLICE_MILLIS)),
+                    TimeUnit.MILLISECONDS);
             if (line != null) {
                 return line;
+            }
+            if (end - System.nanoTime() <= 0
+                    || (cancel != null && (orCancel ? cancel.isCancelled() : cancel.pastDeadline()))) {
+                return null;
             }
         }
     }
@@ -148,7 +152,7 @@ public final class HelperSide implements SocketSide {
         commands.println(command);
         String answer;
         try {
-            answer = next(ANSWER_TIMEOUT);
+            answer = next(ANSWER_TIMEOUT, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NativeSocketException("helper", "EINTR", 4, "interrupted while waiting for '" + command + "'");
@@ -246,8 +250,8 @@ public final class HelperSide implements SocketSide {
     public void closeSocket(String socketId) {
         try {
             call("close " + socketId);
-        } catch (NativeSocketException e) {
-            // the helper is gone, and its sockets with it
+        } catch (NativeSocketException | CancelToken.CancelledException e) {
+            // the helper is gone (or was just ended), and its sockets with it; a cancel is seen at the next step
         }
         listeners.remove(socketId);
     }
