@@ -1,4 +1,8 @@
 package org.socketinspector.experiment;
+import org.socketinspector.lesson.LabNamespace;
+import org.socketinspector.lesson.Remedy;
+import org.socketinspector.lesson.SocketSpec;
+import org.socketinspector.lesson.ReplayPreset;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 package org.socketinspector.experiment;
+import org.socketinspector.lesson.ReplayPreset;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,5 @@
 package org.socketinspector.experiment;
+import org.socketinspector.lesson.SocketSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
 package org.socketinspector.experiment;
+import org.socketinspector.lesson.SocketSpec;
+import org.socketinspector.lesson.ReplayPreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,5 @@
 package org.socketinspector.experiment;
+import org.socketinspector.lesson.ReplayPreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,7 @@ import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
-import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.ThisMachine;

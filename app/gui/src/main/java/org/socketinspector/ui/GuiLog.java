@@ -1,4 +1,5 @@
 package org.socketinspector.ui;
+import org.socketinspector.ui.common.Failures;
 
 import java.io.IOException;
 import java.nio.file.Path;

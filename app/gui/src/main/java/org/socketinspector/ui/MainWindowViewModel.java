@@ -1,4 +1,7 @@
 package org.socketinspector.ui;
+import org.socketinspector.ui.common.UiThreads;
+import org.socketinspector.ui.common.UiEvents;
+import org.socketinspector.ui.common.DialogService;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +15,7 @@ import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
-import org.socketinspector.ui.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiEvents.AuditOpened;
 import org.socketinspector.ui.capture.CaptureLoader;
 
 /**

@@ -1,4 +1,5 @@
 package org.socketinspector.ui;
+import org.socketinspector.ui.common.UiThreads;
 
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.classroom.ClassroomCase;
+import org.socketinspector.lesson.ClassroomCase;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -62,7 +62,7 @@ class ClassroomGuiTest {
      */
     private void pick(FxRobot robot, String preset) {
         robot.clickOn("Classroom");
-        String label = preset + " (" + org.socketinspector.experiment.ReplayPreset.named(preset).orElseThrow().os().wireName() + ")";
+        String label = preset + " (" + org.socketinspector.lesson.ReplayPreset.named(preset).orElseThrow().os().wireName() + ")";
         javafx.scene.control.ComboBox<Object> cases = robot.lookup("#classroom-case").queryComboBox();
         robot.interact(() -> {
             cases.getItems().stream().filter(c -> label.equals(cases.getConverter().toString(c))).findFirst()

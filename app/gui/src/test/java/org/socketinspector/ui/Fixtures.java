@@ -1,4 +1,5 @@
 package org.socketinspector.ui;
+import org.socketinspector.ui.common.UiThreads;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,7 @@
 package org.socketinspector.ui.classroom;
+import org.socketinspector.lesson.ClassroomCase;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.Lesson;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,7 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.socketinspector.experiment.Limits;
-import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;

@@ -1,4 +1,7 @@
 package org.socketinspector.ui.classroom;
+import org.socketinspector.lesson.Party;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.Lesson;
 
 import java.util.List;
 import javafx.animation.Animation;
@@ -16,8 +19,8 @@ import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.ui.ShownText;
-import org.socketinspector.ui.classroom.LessonStep.Receiver;
+import org.socketinspector.ui.common.ShownText;
+import org.socketinspector.lesson.LessonStep.Receiver;
 
 /**
  * The picture of one lesson step on a fixed 900 x 400 plane: the clients on the left, the service above and the

@@ -19,7 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.socketinspector.ui.ShownText;
+import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;

@@ -15,7 +15,7 @@ import org.socketinspector.history.ExperimentRecord;
 import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.Failures;
+import org.socketinspector.ui.common.Failures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /**

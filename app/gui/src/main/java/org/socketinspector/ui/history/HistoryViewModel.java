@@ -32,7 +32,7 @@ import org.socketinspector.store.Page;
 import org.socketinspector.store.StoreException;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
-import org.socketinspector.ui.BackgroundWork;
+import org.socketinspector.ui.common.BackgroundWork;
 
 /**
  * The History view's state: one page of runs and snapshots at a time (the store pages with indexes, so 10,000 runs

@@ -19,7 +19,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.socketinspector.ui.ShownText;
+import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.model.SocketRecord;
 
 /**

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.experiment.HelperLauncher;
-import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;

@@ -1,4 +1,4 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
 
 import java.util.List;
 import java.util.Optional;

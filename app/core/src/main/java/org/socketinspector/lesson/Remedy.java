@@ -1,4 +1,5 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
+import org.socketinspector.lesson.SocketSpec;
 
 import java.util.List;
 
