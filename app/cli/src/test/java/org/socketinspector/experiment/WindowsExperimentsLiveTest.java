@@ -1,5 +1,4 @@
 package org.socketinspector.experiment;
-import org.socketinspector.lesson.ReplayPreset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.socketinspector.cli.SocketInspectorCommand;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;

@@ -1,7 +1,7 @@
 package org.socketinspector.experiment;
-import org.socketinspector.lesson.SocketSpec;
 
 import java.util.Objects;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.semantics.BindAnswer;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.socketinspector.lesson.LessonStep.Kind;
+import org.socketinspector.lesson.LessonStep.Receiver;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.rules.Rule;
 import org.socketinspector.rules.RuleCatalog;
@@ -13,8 +15,6 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.lesson.LessonStep.Kind;
-import org.socketinspector.lesson.LessonStep.Receiver;
 
 /**
  * A case told step by step from the bind-semantics model: the service binds and listens, the attacker binds (allowed

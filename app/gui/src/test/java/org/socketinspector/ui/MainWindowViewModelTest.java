@@ -1,7 +1,4 @@
 package org.socketinspector.ui;
-import org.socketinspector.ui.common.UiThreads;
-import org.socketinspector.ui.common.UiEvents;
-import org.socketinspector.ui.common.DialogService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +14,10 @@ import org.socketinspector.history.RunSummary;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.StoreException;
+import org.socketinspector.ui.common.DialogService;
 import org.socketinspector.ui.common.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiEvents;
+import org.socketinspector.ui.common.UiThreads;
 
 /** The shell's work without a window: dialogs recorded by a fake, background work run by a test executor. */
 class MainWindowViewModelTest {

@@ -1,7 +1,4 @@
 package org.socketinspector.ui.classroom;
-import org.socketinspector.lesson.ClassroomCase;
-import org.socketinspector.lesson.LessonStep;
-import org.socketinspector.lesson.Lesson;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
@@ -25,9 +22,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.lesson.ClassroomCase;
+import org.socketinspector.lesson.Lesson;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.ui.common.WrappingToolBar;
-import org.socketinspector.semantics.BindQuestion;
 
 /**
  * The Classroom tab: a case picker, the teacher's controls (Restart, Previous, Play, Next; Left, Right and Space),

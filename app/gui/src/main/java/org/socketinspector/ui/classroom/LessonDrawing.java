@@ -1,7 +1,4 @@
 package org.socketinspector.ui.classroom;
-import org.socketinspector.lesson.Party;
-import org.socketinspector.lesson.LessonStep;
-import org.socketinspector.lesson.Lesson;
 
 import java.util.List;
 import javafx.animation.Animation;
@@ -17,10 +14,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
+import org.socketinspector.lesson.Lesson;
+import org.socketinspector.lesson.LessonStep.Receiver;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.Party;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.ui.common.ShownText;
-import org.socketinspector.lesson.LessonStep.Receiver;
 
 /**
  * The picture of one lesson step on a fixed 900 x 400 plane: the clients on the left, the service above and the

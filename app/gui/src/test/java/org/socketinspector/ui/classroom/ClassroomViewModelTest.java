@@ -1,14 +1,14 @@
 package org.socketinspector.ui.classroom;
-import org.socketinspector.lesson.ClassroomCase;
-import org.socketinspector.lesson.LessonStep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.lesson.ClassroomCase;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindQuestion;
