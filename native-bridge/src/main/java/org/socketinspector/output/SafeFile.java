@@ -277,9 +277,14 @@ public final class SafeFile {
                 if (!last) {
                     throw new IOException("not a folder");
                 }
-                requireSafeFolder(dir, here, part);
-                Located at = finalEntry(dir, part, here);
+                Located at = finalEntry(dir, part, here); // what is at the name first: the more telling refusal
                 dir = -1; // owned by the result now
+                try {
+                    requireSafeFolder(at.dirfd(), here, part);
+                } catch (IOException e) {
+                    at.close();
+                    throw e;
+                }
                 return at;
             }
         } catch (LastErrorException e) {
