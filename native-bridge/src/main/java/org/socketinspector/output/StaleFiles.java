@@ -16,7 +16,7 @@ import org.socketinspector.nativeio.LinuxFiles;
 /**
  * Leftovers of runs that were killed (SIGKILL, power loss) and so could not remove their temporary files: ours
  * (same uid), regular files, matching our name pattern and older than a day (a younger one may belong to a write
- * going on now in another run). Each is removed through the folder's descriptor, never by path.
+ * going on now in another run); an empty folder of ours likewise. Each is removed through the folder's descriptor, never by path.
  */
 public final class StaleFiles {
 
@@ -84,8 +84,9 @@ public final class StaleFiles {
                 }
                 try {
                     FileStat s = FileStat.at(dirfd, name);
-                    if (s.isRegular() && s.uid() == us && s.modifiedSeconds() < cutoff) {
-                        LinuxFiles.INSTANCE.unlinkat(dirfd, name, 0);
+                    if ((s.isRegular() || s.isDirectory()) && s.uid() == us && s.modifiedSeconds() < cutoff) {
+                        // a folder only when empty (rmdir semantics): a stale folder of ours never holds more
+                        LinuxFiles.INSTANCE.unlinkat(dirfd, name, s.isDirectory() ? LinuxFiles.AT_REMOVEDIR : 0);
                         removed++;
                     }
                 } catch (LastErrorException e) {
