@@ -203,9 +203,10 @@ public final class SafeFile {
 
     /**
      * The folder a write to {@code target} goes to (open, O_PATH), the final name in it and what is there now,
-     * after following the links this class allows. {@code create} also makes missing folders (0700).
+     * after following the links this class allows. {@code forLog} also makes missing folders (0700) and refuses
+     * any link at the final name (a log is appended to in place: there is no rename to make a link harmless).
      */
-    static Located locate(Path target, boolean createFolders) throws IOException {
+    static Located locate(Path target, boolean createFolders /* forLog */) throws IOException {
         byte[] path = bytes(target);
         Deque<byte[]> parts = split(path);
         if (parts.isEmpty()) {
@@ -251,6 +252,9 @@ public final class SafeFile {
                     continue;
                 }
                 if (here != null && here.isLink()) {
+                    if (last && createFolders) {
+                        throw new IOException("is a symbolic link; not writing the log through it");
+                    }
                     if (++hops > MAX_LINKS) {
                         throw new IOException("too many levels of symbolic links");
                     }

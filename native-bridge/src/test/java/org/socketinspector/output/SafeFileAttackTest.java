@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.socketinspector.testing.HostileUser.quote;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -231,16 +230,11 @@ class SafeFileAttackTest {
     private String readFifoAsAttackerWhile(Path fifo, Write write, String refusal) throws Exception {
         Path got = shared.resolve("got");
         assertThat(HostileUser.run("touch " + quote(got))).isZero();
-        Process reader = HostileUser.start("cat " + quote(fifo) + " > " + quote(got));
+        Process reader = HostileUser.start("exec cat " + quote(fifo) + " > " + quote(got));
         try {
             assertThatThrownBy(write::run).hasMessageContaining(refusal);
         } finally {
-            // our own empty write ends the reader's cat (it waits for a writer to open the FIFO)
-            try (OutputStream end = Files.newOutputStream(shared.resolve(fifo.getFileName()))) {
-                end.flush();
-            } catch (IOException ignored) {
-                // the reader is gone already
-            }
+            reader.destroy(); // SIGTERM to cat itself (exec'ed): whatever it received is in the file
             assertThat(reader.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         return Files.readString(got);
