@@ -55,19 +55,11 @@ public interface LinuxFiles extends Library {
     int EEXIST = 17;
     int ENOTDIR = 20;
     int ELOOP = 40;
-    // <asm-generic/unistd.h>: openat2 has one number on every architecture (added after the numbers were unified)
-    long SYS_OPENAT2 = 437;
-    // <linux/openat2.h>
-    long RESOLVE_NO_MAGICLINKS = 0x02;
-    long RESOLVE_NO_SYMLINKS = 0x04;
     // <linux/magic.h>
     long PROC_SUPER_MAGIC = 0x9fa0;
 
     /** openat(2); mode matters only with O_CREAT. */
     int openat(int dirfd, byte[] path, int flags, int mode) throws LastErrorException;
-
-    /** openat2(2) through syscall(2): {@code how} is a struct open_how (flags, mode, resolve: three u64). */
-    NativeLong syscall(NativeLong number, int dirfd, byte[] path, Pointer how, NativeLong size) throws LastErrorException;
 
     /** statx(2) into a 256-byte struct statx (its layout is the same on every architecture). */
     int statx(int dirfd, byte[] path, int flags, int mask, Pointer statx) throws LastErrorException;

@@ -261,7 +261,9 @@ public final class SafeFile {
                     requireFollowable(dir, part, here);
                     if (last && onProc(dir)) {
                         // /proc/self/fd/N, /dev/stdout: the kernel opens what this process already holds
-                        return new Located(dir, part, here, true, true);
+                        Located at = new Located(dir, part, here, true, true);
+                        dir = -1; // owned by the result now
+                        return at;
                     }
                     byte[] text = readLink(dir, part);
                     Deque<byte[]> more = split(text);
