@@ -147,19 +147,22 @@ final class HistoryPath {
         }
     }
 
-    /** {@code --db /dev/stdout}, a FIFO, a device: one line naming the user's path and what it is. */
+    /**
+     * {@code --db /dev/stdout}, a FIFO, a device: one line naming the user's path and what it is (one {@code stat},
+     * links followed, nothing opened; the walk decides everything else).
+     */
     private void refuseNonRegular() {
-        if (Files.isDirectory(user)) {
+        Stat stat;
+        try {
+            stat = stat(user, true);
+        } catch (IOException e) {
+            return; // nothing there (yet), or a dangling link: the walk says which
+        }
+        if (stat.isDirectory()) {
             throw new StoreException("history database " + user + " is a directory, not a file");
         }
-        if (Files.exists(user) && !Files.isRegularFile(user)) {
-            String what;
-            try {
-                what = stat(user, true).type();
-            } catch (IOException e) {
-                what = "not a regular file";
-            }
-            throw new StoreException("history database " + user + " is " + what + ", not a regular file; the"
+        if (!stat.isRegular()) {
+            throw new StoreException("history database " + user + " is " + stat.type() + ", not a regular file; the"
                     + " history must be a file of its own (choose one with --db)");
         }
     }
