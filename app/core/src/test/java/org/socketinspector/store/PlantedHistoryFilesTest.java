@@ -161,8 +161,8 @@ class PlantedHistoryFilesTest {
     }
 
     /**
-     * The chmod race: the folder's parent belongs to uid 65534, which swaps the folder for a link to a folder of
-     * root's holding a {@code history.db}, back and forth, while root opens its default history (which makes an old
+     * The chmod race: the folder's parent belongs to uid 65534, which swaps the folder with a link to a folder of
+     * root's holding a {@code history.db}, back and forth without pause, while root opens its default history (which makes an old
      * 0755 folder private). Root's victim file must keep its mode whatever the timing; bounded by tries and time.
      */
     @Test
@@ -179,15 +179,19 @@ class PlantedHistoryFilesTest {
         Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setAttribute(parent, "unix:uid", ATTACKER);
         Path stop = dir.resolve("stop");
+        // renameat2(RENAME_EXCHANGE) swaps the folder and a link to the victim's folder atomically: the name is
+        // always one or the other, each about half the time, whatever root looks at.
         String swapper = """
-                import os, sys
+                import ctypes, os, sys
+                libc = ctypes.CDLL(None, use_errno=True)
                 parent, victim, stop = sys.argv[1:4]
-                folder, aside = os.path.join(parent, "socket-inspector"), os.path.join(parent, "aside")
+                folder = os.path.join(parent, "socket-inspector").encode()
+                aside = os.path.join(parent, "aside").encode()
+                os.symlink(victim, aside)
                 while not os.path.exists(stop):
-                    os.rename(folder, aside)
-                    os.symlink(victim, folder)
-                    os.unlink(folder)
-                    os.rename(aside, folder)
+                    for _ in range(200):
+                        if libc.renameat2(-100, folder, -100, aside, 2) != 0:
+                            sys.exit("renameat2: errno %d" % ctypes.get_errno())
                 """;
         Process attacker = attackerProcess("/usr/bin/python3", "-c", swapper, parent.toString(),
                 victimFolder.toString(), stop.toString());
