@@ -201,9 +201,9 @@ class PlantedHistoryFilesTest {
             PosixFileAttributeView folderMode = real.getFileAttributeView(PosixFileAttributeView.class);
             PosixFileAttributeView fileMode = real.getFileAttributeView(Path.of(DatabaseLocation.FILE_NAME),
                     PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<String> refusals = new ArrayList<>();
-            for (int attempt = 0; attempt < 200 && System.nanoTime() < deadline; attempt++) {
+            for (int attempt = 0; attempt < 500 && System.nanoTime() < deadline; attempt++) {
                 folderMode.setPermissions(PosixFilePermissions.fromString("rwxr-xr-x"));
                 fileMode.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
                 try {
