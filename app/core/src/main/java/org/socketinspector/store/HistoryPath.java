@@ -304,13 +304,9 @@ final class HistoryPath {
                 throw refused("folder " + place.folder() + " changed while it was being made private");
             }
             view.setPermissions(PosixFilePermissions.fromString("rwx------"));
-            Stat file = place.fileStat();
-            if (file != null && file.uid() == self.uid() && (file.permissions() & 077) != 0) {
-                PosixFileAttributeView fileView = dir.getFileAttributeView(Path.of(place.name()),
-                        PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-                if (fileView.readAttributes().fileKey().equals(file.key())) {
-                    fileView.setPermissions(PosixFilePermissions.fromString("rw-------"));
-                }
+            makePrivate(dir, place.name(), place.fileStat());
+            for (String suffix : SIDE_FILES) { // a WAL a crash left keeps the file's old mode: narrowed with it
+                makePrivate(dir, place.name() + suffix, lstat(place.folder().resolve(place.name() + suffix)));
             }
         } catch (StoreException e) {
             throw e;
@@ -319,6 +315,18 @@ final class HistoryPath {
         }
         return Optional.of("history folder " + place.folder() + " was open to other users ("
                 + rwx(folder.permissions()) + "); made it private (rwx------), as new history folders are");
+    }
+
+    /** 0600 for a regular file of ours in {@code dir} that is open to others, changed through the folder's descriptor. */
+    private void makePrivate(SecureDirectoryStream<Path> dir, String name, Stat file) throws IOException {
+        if (file == null || !file.isRegular() || file.uid() != self.uid() || (file.permissions() & 077) == 0) {
+            return;
+        }
+        PosixFileAttributeView view = dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view.readAttributes().fileKey().equals(file.key())) {
+            view.setPermissions(PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     /** Creates the file {@code O_CREAT|O_EXCL|O_NOFOLLOW} 0600 relative to the folder; false when it exists now. */

@@ -36,6 +36,21 @@ class HistoryFolderPrivacyTest {
         }
     }
 
+    /** A WAL left by a crash has the file's old mode too: it is narrowed with the file, not refused as planted. */
+    @Test
+    void aWalAnOlderVersionLeftIsMadePrivateWithTheFile() throws Exception {
+        Path db = olderVersionsHistory("socket-inspector");
+        Path wal = Files.createFile(db.resolveSibling(db.getFileName() + "-wal"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("rw-r--r--"));
+        try (HistoryStore history = HistoryStore.open(db, true)) {
+            assertThat(history.notices()).hasSize(1);
+            assertThat(mode(wal)).isEqualTo("rw-------");
+            assertThat(history.list(HistoryFilter.snapshots(), Page.FIRST)).hasSize(1);
+        }
+        assertThat(mode(db)).isEqualTo("rw-------");
+    }
+
     @Test
     void aFolderTheUserChoseIsLeftAsItIs() throws Exception {
         Path db = olderVersionsHistory("shared-with-the-team");
