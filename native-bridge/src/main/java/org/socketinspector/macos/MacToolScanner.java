@@ -16,7 +16,6 @@ import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.parse.CaptureDecoder;
-import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureParser;
 import org.socketinspector.parse.CaptureScans;
 import org.socketinspector.parse.LsofParser;
@@ -79,12 +78,9 @@ public final class MacToolScanner {
         return CaptureDecoder.decode(runner.run(command)).text();
     }
 
-    private static ParsedCapture parse(CaptureParser parser, String text, String source) throws IOException {
-        try {
-            return parser.parse(text, source);
-        } catch (CaptureParseException e) {
-            throw new IOException("unexpected output of " + e.getMessage(), e);
-        }
+    /** A line a process name broke is skipped and named, never the whole source (issue 18 #13). */
+    private static ParsedCapture parse(CaptureParser parser, String text, String source) {
+        return parser.parseSkipping(text, source);
     }
 
     static HostInfo thisHost() {
