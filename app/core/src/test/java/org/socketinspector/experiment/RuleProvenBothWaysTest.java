@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.rules.Rule;
 import org.socketinspector.semantics.OsFamily;

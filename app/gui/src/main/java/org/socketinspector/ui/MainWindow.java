@@ -20,32 +20,40 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
 import org.socketinspector.experiment.ProbedListener;
+import org.socketinspector.history.RunSummary;
+import org.socketinspector.history.RunType;
+import org.socketinspector.lesson.Lesson;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.ui.UiEvents.AuditOpened;
-import org.socketinspector.ui.UiEvents.ExperimentRequested;
-import org.socketinspector.ui.UiEvents.ProbeRequested;
-import org.socketinspector.ui.UiEvents.WhatIfRequested;
+import org.socketinspector.store.HistoryStore;
+import org.socketinspector.ui.capture.CaptureView;
 import org.socketinspector.ui.classroom.ClassroomView;
 import org.socketinspector.ui.classroom.ClassroomViewModel;
-import org.socketinspector.ui.classroom.Lesson;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.EventBus;
+import org.socketinspector.ui.common.FxDialogs;
+import org.socketinspector.ui.common.ShownText;
+import org.socketinspector.ui.common.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiEvents.ExperimentRequested;
+import org.socketinspector.ui.common.UiEvents.LessonQuestionChosen;
+import org.socketinspector.ui.common.UiEvents.LessonQuestionRequested;
+import org.socketinspector.ui.common.UiEvents.ProbeRequested;
+import org.socketinspector.ui.common.UiEvents.WhatIfRequested;
+import org.socketinspector.ui.common.UiEvents;
+import org.socketinspector.ui.common.UiThreads;
 import org.socketinspector.ui.experiments.ExperimentsView;
 import org.socketinspector.ui.experiments.ExperimentsViewModel;
 import org.socketinspector.ui.experiments.MatrixViewModel;
 import org.socketinspector.ui.experiments.ProbeViewModel;
-import org.socketinspector.ui.history.HistoryView;
-import org.socketinspector.ui.history.HistoryViewModel;
-import org.socketinspector.store.HistoryStore;
-import org.socketinspector.history.RunSummary;
-import org.socketinspector.history.RunType;
 import org.socketinspector.ui.export.ExportDialog;
 import org.socketinspector.ui.export.ExportViewModel;
-import org.socketinspector.ui.whatif.WhatIfViewModel;
-import org.socketinspector.ui.capture.CaptureView;
+import org.socketinspector.ui.history.HistoryView;
+import org.socketinspector.ui.history.HistoryViewModel;
 import org.socketinspector.ui.live.LiveView;
 import org.socketinspector.ui.live.LiveViewModel;
 import org.socketinspector.ui.whatif.WhatIfDialog;
+import org.socketinspector.ui.whatif.WhatIfViewModel;
 
 /**
  * The shell: menu bar and tabs (the live view first, then one tab per opened capture). Pages talk to it through
@@ -105,7 +113,8 @@ public final class MainWindow extends BorderPane {
         });
         classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, services.hostOs(),
                 services.selfUid());
-        classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)));
+        classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)),
+                () -> bus.publish(new LessonQuestionRequested()));
         Tab classroomTab = new Tab("Classroom", classroomView);
         classroomTab.setId("tab-classroom");
         classroomTab.setClosable(false);
@@ -122,6 +131,8 @@ public final class MainWindow extends BorderPane {
 
         bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first(), e.os()));
         bus.subscribe(AuditOpened.class, this::openAuditTab);
+        bus.subscribe(LessonQuestionRequested.class, e -> openLessonQuestion());
+        bus.subscribe(LessonQuestionChosen.class, e -> classroomView.teach(e.question()));
         bus.subscribe(ExperimentRequested.class, e -> {
             experiments.useCase(e.request());
             experimentsView.show(ExperimentsView.Kind.REPLAY);
@@ -296,6 +307,20 @@ public final class MainWindow extends BorderPane {
         }
         WhatIfDialog dialog = new WhatIfDialog(model);
         dialog.initOwner(window());
+        dialog.show();
+    }
+
+    /** The what-if dialog on its own model: when it closes, a valid question is taught in the Classroom. */
+    private void openLessonQuestion() {
+        WhatIfViewModel question = new WhatIfViewModel(classroom.models(), classroom.here());
+        WhatIfDialog dialog = new WhatIfDialog(question);
+        dialog.setHeaderText("Describe the case on any OS; close the dialog and the Classroom teaches it.");
+        dialog.initOwner(window());
+        dialog.setOnHidden(e -> {
+            if (question.problems().isEmpty()) {
+                bus.publish(new LessonQuestionChosen(question.question()));
+            }
+        });
         dialog.show();
     }
 }

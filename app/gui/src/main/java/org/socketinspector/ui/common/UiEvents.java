@@ -1,8 +1,9 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.common;
 
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.OsFamily;
 
 /** The events pages publish on the {@link EventBus}. */
@@ -28,5 +29,13 @@ public final class UiEvents {
 
     /** The user wants to replay a case for real (from the what-if dialog). */
     public record ExperimentRequested(ReplayRequest request) {
+    }
+
+    /** The Classroom asks for a what-if question to teach (the what-if dialog, on any OS). */
+    public record LessonQuestionRequested() {
+    }
+
+    /** A question described in the what-if dialog, to be taught in the Classroom. */
+    public record LessonQuestionChosen(BindQuestion question) {
     }
 }
