@@ -58,10 +58,16 @@ public final class MacToolScanner {
         }
         Map<Integer, ProcessInfo> owners = new HashMap<>();
         try {
-            for (SocketRecord s : parse(new LsofParser(), text(LSOF), String.join(" ", LSOF)).sockets()) {
+            ParsedCapture lsof = parse(new LsofParser(), text(LSOF), String.join(" ", LSOF));
+            for (SocketRecord s : lsof.sockets()) {
                 if (s.pid() != null && s.process() != null) {
                     owners.putIfAbsent(s.pid(), s.process());
                 }
+            }
+            if (lsof.skippedCount() > 0) {
+                limitations.add("lsof could not be read on " + lsof.skippedCount() + (lsof.skippedCount() == 1
+                        ? " line" : " lines") + ", processes there are known by pid only: line "
+                        + lsof.skipped().get(0).line() + ": " + lsof.skipped().get(0).reason());
             }
         } catch (IOException e) {
             limitations.add("lsof could not be read, processes are known by pid only: " + e.getMessage());
