@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.testing.RootTest;
 
