@@ -3,7 +3,6 @@ package org.socketinspector.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.socketinspector.inspect.Inspector;
-import org.socketinspector.inspect.Target;
 import org.socketinspector.model.Scan;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
@@ -44,8 +43,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inspector inspector = scanOptions.inspector();
-        Target.ThisMachine target = scanOptions.target();
-        Scan scan = inspector.scan(new Target.ThisMachine(target.source(), target.request(), crossCheck));
+        Scan scan = inspector.scan(scanOptions.target().withCrossCheck(crossCheck));
         PrintWriter out = spec.commandLine().getOut();
         ScanOutput.print(scan, json, scanOptions.request().includeConnections(), out);
         if (save) {

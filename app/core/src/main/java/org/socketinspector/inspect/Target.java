@@ -29,6 +29,10 @@ public sealed interface Target {
         public ThisMachine(Source source, ScanRequest request) {
             this(source, request, false);
         }
+
+        public ThisMachine withCrossCheck(boolean crossCheck) {
+            return new ThisMachine(source, request, crossCheck);
+        }
     }
 
     /**
