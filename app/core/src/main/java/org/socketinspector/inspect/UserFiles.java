@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import org.socketinspector.input.BoundedInput;
 import org.socketinspector.input.InputException;
 import org.socketinspector.input.InputLimits;
-import org.socketinspector.json.Json;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
@@ -121,8 +120,8 @@ public final class UserFiles {
     private static Read json(BoundedInput input, long maxBytes) throws IOException {
         String text = decode(readAll(input.stream(), maxBytes, input.name()), input.name());
         try {
-            Audit audit = ScanJson.read(text);
-            return new Read(audit.scan(), audit, isAudit(text));
+            ScanJson.Document document = ScanJson.readDocument(text);
+            return new Read(document.audit().scan(), document.audit(), document.isAudit());
         } catch (ScanJson.InvalidJsonException e) {
             throw new InspectException(input.name() + ": " + e.getMessage(), e);
         }
@@ -159,28 +158,6 @@ public final class UserFiles {
             throw new InputException(name, "not valid UTF-8 at byte " + in.position() + " (JSON input must be UTF-8)");
         }
     }
-
-    /** True when the document's top-level "schema" is an audit's (any version), read without a second full parse. */
-    private static boolean isAudit(String text) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().getFactory().createParser(text)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-                return false;
-            }
-            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("schema")) {
-                    String schema = parser.getValueAsString();
-                    return schema != null && schema.startsWith(AUDIT_SCHEMA_FAMILY);
-                }
-                parser.skipChildren();
-            }
-            return false;
-        }
-    }
-
-    /** {@code socket-inspector/audit/1} and later versions of the audit contract. */
-    private static final String AUDIT_SCHEMA_FAMILY = Audit.SCHEMA.substring(0, Audit.SCHEMA.lastIndexOf('/') + 1);
 
     /** "web01.netstat.txt" -> "web01.netstat": the capture's name is the best guess of the machine's. */
     static String hostName(Path file) {

@@ -1,9 +1,9 @@
 package org.socketinspector.ui;
 
+import java.util.List;
 import java.util.Optional;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.Source;
-import java.util.List;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.LabReplay;
@@ -15,6 +15,7 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.experiments.MatrixRunner;
+import org.socketinspector.ui.live.ScanService;
 
 /**
  * The real services behind the GUI: the inspection service on this platform (its one collector is kept, so its

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.cli.SocketInspectorCommand;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiThreads;
 import picocli.CommandLine;
 
 /**

@@ -12,8 +12,7 @@ import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.error.InspectorException;
 import org.socketinspector.inspect.Rescanner;
 import org.socketinspector.rules.Audit;
-import org.socketinspector.ui.Failures;
-import org.socketinspector.ui.ScanService;
+import org.socketinspector.ui.common.Failures;
 import org.socketinspector.ui.sockets.SocketsViewModel;
 
 /**
