@@ -151,7 +151,7 @@ class HostileInputCommandTest {
         Path scan = scanJson(s -> { });
         CliRun dash = CliRun.run("report", "--input", scan.toString(), "--format", "json", "--output", "-");
         assertThat(dash.exitCode()).isZero();
-        assertThat(Json.mapper().readTree(dash.out()).path("schema").asText()).isEqualTo("socket-inspector/audit/1");
+        assertThat(Json.mapper().readTree(dash.out()).path("schema").asText()).isEqualTo("socket-inspector/audit/2");
 
         CliRun device = CliRun.run("report", "--input", scan.toString(), "--format", "csv", "--output", "/dev/null");
         assertThat(device.exitCode()).as(device.err()).isZero();

@@ -32,7 +32,7 @@ class ScanCommandTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode root = Json.mapper().readTree(run.out());
-            assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/1");
+            assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/2");
             assertThat(root.get("tool").get("name").asText()).isEqualTo("socket-inspector");
             assertThat(root.get("host").get("os").asText()).isEqualTo("linux");
             assertThat(root.get("collectedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.socketinspector.collect.Platforms;
-import org.socketinspector.model.OsKind;
 import org.socketinspector.error.Logs;
+import org.socketinspector.model.OsKind;
+import org.socketinspector.ui.common.Failures;
 
 /**
  * The GUI's log file, in the place each OS keeps logs: $XDG_STATE_HOME (default ~/.local/state) on Linux and the

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.socketinspector.ui.common.UiThreads;
 
 /** The JavaFX application: applies the theme, builds the shell on the real services and starts the live scan. */
 public final class SocketInspectorApp extends Application {

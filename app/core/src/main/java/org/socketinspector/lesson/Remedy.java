@@ -1,6 +1,7 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
 
 import java.util.List;
+import org.socketinspector.lesson.SocketSpec;
 
 /**
  * A preset's rule applied: the victim as the rule's remediation makes it, facing the same attacker.

@@ -1,4 +1,4 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.common;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,11 +1,11 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * The classic cases, ready to replay, each on the OS it is about. Uids: -1 is "the user running the experiment";

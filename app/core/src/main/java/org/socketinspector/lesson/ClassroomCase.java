@@ -1,14 +1,13 @@
-package org.socketinspector.ui.classroom;
+package org.socketinspector.lesson;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-import org.socketinspector.experiment.Prediction;
-import org.socketinspector.experiment.ReplayPreset;
-import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 
 /**
@@ -30,29 +29,30 @@ public record ClassroomCase(String name, String description, BindQuestion questi
 
     /** A preset, taught on the OS it is about (same user: alice twice; another user: mallory). */
     public static ClassroomCase of(ReplayPreset p) {
-        BindQuestion raw = Prediction.question(p.os(), p.protocol(), p.victim(), p.attacker(), 0, null);
-        // Users are renamed below: a lesson shows the same names on every machine.
-        BindQuestion q = new BindQuestion(p.os(), p.protocol(), withUser(raw.first(), user(p.victim())),
-                withUser(raw.second(), user(p.attacker())), null);
+        // A lesson shows the same user names on every machine: alice, mallory, root.
+        BindQuestion q = new BindQuestion(p.os(), p.protocol(),
+                p.victim().endpoint(user(p.victim()), p.protocol() == Protocol.TCP && p.victim().listen()
+                        ? BindState.LISTEN : BindState.BOUND),
+                p.attacker().endpoint(user(p.attacker()), BindState.BOUND), null);
         return new ClassroomCase(p.name(), p.description(), q, p.target(), p.rule());
     }
 
     /** Cases the model teaches that no lab preset replays: they are in the picker after the presets. */
-    public static final java.util.List<ClassroomCase> MODEL_CASES = java.util.List.of(
+    public static final List<ClassroomCase> MODEL_CASES = List.of(
             new ClassroomCase("linux-restart-over-time-wait", "A server with SO_REUSEADDR stops while its clients'"
                     + " connections are in TIME_WAIT; another user's process with SO_REUSEADDR takes the port at once.",
                     new BindQuestion(OsFamily.LINUX, Protocol.TCP,
                             new BindEndpoint("0.0.0.0", Set.of(BindOption.REUSEADDR), SERVICE_USER,
-                                    org.socketinspector.semantics.BindState.TIME_WAIT),
+                                    BindState.TIME_WAIT),
                             new BindEndpoint("0.0.0.0", Set.of(BindOption.REUSEADDR), OTHER_USER,
-                                    org.socketinspector.semantics.BindState.BOUND)), null, null),
+                                    BindState.BOUND)), null, null),
             new ClassroomCase("linux-java-mapped-loopback", "A Java server binds \"127.0.0.1\" through a dual-stack"
                     + " socket (::ffff:127.0.0.1); a process of the same user binds 127.0.0.1 with SO_REUSEPORT.",
                     new BindQuestion(OsFamily.LINUX, Protocol.TCP,
                             new BindEndpoint("::ffff:127.0.0.1", Set.of(BindOption.DUALSTACK, BindOption.REUSEPORT),
-                                    SERVICE_USER, org.socketinspector.semantics.BindState.LISTEN),
+                                    SERVICE_USER, BindState.LISTEN),
                             new BindEndpoint("127.0.0.1", Set.of(BindOption.REUSEPORT), SERVICE_USER,
-                                    org.socketinspector.semantics.BindState.BOUND)), null, null));
+                                    BindState.BOUND)), null, null));
 
     /** A what-if question, as the what-if dialog asks it. */
     public static ClassroomCase of(BindQuestion q) {
@@ -82,10 +82,6 @@ public record ClassroomCase(String name, String description, BindQuestion questi
 
     private static String user(SocketSpec s) {
         return s.uid() == ReplayPreset.OTHER_USER ? OTHER_USER : s.uid() == 0 ? "root" : SERVICE_USER;
-    }
-
-    private static BindEndpoint withUser(BindEndpoint e, String user) {
-        return new BindEndpoint(e.address(), e.options(), user, e.state());
     }
 
     @Override

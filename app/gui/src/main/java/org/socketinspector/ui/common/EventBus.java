@@ -1,4 +1,4 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.common;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.socketinspector.ui.classroom;
+package org.socketinspector.lesson;
 
 import java.util.List;
 

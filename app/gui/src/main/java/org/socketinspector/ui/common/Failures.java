@@ -1,4 +1,4 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.common;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -20,7 +20,7 @@ public final class Failures {
     }
 
     /** Where the GUI's log is written (GuiMain sets it), for the messages that point there. */
-    static void logFile(Path file) {
+    public static void logFile(Path file) {
         logFile = file;
     }
 

@@ -1,4 +1,4 @@
-package org.socketinspector.ui.classroom;
+package org.socketinspector.lesson;
 
 /**
  * One process of a lesson after a step: the service (victim) or the attacker.

@@ -1,9 +1,11 @@
-package org.socketinspector.ui.classroom;
+package org.socketinspector.lesson;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.socketinspector.lesson.LessonStep.Kind;
+import org.socketinspector.lesson.LessonStep.Receiver;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.rules.Rule;
 import org.socketinspector.rules.RuleCatalog;
@@ -13,8 +15,6 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.ui.classroom.LessonStep.Kind;
-import org.socketinspector.ui.classroom.LessonStep.Receiver;
 
 /**
  * A case told step by step from the bind-semantics model: the service binds and listens, the attacker binds (allowed
@@ -67,7 +67,7 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
     }
 
     /** Who decides, in a split, which socket gets a connection: one phrase for the slide. */
-    static String splitRule(OsFamily os) {
+    public static String splitRule(OsFamily os) {
         return switch (os) {
             case LINUX -> "a hash decides";
             case WINDOWS, WINDOWS_XP -> "indeterminate";
@@ -76,7 +76,7 @@ public record Lesson(ClassroomCase lessonCase, int port, String target, BindAnsw
     }
 
     /** "[::1]:8080" or "127.0.0.1:8080". */
-    static String endpoint(String address, int port) {
+    public static String endpoint(String address, int port) {
         return (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
     }
 

@@ -1,4 +1,4 @@
-package org.socketinspector.ui.classroom;
+package org.socketinspector.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.experiment.ReplayPreset;
+import org.socketinspector.lesson.LessonStep.Kind;
+import org.socketinspector.lesson.LessonStep.Receiver;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
@@ -15,8 +17,6 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.ui.classroom.LessonStep.Kind;
-import org.socketinspector.ui.classroom.LessonStep.Receiver;
 
 /** The classroom's lessons, built from the real bind-semantics models of each preset's OS. */
 class LessonTest {

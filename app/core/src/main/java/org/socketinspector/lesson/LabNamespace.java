@@ -1,4 +1,4 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
 
 /**
  * A network namespace a preset (or its remedy) needs for itself: created for the run, with

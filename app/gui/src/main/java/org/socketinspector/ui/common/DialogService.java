@@ -1,4 +1,4 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.common;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.socketinspector.ui;
+package org.socketinspector.ui.live;
 
 import org.socketinspector.collect.CollectionException;
 import org.socketinspector.collect.ScanRequest;

@@ -1,8 +1,12 @@
-package org.socketinspector.experiment;
+package org.socketinspector.lesson;
 
 import java.util.Set;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.model.SocketOptions;
+import org.socketinspector.semantics.BindEndpoint;
+import org.socketinspector.semantics.BindOption;
+import org.socketinspector.semantics.BindState;
 
 /**
  * One socket an experiment creates: the address it binds, the options it sets before bind (for an IPv6 socket
@@ -30,5 +34,11 @@ public record SocketSpec(String address, Set<SocketOption> options, int uid, boo
                 .sorted().reduce((a, b) -> a + "+" + b).orElse("none");
         String addr = address.equals("::") ? (dualStack() ? "[::] dual-stack" : "[::] v6only") : address;
         return addr + " " + opts;
+    }
+
+    /** This socket as the model's question names it, for {@code user} in {@code state}. */
+    public BindEndpoint endpoint(String user, BindState state) {
+        // An experiment sets every option on or off explicitly (IPV6_V6ONLY off: dual-stack).
+        return new BindEndpoint(address, BindOption.of(SocketOptions.exactly(options), family()), user, state);
     }
 }
