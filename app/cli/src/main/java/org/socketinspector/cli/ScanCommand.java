@@ -79,6 +79,9 @@ public final class ScanCommand implements Callable<Integer> {
         Scan second = platform.collector(platform.crossCheckSource()).collect(scanOptions.request());
         List<String> limitations = new ArrayList<>(scan.limitations());
         limitations.addAll(CrossCheck.compare(scan, second).describe());
+        // a line of the second source's output it could not read stays named (issue 18 #13)
+        second.skipped().forEach(s -> limitations.add("cross-check: " + String.join("+", second.sources())
+                + " output line " + s.line() + " skipped: " + s.reason()));
         return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
                 limitations, scan.sockets());
     }
