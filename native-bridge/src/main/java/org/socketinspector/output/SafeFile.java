@@ -45,15 +45,7 @@ import org.socketinspector.nativeio.LinuxFiles;
 public final class SafeFile {
 
     /** Whether this class is used: Linux (the flags and struct statx here are Linux's). */
-    public static final boolean NATIVE = linux() && loads();
-
-    /**
-     * Linux, told without {@code os.name} (only the platform's factory reads it, OsNameInSourcesTest) and without
-     * the collect layer (this is a model-layer package): Linux's per-process descriptor folder.
-     */
-    private static boolean linux() {
-        return java.io.File.separatorChar == '/' && java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"));
-    }
+    public static final boolean NATIVE = com.sun.jna.Platform.isLinux() && loads(); // JNA's answer: no os.name here
 
     static final int MAX_LINKS = 40; // as the kernel's ELOOP limit
     static final int DIR_FLAGS = LinuxFiles.O_PATH | LinuxFiles.O_DIRECTORY | LinuxFiles.O_NOFOLLOW

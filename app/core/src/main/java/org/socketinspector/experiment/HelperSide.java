@@ -2,9 +2,9 @@ package org.socketinspector.experiment;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import org.socketinspector.experiment.helper.HelperProtocol;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.sockets.NativeSocketException;
 
 /**
  * A {@link SocketSide} in a helper process (see {@link HelperLauncher}); commands go over its stdin. Every read from

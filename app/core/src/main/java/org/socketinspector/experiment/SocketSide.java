@@ -3,8 +3,8 @@ package org.socketinspector.experiment;
 import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.sockets.NativeSocketException;
 
 /**
  * One party of an experiment (victim, attacker, client), holding named native sockets: in this process

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.testing.RootTest;
 
-
 /** Helper processes: started as the asked uid, gone when their control pipe closes, classpath readable. */
 @EnabledOnOs(OS.LINUX)
 class HelperLauncherTest {
