@@ -4,6 +4,7 @@
 # `report --input SCAN --format F` once per format and prints wall time, peak RSS (/usr/bin/time -v), output size.
 # Targets at 20,000 sockets: csv <= 10 s; pdf <= 60 s and <= 1 GiB RSS.
 # Usage: bench/report-scale.sh [N] [FORMATS...]     (defaults: 20000 csv pdf html json)
+# Then bench/ReportPhases.java times the report's own share (build and write) in one JVM.
 # Env: WORK=dir for input/outputs (default: a new temp dir); JAVA_OPTS (default: none, the JVM's own heap sizing,
 # as a user runs it).
 set -euo pipefail
@@ -51,4 +52,6 @@ for format in "${formats[@]}"; do
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$format" "$n" "$findings" "$seconds" "$cpu" "$(( rss_kb / 1024 ))" \
     "$(du -h "$output" | cut -f1)"
 done
+# The report's own share (build and write, thread CPU time) apart from reading the JSON and the rule engine.
+java -cp "$cp" "$here/bench/ReportPhases.java" "$scan" "${formats[@]}"
 echo "outputs in $work" >&2
