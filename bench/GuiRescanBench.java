@@ -4,7 +4,7 @@ import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.ui.LiveServices;
-import org.socketinspector.ui.ScanService;
+import org.socketinspector.ui.live.ScanService;
 
 /**
  * The GUI's warm rescan through its real path: the ScanService of LiveServices.create(platform), as GuiMain builds

@@ -6,13 +6,20 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,43 +47,99 @@ class ArchitectureTest {
         assertThat(classes.contain("org.socketinspector.ui.GuiMain")).as("gui").isTrue();
     }
 
+    /** Every layer and the packages it is made of, from the top; each package of the program is in one. */
+    private static final Map<String, String[]> LAYERS = layerPackages();
+
+    private static Map<String, String[]> layerPackages() {
+        Map<String, String[]> layers = new LinkedHashMap<>();
+        layers.put("ui", new String[] {"org.socketinspector.ui.."});
+        layers.put("cli", new String[] {"org.socketinspector.cli.."});
+        layers.put("inspect", new String[] {"org.socketinspector.inspect.."});
+        layers.put("report", new String[] {"org.socketinspector.report.."});
+        layers.put("experiment", new String[] {"org.socketinspector.experiment.."});
+        layers.put("store", new String[] {"org.socketinspector.store.."});
+        layers.put("lesson", new String[] {"org.socketinspector.lesson.."});
+        layers.put("history", new String[] {"org.socketinspector.history.."});
+        layers.put("json", new String[] {"org.socketinspector.json.."});
+        layers.put("rules", new String[] {"org.socketinspector.rules.."});
+        layers.put("semantics", new String[] {"org.socketinspector.semantics.."});
+        layers.put("native", new String[] {"org.socketinspector.collect..", "org.socketinspector.linux..",
+                "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
+                "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec.."});
+        layers.put("model", new String[] {"org.socketinspector.model..", "org.socketinspector.text..",
+                "org.socketinspector.input..", "org.socketinspector.output.."});
+        layers.put("error", new String[] {"org.socketinspector.error.."});
+        return layers;
+    }
+
     @Test
     void layers() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("ui").definedBy("org.socketinspector.ui..")
-                .layer("cli").definedBy("org.socketinspector.cli..")
-                .layer("report").definedBy("org.socketinspector.report..")
-                .layer("experiment").definedBy("org.socketinspector.experiment..")
-                .layer("store").definedBy("org.socketinspector.store..")
-                .layer("history").definedBy("org.socketinspector.history..")
-                .layer("json").definedBy("org.socketinspector.json..")
-                .layer("rules").definedBy("org.socketinspector.rules..")
-                .layer("semantics").definedBy("org.socketinspector.semantics..")
-                .layer("native").definedBy("org.socketinspector.collect..", "org.socketinspector.linux..",
-                        "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
-                        "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec..")
-                .layer("model").definedBy("org.socketinspector.model..", "org.socketinspector.text..",
-                        "org.socketinspector.input..", "org.socketinspector.output..")
-                .layer("error").definedBy("org.socketinspector.error..")
-
+        Architectures.LayeredArchitecture architecture = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (Map.Entry<String, String[]> layer : LAYERS.entrySet()) {
+            architecture = layer.getKey().equals("inspect")
+                    ? architecture.optionalLayer(layer.getKey()).definedBy(layer.getValue())
+                    : architecture.layer(layer.getKey()).definedBy(layer.getValue());
+        }
+        architecture
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("experiment").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("ui", "cli")
-                .whereLayer("history").mayOnlyBeAccessedByLayers("ui", "cli", "report", "experiment", "store")
-                .whereLayer("json").mayOnlyBeAccessedByLayers("ui", "cli", "report", "experiment", "store")
-                .whereLayer("rules").mayOnlyBeAccessedByLayers("ui", "cli", "report", "experiment", "store",
-                        "history", "json")
-                .whereLayer("semantics").mayOnlyBeAccessedByLayers("ui", "cli", "report", "experiment", "store",
-                        "history", "json", "rules")
-                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "experiment", "store")
-                .because("ui and cli are front ends over the core; report, experiment and store are peers that are"
-                        + " handed data instead of calling each other; history (runs and diffs) and json (the one"
-                        + " Jackson configuration) are their shared vocabulary over the rules, which ask the pure"
+                .whereLayer("inspect").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "inspect")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("ui", "cli", "inspect")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("ui", "cli", "inspect")
+                .whereLayer("lesson").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "experiment", "report",
+                        "store")
+                .whereLayer("history").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "report", "experiment",
+                        "store")
+                .whereLayer("json").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "report", "experiment", "store")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "report", "experiment", "store",
+                        "lesson", "history", "json")
+                .whereLayer("semantics").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "report", "experiment",
+                        "store", "lesson", "history", "json", "rules")
+                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "experiment", "store")
+                .because("ui and cli are front ends over the inspection service and the core; report, experiment and"
+                        + " store are peers that are handed data instead of calling each other; lessons (cases,"
+                        + " presets: what to teach or replay, without I/O), history (runs and diffs) and json (the"
+                        + " one Jackson configuration) are their shared vocabulary over the rules, which ask the pure"
                         + " bind-semantics model; the OS is reached only through native-bridge, and every layer may"
                         + " use the socket model and the error root")
                 .check(classes);
+    }
+
+    @Test
+    void everyPackageIsInALayer() {
+        List<String> unnamed = classes.stream().map(JavaClass::getPackageName).distinct()
+                .filter(p -> LAYERS.values().stream().flatMap(Arrays::stream)
+                        .noneMatch(pattern -> PackageMatcher.of(pattern).matches(p)))
+                .sorted().toList();
+        assertThat(unnamed).as("packages that no layer names: add each to a layer in LAYERS").isEmpty();
+    }
+
+    @Test
+    void uiScreensReachEachOtherOnlyThroughTheEventBus() {
+        String[] shared = {"org.socketinspector.ui.common..", "org.socketinspector.ui.sockets.."};
+        noClasses().that().resideInAnyPackage(shared)
+                .should().dependOnClassesThat(resideInScreenOrShell(null))
+                .because("shared UI parts (toolkit, event bus, the socket table) serve every screen and the shell")
+                .check(classes);
+        for (String screen : SCREENS) {
+            noClasses().that().resideInAPackage("org.socketinspector.ui." + screen + "..")
+                    .should().dependOnClassesThat(resideInScreenOrShell(screen))
+                    .because("a screen reaches another screen or the shell only through events on the EventBus,"
+                            + " so that each screen can be built and tested alone and the shell only registers them")
+                    .check(classes);
+        }
+    }
+
+    /** The screens: one package each under ui; the shell is ui itself; ui.common and ui.sockets are shared parts. */
+    private static final List<String> SCREENS = List.of("live", "capture", "classroom", "experiments", "export",
+            "history", "whatif");
+
+    private static DescribedPredicate<JavaClass> resideInScreenOrShell(String except) {
+        return DescribedPredicate.describe("reside in the shell or a screen" + (except == null ? "" : " other than "
+                + except), c -> c.getPackageName().equals("org.socketinspector.ui")
+                || SCREENS.stream().filter(s -> !s.equals(except))
+                .anyMatch(s -> c.getPackageName().startsWith("org.socketinspector.ui." + s)));
     }
 
     @Test
@@ -90,13 +153,24 @@ class ArchitectureTest {
 
     @Test
     void theOsComesFromThePlatform() {
-        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.collect.Platform")
+        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.collect.Platforms")
                 .and().doNotHaveFullyQualifiedName("org.socketinspector.store.DatabaseLocation")
                 .and().doNotHaveFullyQualifiedName("org.socketinspector.ui.GuiLog")
-                .should().callMethod(org.socketinspector.model.OsKind.class, "current")
+                .should().callMethod(org.socketinspector.collect.Platforms.class, "thisOs")
                 .because("whose bind rules apply is the platform's answer (Platform.os(), NativeSockets.os()), handed"
                         + " on like the platform itself, so that tests and other platforms can stand in; only where"
                         + " this user's files live (the history database, the GUI's log) asks the JVM directly")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLastStaticLookUpsReachThePlatformOfTheProcess() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.experiment.Users")
+                .and().doNotHaveFullyQualifiedName("org.socketinspector.experiment.HostFacts")
+                .should().callMethod(org.socketinspector.collect.Platforms.class, "ofThisProcess")
+                .because("the platform is handed on through constructors; Users.read() and HostFacts are the two"
+                        + " static look-ups left for experiments that are not handed their platform's accounts and"
+                        + " machine facts yet, and nothing new may join them")
                 .check(classes);
     }
 
@@ -194,6 +268,19 @@ class ArchitectureTest {
     void noPackageCycles() {
         slices().matching("org.socketinspector.(*)..").should().beFreeOfCycles()
                 .because("each concern builds on the ones below it")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenAnyTwoPackages() {
+        slices().matching("org.socketinspector.(**)").should().beFreeOfCycles()
+                // Until the launcher is handed the helper's main class: experiment names HelperMain and its protocol.
+                .ignoreDependency(DescribedPredicate.describe("the helper launcher and side",
+                                (JavaClass c) -> c.getName().startsWith("org.socketinspector.experiment.Helper")),
+                        DescribedPredicate.describe("the helper process's main",
+                                (JavaClass c) -> c.getPackageName().equals("org.socketinspector.experiment.helper")))
+                .because("a package and its sub-packages are concerns too (the ui shell and its screens, experiments"
+                        + " and the helper process's main): each builds on the ones it names, never back")
                 .check(classes);
     }
 }

@@ -8,18 +8,18 @@ import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.RemediatedReplay;
 import org.socketinspector.experiment.RemedyResult;
-import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
-import org.socketinspector.experiment.SocketSpec;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.OsFamily;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code experiment replay}: a victim and an attacker helper process, and a client counting who gets what. */
 @Command(name = "replay", mixinStandardHelpOptions = true,

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.socketinspector.cli.SocketInspectorCommand;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindSemantics;

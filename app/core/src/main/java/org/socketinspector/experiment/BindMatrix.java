@@ -11,8 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.ToolInfo;
+import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
@@ -20,7 +22,6 @@ import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.semantics.QuestionSpace;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
 
 /**

@@ -10,12 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.model.SocketOption;
 
 /**
  * The core of the replay and of each matrix cell: a first socket (the victim) binds and maybe listens; a second

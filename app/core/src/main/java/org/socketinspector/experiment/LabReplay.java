@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.ToolInfo;
+import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
 
 /**

@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.ToolInfo;
+import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
-import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.model.SocketOption;
 
 /**
  * Probes a live port of this machine: can a second socket with these options, as this user, bind it? The probe

@@ -1,6 +1,7 @@
 package org.socketinspector.experiment;
 
 import java.util.Objects;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOptions;
 import org.socketinspector.semantics.BindAnswer;
@@ -26,9 +27,9 @@ public final class Prediction {
     public static BindQuestion question(OsFamily os, Protocol protocol, SocketSpec first, SocketSpec second, int selfUid,
                                         Integer port) {
         return new BindQuestion(os, protocol,
-                endpoint(first, Users.name(first.uid() < 0 ? selfUid : first.uid()),
+                first.endpoint(Users.name(first.uid() < 0 ? selfUid : first.uid()),
                         protocol == Protocol.TCP && first.listen() ? BindState.LISTEN : BindState.BOUND),
-                endpoint(second, Users.name(second.uid() < 0 ? selfUid : second.uid()), BindState.BOUND), port);
+                second.endpoint(Users.name(second.uid() < 0 ? selfUid : second.uid()), BindState.BOUND), port);
     }
 
     /**
@@ -48,13 +49,7 @@ public final class Prediction {
 
     /** Whether the two sockets claim a common address, as the model of {@code os} sees them. */
     public static boolean overlap(OsFamily os, SocketSpec a, SocketSpec b) {
-        return BindSemantics.forOs(os).overlaps(endpoint(a, "", BindState.BOUND), endpoint(b, "", BindState.BOUND));
-    }
-
-    private static BindEndpoint endpoint(SocketSpec spec, String user, BindState state) {
-        // An experiment sets every option on or off explicitly (IPV6_V6ONLY off: dual-stack).
-        return new BindEndpoint(spec.address(), BindOption.of(SocketOptions.exactly(spec.options()), spec.family()),
-                user, state);
+        return BindSemantics.forOs(os).overlaps(a.endpoint("", BindState.BOUND), b.endpoint("", BindState.BOUND));
     }
 
     /** The experiment's socket for one side of a model question (users by name: root, nobody, ...). */

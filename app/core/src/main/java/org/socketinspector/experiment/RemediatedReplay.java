@@ -9,8 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.socketinspector.lesson.LabNamespace;
+import org.socketinspector.lesson.Remedy;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.semantics.BindAnswer;
@@ -20,7 +25,6 @@ import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.model.SocketOption;
 
 /**
  * The other half of a preset: its rule's remediation applied to the victim, the same attacker, and a client that

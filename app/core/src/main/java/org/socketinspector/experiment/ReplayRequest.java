@@ -1,5 +1,8 @@
 package org.socketinspector.experiment;
 
+import org.socketinspector.lesson.LabNamespace;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.OsFamily;
 

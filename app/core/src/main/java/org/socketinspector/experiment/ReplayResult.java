@@ -3,6 +3,7 @@ package org.socketinspector.experiment;
 import java.time.Instant;
 import java.util.List;
 import org.socketinspector.history.ExperimentRecord;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.Outcome;
 

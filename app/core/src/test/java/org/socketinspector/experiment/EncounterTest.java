@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.model.SocketOption;
 import org.socketinspector.testing.RootTest;
 
 /** Real sockets, in this process and in helper processes: who gets the traffic is counted, not assumed. */

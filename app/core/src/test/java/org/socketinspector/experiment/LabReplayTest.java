@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.model.SocketOption;
 import org.socketinspector.testing.RootTest;
 
 /** Every Linux preset replayed with helper processes; the observation must agree with the model. */

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.semantics.QuestionSpace;
-import org.socketinspector.model.SocketOption;
 
 /**
  * What the Windows experiments expect, checked anywhere: each Windows preset's prediction (asked the way a replay

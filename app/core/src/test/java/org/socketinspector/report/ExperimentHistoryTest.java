@@ -8,12 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.socketinspector.model.OsKind;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.experiment.ProbeRequest;
-import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.ThisMachine;
@@ -21,6 +20,8 @@ import org.socketinspector.history.ExperimentRecord;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.json.Json;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.model.OsKind;
 import org.socketinspector.model.ProbeResult;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.rules.Finding;
@@ -64,7 +65,7 @@ class ExperimentHistoryTest {
 
     @Test
     void aLabReplayOfAPresetIsEvidenceForEveryFindingOfItsRule() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux presets replay on Linux");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux presets replay on Linux");
         LabReplay lab = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes());
         int self = ThisMachine.PLATFORM.processes().effectiveUid();
         // 40 connections: the group spreads them by a hash, and with 10 all went to the victim once in ~1000 runs

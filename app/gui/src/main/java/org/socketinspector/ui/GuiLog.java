@@ -3,8 +3,10 @@ package org.socketinspector.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
-import org.socketinspector.model.OsKind;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.error.Logs;
+import org.socketinspector.model.OsKind;
+import org.socketinspector.ui.common.Failures;
 
 /**
  * The GUI's log file, in the place each OS keeps logs: $XDG_STATE_HOME (default ~/.local/state) on Linux and the
@@ -44,7 +46,7 @@ public final class GuiLog {
      * the file cannot be used the JDK's console handler stays (standard error), so the trace still goes somewhere.
      */
     static void install() {
-        Path file = file(OsKind.current(), System::getenv, Path.of(System.getProperty("user.home")));
+        Path file = file(Platforms.thisOs(), System::getenv, Path.of(System.getProperty("user.home")));
         try {
             Logs.toFile(file);
             Failures.logFile(file);

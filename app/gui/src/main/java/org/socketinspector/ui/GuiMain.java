@@ -1,6 +1,7 @@
 package org.socketinspector.ui;
 
 import org.socketinspector.collect.Platform;
+import org.socketinspector.ui.common.UiThreads;
 
 /**
  * The GUI's entry point: the log file first (so that a failure from here on leaves a trace), this machine's

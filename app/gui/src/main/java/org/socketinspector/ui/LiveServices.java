@@ -1,9 +1,9 @@
 package org.socketinspector.ui;
 
+import java.util.List;
 import java.util.Optional;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.Source;
-import java.util.List;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.LabReplay;
@@ -14,6 +14,7 @@ import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.experiments.MatrixRunner;
+import org.socketinspector.ui.live.ScanService;
 
 /**
  * The real services behind the GUI: this platform's one collector (kept, so its owner cache serves every refresh),

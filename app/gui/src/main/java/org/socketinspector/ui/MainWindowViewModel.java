@@ -12,8 +12,11 @@ import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryFilter;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
-import org.socketinspector.ui.UiEvents.AuditOpened;
 import org.socketinspector.ui.capture.CaptureLoader;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiEvents;
+import org.socketinspector.ui.common.UiThreads;
 
 /**
  * The shell's state and work, without a window: the history database (opened on first use, off the FX thread),

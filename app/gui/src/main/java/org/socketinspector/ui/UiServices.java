@@ -12,6 +12,7 @@ import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.experiments.MatrixRunner;
 import org.socketinspector.ui.experiments.ProbeRunner;
 import org.socketinspector.ui.experiments.ReplayRunner;
+import org.socketinspector.ui.live.ScanService;
 
 /**
  * What the GUI needs from the rest of the application, handed to the shell in one piece so that tests can build

@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.lesson.ClassroomCase;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.classroom.ClassroomCase;
+import org.socketinspector.testing.GuiTest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.socketinspector.testing.GuiTest;
 
 /** The Classroom tab headless (TestFX + Monocle) on the real bind-semantics models, animations off. */
 @ExtendWith(ApplicationExtension.class)
@@ -62,7 +62,7 @@ class ClassroomGuiTest {
      */
     private void pick(FxRobot robot, String preset) {
         robot.clickOn("Classroom");
-        String label = preset + " (" + org.socketinspector.experiment.ReplayPreset.named(preset).orElseThrow().os().wireName() + ")";
+        String label = preset + " (" + org.socketinspector.lesson.ReplayPreset.named(preset).orElseThrow().os().wireName() + ")";
         javafx.scene.control.ComboBox<Object> cases = robot.lookup("#classroom-case").queryComboBox();
         robot.interact(() -> {
             cases.getItems().stream().filter(c -> label.equals(cases.getConverter().toString(c))).findFirst()

@@ -16,6 +16,7 @@ import org.socketinspector.model.SocketOptions;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.model.ToolInfo;
 import org.socketinspector.rules.Audit;
+import org.socketinspector.ui.common.UiThreads;
 
 /** Scans for GUI tests: the lab audit JSON (a realistic host with findings) and generated scans of any size. */
 public final class Fixtures {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.testing.GuiTest;
+import org.socketinspector.ui.common.UiThreads;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

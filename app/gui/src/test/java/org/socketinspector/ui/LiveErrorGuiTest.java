@@ -15,11 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.socketinspector.collect.CollectionException;
+import org.socketinspector.testing.GuiTest;
+import org.socketinspector.ui.live.ScanService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.socketinspector.testing.GuiTest;
 
 /** The live view's empty and error states: a failing scan is said above the table and the next success clears it. */
 @ExtendWith(ApplicationExtension.class)

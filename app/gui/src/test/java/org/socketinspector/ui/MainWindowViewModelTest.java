@@ -14,7 +14,10 @@ import org.socketinspector.history.RunSummary;
 import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.StoreException;
-import org.socketinspector.ui.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.UiEvents.AuditOpened;
+import org.socketinspector.ui.common.UiEvents;
+import org.socketinspector.ui.common.UiThreads;
 
 /** The shell's work without a window: dialogs recorded by a fake, background work run by a test executor. */
 class MainWindowViewModelTest {

@@ -22,10 +22,12 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.socketinspector.experiment.ReplayRequest;
-import org.socketinspector.ui.ShownText;
-import org.socketinspector.ui.WrappingToolBar;
-import org.socketinspector.ui.whatif.WhatIfDialog;
-import org.socketinspector.ui.whatif.WhatIfViewModel;
+import org.socketinspector.lesson.ClassroomCase;
+import org.socketinspector.lesson.Lesson;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.semantics.BindQuestion;
+import org.socketinspector.ui.common.ShownText;
+import org.socketinspector.ui.common.WrappingToolBar;
 
 /**
  * The Classroom tab: a case picker, the teacher's controls (Restart, Previous, Play, Next; Left, Right and Space),
@@ -55,12 +57,17 @@ public final class ClassroomView extends BorderPane {
     private final ToggleButton play = new ToggleButton("▶ Play");
     private final Button replay = new Button("Replay it for real…");
     private final Consumer<ReplayRequest> replayHandler;
+    private final Runnable askQuestion;
     private PauseTransition autoAdvance;
 
-    /** @param replayHandler hands a case to the Experiments tab, or null for no "Replay it for real" */
-    public ClassroomView(ClassroomViewModel model, Consumer<ReplayRequest> replayHandler) {
+    /**
+     * @param replayHandler hands a case to the Experiments tab, or null for no "Replay it for real"
+     * @param askQuestion   asks the shell for a what-if question to teach (it comes back as {@link #teach})
+     */
+    public ClassroomView(ClassroomViewModel model, Consumer<ReplayRequest> replayHandler, Runnable askQuestion) {
         this.model = model;
         this.replayHandler = replayHandler;
+        this.askQuestion = askQuestion;
         setId("classroom");
         getStyleClass().add("classroom");
         getStylesheets().add(ClassroomView.class.getResource("classroom.css").toExternalForm());
@@ -137,7 +144,7 @@ public final class ClassroomView extends BorderPane {
         Button whatIf = new Button("What-if case…");
         whatIf.setId("classroom-whatif");
         whatIf.setTooltip(new Tooltip("Ask a what-if question on any OS; close the dialog to teach it here."));
-        whatIf.setOnAction(e -> openWhatIf());
+        whatIf.setOnAction(e -> askQuestion.run());
         Button restart = button("Restart", "classroom-restart", model::restart);
         Button previous = button("◀ Previous", "classroom-previous", model::previous);
         Button next = button("Next ▶", "classroom-next", model::next);
@@ -279,17 +286,8 @@ public final class ClassroomView extends BorderPane {
         return drawing.getScaleX();
     }
 
-    /** The what-if dialog on its own model: when it closes, a valid question becomes the case taught here. */
-    private void openWhatIf() {
-        WhatIfViewModel question = new WhatIfViewModel(model.models(), model.here());
-        WhatIfDialog dialog = new WhatIfDialog(question);
-        dialog.setHeaderText("Describe the case on any OS; close the dialog and the Classroom teaches it.");
-        dialog.initOwner(getScene() == null ? null : getScene().getWindow());
-        dialog.setOnHidden(e -> {
-            if (question.problems().isEmpty()) {
-                model.show(ClassroomCase.of(question.question()));
-            }
-        });
-        dialog.show();
+    /** Teaches a question the user described in the what-if dialog. */
+    public void teach(BindQuestion question) {
+        model.show(ClassroomCase.of(question));
     }
 }

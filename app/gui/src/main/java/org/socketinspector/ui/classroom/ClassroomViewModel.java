@@ -15,8 +15,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.socketinspector.experiment.Limits;
-import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
+import org.socketinspector.lesson.ClassroomCase;
+import org.socketinspector.lesson.Lesson;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.ReplayPreset;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 

@@ -14,10 +14,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
+import org.socketinspector.lesson.Lesson;
+import org.socketinspector.lesson.LessonStep.Receiver;
+import org.socketinspector.lesson.LessonStep;
+import org.socketinspector.lesson.Party;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.Outcome;
-import org.socketinspector.ui.ShownText;
-import org.socketinspector.ui.classroom.LessonStep.Receiver;
+import org.socketinspector.ui.common.ShownText;
 
 /**
  * The picture of one lesson step on a fixed 900 x 400 plane: the clients on the left, the service above and the

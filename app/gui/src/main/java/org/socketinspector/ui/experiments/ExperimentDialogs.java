@@ -1,8 +1,8 @@
 package org.socketinspector.ui.experiments;
 
 import java.util.concurrent.Executor;
-import org.socketinspector.ui.DialogService;
-import org.socketinspector.ui.UiThreads;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.UiThreads;
 
 /** What the three kinds of experiment share in the view: the confirmation before a run, and where it runs. */
 final class ExperimentDialogs {

@@ -37,7 +37,7 @@ public final class ExperimentsView extends BorderPane {
     private final Map<Kind, Node> panes = new EnumMap<>(Kind.class);
 
     public ExperimentsView(ExperimentsViewModel replay, ProbeViewModel probe, MatrixViewModel matrix,
-                           org.socketinspector.ui.UiThreads threads, org.socketinspector.ui.DialogService dialogs) {
+                           org.socketinspector.ui.common.UiThreads threads, org.socketinspector.ui.common.DialogService dialogs) {
         setId("experiments-view");
         ExperimentDialogs runs = new ExperimentDialogs(threads, dialogs);
         panes.put(Kind.REPLAY, new ReplayPane(replay, runs));

@@ -15,16 +15,16 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.socketinspector.experiment.Encounter;
-import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.experiment.Limits;
-import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.experiment.ReplayResult;
-import org.socketinspector.experiment.SocketSpec;
+import org.socketinspector.experiment.TimelineEvent;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.lesson.SocketSpec;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
 
 /**

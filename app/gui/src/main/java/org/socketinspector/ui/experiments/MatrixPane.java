@@ -19,12 +19,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.experiment.MatrixCell;
 import org.socketinspector.semantics.BindEndpoint;
 import org.socketinspector.semantics.BindOption;
+import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /** Run this OS's bind matrix: live progress and counts, Cancel, then the disagreeing cells and the skipped ones. */

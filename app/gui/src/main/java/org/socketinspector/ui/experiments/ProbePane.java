@@ -19,10 +19,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.ProbeRecord;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 import org.socketinspector.ui.experiments.ProbeViewModel.Target;
 

@@ -24,12 +24,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.socketinspector.ui.ShownText;
 import org.socketinspector.experiment.EncounterResult;
 import org.socketinspector.experiment.Limits;
-import org.socketinspector.experiment.ReplayPreset;
 import org.socketinspector.experiment.ReplayResult;
 import org.socketinspector.experiment.TimelineEvent;
+import org.socketinspector.lesson.ReplayPreset;
+import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /** Set up a lab replay (presets first, details optional), confirm, watch it run, read who got the traffic. */

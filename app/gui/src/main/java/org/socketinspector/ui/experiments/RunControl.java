@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.socketinspector.error.InspectorException;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.history.ExperimentRecord;
-import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
+import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.Failures;
+import org.socketinspector.ui.common.Failures;
 import org.socketinspector.ui.experiments.ExperimentsViewModel.State;
 
 /**

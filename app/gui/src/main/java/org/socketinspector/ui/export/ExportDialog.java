@@ -24,9 +24,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.socketinspector.report.PageSize;
 import org.socketinspector.report.ReportFormat;
-import org.socketinspector.ui.DialogService;
-import org.socketinspector.ui.ShownText;
-import org.socketinspector.ui.UiThreads;
+import org.socketinspector.ui.common.DialogService;
+import org.socketinspector.ui.common.ShownText;
+import org.socketinspector.ui.common.UiThreads;
 
 /** File → Export report…: renders an {@link ExportViewModel}; shows progress when an export takes over a second. */
 public final class ExportDialog extends Dialog<Void> {

@@ -33,7 +33,7 @@ import org.socketinspector.report.ReportOptions;
 import org.socketinspector.report.RuleDescriptions;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.ui.Failures;
+import org.socketinspector.ui.common.Failures;
 
 /**
  * File → Export report…: what to export (the live scan, the open tab, or a saved snapshot), in which format, with

@@ -24,15 +24,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.socketinspector.ui.ShownText;
 import org.socketinspector.history.ListenerChange;
+import org.socketinspector.history.RunSummary;
+import org.socketinspector.history.RunType;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
-import org.socketinspector.history.RunSummary;
-import org.socketinspector.history.RunType;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.ui.WrappingToolBar;
+import org.socketinspector.ui.common.ShownText;
+import org.socketinspector.ui.common.WrappingToolBar;
 import org.socketinspector.ui.sockets.SocketText;
 
 /** Past experiment runs and saved snapshots: filters, pages, a detail pane with the timeline, snapshot diffs. */

@@ -22,17 +22,17 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.socketinspector.history.HistoryId;
+import org.socketinspector.history.RunSummary;
+import org.socketinspector.history.RunType;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.json.Json;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.store.HistoryFilter;
-import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.store.Page;
 import org.socketinspector.store.StoreException;
-import org.socketinspector.history.RunSummary;
-import org.socketinspector.history.RunType;
-import org.socketinspector.ui.BackgroundWork;
+import org.socketinspector.ui.common.BackgroundWork;
 
 /**
  * The History view's state: one page of runs and snapshots at a time (the store pages with indexes, so 10,000 runs

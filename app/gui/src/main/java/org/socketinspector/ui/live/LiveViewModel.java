@@ -13,8 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.error.InspectorException;
 import org.socketinspector.rules.Audit;
-import org.socketinspector.ui.Failures;
-import org.socketinspector.ui.ScanService;
+import org.socketinspector.ui.common.Failures;
 import org.socketinspector.ui.sockets.SocketsViewModel;
 
 /**

@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.socketinspector.rules.Finding;
-import org.socketinspector.ui.ShownText;
+import org.socketinspector.ui.common.ShownText;
 
 /** The side panel: the selected socket's process, options and findings. Renders {@link SocketDetails}. */
 public final class DetailsPanel extends ScrollPane {

@@ -21,7 +21,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Severity;
-import org.socketinspector.ui.ShownText;
+import org.socketinspector.ui.common.ShownText;
 
 /** The socket table: columns, cells, sorting and the row context menu. Thin: all state is in the view model. */
 public final class SocketTable extends TableView<SocketRow> {

@@ -19,8 +19,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.socketinspector.ui.ShownText;
 import org.socketinspector.model.SocketRecord;
+import org.socketinspector.ui.common.ShownText;
 
 /**
  * A socket table with its filter field, side panel and status line: the body of the live view and of every

@@ -21,7 +21,7 @@ import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.ui.ShownText;
+import org.socketinspector.ui.common.ShownText;
 
 /** "What if another socket binds here?": edits a {@link WhatIfViewModel} and shows the model's answer as it changes. */
 public final class WhatIfDialog extends Dialog<Void> {

@@ -17,7 +17,7 @@ class LiveViewModelTest {
 
     private final List<ScanRequest> asked = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();
-    private static final java.util.concurrent.ScheduledExecutorService BACKGROUND = org.socketinspector.ui.UiThreads.pool("test-live");
+    private static final java.util.concurrent.ScheduledExecutorService BACKGROUND = org.socketinspector.ui.common.UiThreads.pool("test-live");
     private final LiveViewModel model = new LiveViewModel(request -> {
         asked.add(request);
         Object next = answers.removeFirst();
