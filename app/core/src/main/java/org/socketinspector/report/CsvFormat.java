@@ -68,8 +68,10 @@ final class CsvFormat implements FormatWriter {
         String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         Path sockets = output.resolveSibling(base + "-sockets.csv");
         Path findings = output.resolveSibling(base + "-findings.csv");
-        OutputFile.write(sockets, out -> FormatWriter.buffered(out, b -> table(b, CsvReport.SOCKET_COLUMNS, tables.sockets())));
-        OutputFile.write(findings, out -> FormatWriter.buffered(out, b -> table(b, CsvReport.FINDING_COLUMNS, tables.findings())));
+        OutputFile.write(sockets,
+                out -> FormatWriter.buffered(out, b -> table(b, CsvReport.SOCKET_COLUMNS, tables.sockets())));
+        OutputFile.write(findings,
+                out -> FormatWriter.buffered(out, b -> table(b, CsvReport.FINDING_COLUMNS, tables.findings())));
         return List.of(sockets, findings);
     }
 

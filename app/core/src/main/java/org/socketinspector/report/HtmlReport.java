@@ -374,7 +374,8 @@ public final class HtmlReport {
                     + "findings of " + sockets.size() + "; " + (sockets.size() - shown.size())
                     + " more sockets are in the CSV and JSON reports.").raw("</p>");
         }
-        m.raw("<p class=\"muted\">" + (shown == sockets ? "All " + sockets.size() + " sockets of the scan." : "") + " Options: those set (reuseaddr = SO_REUSEADDR, "
+        String all = shown == sockets ? "All " + sockets.size() + " sockets of the scan." : "";
+        m.raw("<p class=\"muted\">" + all + " Options: those set (reuseaddr = SO_REUSEADDR, "
                 + "reuseport = SO_REUSEPORT, exclusiveaddruse = SO_EXCLUSIVEADDRUSE, v6only = IPV6_V6ONLY); name? = not"
                 + " known; - = none set; unknown = none known.</p>");
         if (medium == Medium.SCREEN) {
