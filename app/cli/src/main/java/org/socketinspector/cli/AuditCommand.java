@@ -49,7 +49,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Mixin
     IdleTimeoutOption idle;
 
-    @Option(names = "--json", description = "Print the audit JSON contract (socket-inspector/audit/1): the scan with a findings array.")
+    @Option(names = "--json", description = "Print the audit JSON contract (socket-inspector/audit/2): the scan with a findings array.")
     boolean json;
 
     @Option(names = "--fail-on", paramLabel = "high|medium|low",

@@ -60,7 +60,7 @@ public final class HistoryDiffCommand implements Callable<Integer> {
             Audit before = audit(history, from);
             Audit after = audit(history, to);
             SnapshotDiff diff = SnapshotDiff.between(before.scan(), after.scan());
-            FindingsDiff findings = FindingsDiff.between(before.findings(), after.findings());
+            FindingsDiff findings = FindingsDiff.between(before, after);
             if (json) {
                 ObjectNode root = Json.mapper().createObjectNode();
                 root.put("from", from.toString());

@@ -57,7 +57,7 @@ public final class ImportCommand implements Callable<Integer> {
             description = "The capture's format; auto detects it from the content (default: ${DEFAULT-VALUE}).")
     CaptureFormat format;
 
-    @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1) instead of the table.")
+    @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/2) instead of the table.")
     boolean json;
 
     @Option(names = "--all", description = "Also list every connection, not only listeners and bound UDP sockets.")

@@ -163,7 +163,7 @@ public final class ReportCommand implements Callable<Integer> {
                 String name = parser.currentName();
                 parser.nextToken();
                 if (name.equals("schema")) {
-                    return Audit.SCHEMA.equals(parser.getValueAsString());
+                    return ScanJson.isAuditSchema(parser.getValueAsString()); // audit/1 or audit/2
                 }
                 parser.skipChildren();
             }

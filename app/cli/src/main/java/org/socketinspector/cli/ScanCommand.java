@@ -34,7 +34,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScanOptions scanOptions;
 
-    @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/1, docs/json-contract.md).")
+    @Option(names = "--json", description = "Print the scan JSON contract (socket-inspector/scan/2, docs/json-contract.md).")
     boolean json;
 
     @Option(names = "--save", description = "Also store this scan as a snapshot in the history (see 'history list', "

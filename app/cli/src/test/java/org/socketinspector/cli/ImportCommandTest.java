@@ -39,7 +39,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = Json.mapper().readTree(run.out());
-        assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/1");
+        assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/2");
         assertThat(root.get("host").get("os").asText()).isEqualTo("windows");
         assertThat(root.get("host").get("name").asText()).isEqualTo("en-netstat-ano");
         assertThat(root.get("sources").toString()).isEqualTo("[\"import:netstat-windows\"]");

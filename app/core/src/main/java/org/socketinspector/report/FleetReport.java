@@ -32,7 +32,7 @@ import org.socketinspector.semantics.OsFamily;
  */
 public final class FleetReport {
 
-    public static final String SCHEMA = "socket-inspector/fleet/1";
+    public static final String SCHEMA = "socket-inspector/fleet/2";
 
     private final Fleet fleet;
     private final ReportOptions options;
@@ -236,7 +236,7 @@ public final class FleetReport {
         return List.of(sockets, findings);
     }
 
-    /** {@code {"schema": "socket-inspector/fleet/1", "hosts": [summary…], "audits": [audit/1…]}}, streamed. */
+    /** {@code {"schema": "socket-inspector/fleet/2", "hosts": [summary…], "audits": [audit/2…]}}, streamed. */
     private void json(OutputStream out) throws IOException {
         try (JsonGenerator gen = Json.mapper().getFactory().createGenerator(out)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {

@@ -19,41 +19,35 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
-import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.history.RunType;
 import org.socketinspector.lesson.Lesson;
 import org.socketinspector.model.SocketRecord;
-import org.socketinspector.rules.Audit;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.ui.capture.CaptureView;
+import org.socketinspector.ui.classroom.ClassroomPage;
 import org.socketinspector.ui.classroom.ClassroomView;
 import org.socketinspector.ui.classroom.ClassroomViewModel;
 import org.socketinspector.ui.common.DialogService;
 import org.socketinspector.ui.common.EventBus;
 import org.socketinspector.ui.common.FxDialogs;
+import org.socketinspector.ui.common.Page;
 import org.socketinspector.ui.common.ShownText;
 import org.socketinspector.ui.common.UiEvents.AuditOpened;
-import org.socketinspector.ui.common.UiEvents.ExperimentRequested;
-import org.socketinspector.ui.common.UiEvents.LessonQuestionChosen;
-import org.socketinspector.ui.common.UiEvents.LessonQuestionRequested;
-import org.socketinspector.ui.common.UiEvents.ProbeRequested;
 import org.socketinspector.ui.common.UiEvents.WhatIfRequested;
-import org.socketinspector.ui.common.UiEvents;
 import org.socketinspector.ui.common.UiThreads;
-import org.socketinspector.ui.experiments.ExperimentsView;
+import org.socketinspector.ui.experiments.ExperimentsPage;
 import org.socketinspector.ui.experiments.ExperimentsViewModel;
 import org.socketinspector.ui.experiments.MatrixViewModel;
 import org.socketinspector.ui.experiments.ProbeViewModel;
 import org.socketinspector.ui.export.ExportDialog;
 import org.socketinspector.ui.export.ExportViewModel;
-import org.socketinspector.ui.history.HistoryView;
+import org.socketinspector.ui.history.HistoryPage;
 import org.socketinspector.ui.history.HistoryViewModel;
-import org.socketinspector.ui.live.LiveView;
+import org.socketinspector.ui.live.LivePage;
 import org.socketinspector.ui.live.LiveViewModel;
-import org.socketinspector.ui.whatif.WhatIfDialog;
-import org.socketinspector.ui.whatif.WhatIfViewModel;
+import org.socketinspector.ui.whatif.WhatIfDialogs;
 
 /**
  * The shell: menu bar and tabs (the live view first, then one tab per opened capture). Pages talk to it through
@@ -64,22 +58,16 @@ public final class MainWindow extends BorderPane {
 
     private final UiServices services;
     private final EventBus bus = new EventBus();
-    private final LiveViewModel live;
     private final TabPane tabs = new TabPane();
     private final Consumer<String> openLink;
-    private final ExperimentsViewModel experiments;
-    private final ProbeViewModel probe;
-    private final MatrixViewModel matrix;
-    private final ExperimentsView experimentsView;
-    private final HistoryViewModel history;
-    private final Tab experimentsTab;
-    private final Tab historyTab;
-    private final HistoryView historyView;
-    private final ClassroomViewModel classroom;
-    private final ClassroomView classroomView;
     private final UiThreads threads;
     private final DialogService dialogs = new FxDialogs(this::window);
     private final MainWindowViewModel model;
+    private final LivePage live;
+    private final ExperimentsPage experiments;
+    private final HistoryPage history;
+    private final ClassroomPage classroom;
+    private final List<Page> pages;
 
     public MainWindow(UiServices services, UiThreads threads, Consumer<String> openLink) {
         this.services = services;
@@ -87,68 +75,28 @@ public final class MainWindow extends BorderPane {
         this.openLink = openLink;
         setId("main-window");
         model = new MainWindowViewModel(services, threads, dialogs, bus::publish);
-        live = new LiveViewModel(services.scans(), threads.background());
-        Consumer<SocketRecord> whatIf = s -> bus.publish(new WhatIfRequested(s, services.hostOs()));
-        Tab liveTab = new Tab("Live", new LiveView(live, whatIf, s -> bus.publish(new ProbeRequested(s)), openLink, services.hostOs()));
-        liveTab.setId("tab-live");
-        liveTab.setClosable(false);
-        experiments = new ExperimentsViewModel(services.experiments(), this::history, services.hostOs(),
-                services.selfUid());
-        probe = new ProbeViewModel(services.probes(), this::history, services.hostOs(), services.selfUid());
-        matrix = new MatrixViewModel(services.matrix(), this::history, services.hostOs());
-        experimentsView = new ExperimentsView(experiments, probe, matrix, threads, dialogs);
-        experimentsTab = new Tab("Experiments", experimentsView);
-        experimentsTab.setId("tab-experiments");
-        experimentsTab.setClosable(false);
-        history = new HistoryViewModel(this::history, threads.background(), threads.fx());
-        historyView = new HistoryView(history, (title, audit) -> bus.publish(new AuditOpened(title, audit)), services.hostOs());
-        historyTab = new Tab("History", historyView);
-        historyTab.setId("tab-history");
-        historyTab.setClosable(false);
-        // The history is read when its tab is shown, so the window opens without touching the database.
-        historyTab.setOnSelectionChanged(e -> {
-            if (historyTab.isSelected()) {
-                history.load();
-            }
-        });
-        classroom = new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, services.hostOs(),
-                services.selfUid());
-        classroomView = new ClassroomView(classroom, request -> bus.publish(new ExperimentRequested(request)),
-                () -> bus.publish(new LessonQuestionRequested()));
-        Tab classroomTab = new Tab("Classroom", classroomView);
-        classroomTab.setId("tab-classroom");
-        classroomTab.setClosable(false);
-        // The teacher's arrow keys go to the lesson, not to the tab bar that was just clicked.
-        classroomTab.setOnSelectionChanged(e -> {
-            if (classroomTab.isSelected()) {
-                Platform.runLater(classroomView::requestFocus);
-            }
-        });
-        tabs.getTabs().addAll(liveTab, experimentsTab, historyTab, classroomTab);
+        OsFamily host = services.hostOs();
+        live = new LivePage(new LiveViewModel(services.scans(), threads.background()), bus, openLink, host);
+        experiments = new ExperimentsPage(
+                new ExperimentsViewModel(services.experiments(), this::historyStore, host, services.selfUid()),
+                new ProbeViewModel(services.probes(), this::historyStore, host, services.selfUid()),
+                new MatrixViewModel(services.matrix(), this::historyStore, host), bus, threads, dialogs);
+        history = new HistoryPage(new HistoryViewModel(this::historyStore, threads.background(), threads.fx()), bus,
+                host);
+        classroom = new ClassroomPage(new ClassroomViewModel(services.semantics(), Lesson.DEFAULT_CONNECTIONS, host,
+                services.selfUid()), bus);
+        pages = List.of(live, experiments, history, classroom);
+        new WhatIfDialogs(services.semantics(), host, bus, this::window);
+        bus.subscribe(AuditOpened.class, this::openAuditTab);
+
+        pages.forEach(page -> tabs.getTabs().add(page.tab()));
         tabs.setId("tabs");
         setTop(menuBar());
         setCenter(tabs);
-
-        bus.subscribe(WhatIfRequested.class, e -> openWhatIf(e.first(), e.os()));
-        bus.subscribe(AuditOpened.class, this::openAuditTab);
-        bus.subscribe(LessonQuestionRequested.class, e -> openLessonQuestion());
-        bus.subscribe(LessonQuestionChosen.class, e -> classroomView.teach(e.question()));
-        bus.subscribe(ExperimentRequested.class, e -> {
-            experiments.useCase(e.request());
-            experimentsView.show(ExperimentsView.Kind.REPLAY);
-            tabs.getSelectionModel().select(experimentsTab);
-        });
-        bus.subscribe(ProbeRequested.class, e -> {
-            Audit current = live.sockets().auditProperty().get();
-            probe.prefill(e.socket(), current == null || !current.scan().sockets().contains(e.socket()) ? null
-                    : ProbedListener.findings(current.findings(), e.socket()));
-            experimentsView.show(ExperimentsView.Kind.PROBE);
-            tabs.getSelectionModel().select(experimentsTab);
-        });
     }
 
     public LiveViewModel live() {
-        return live;
+        return live.model();
     }
 
     public EventBus bus() {
@@ -160,43 +108,40 @@ public final class MainWindow extends BorderPane {
     }
 
     public ExperimentsViewModel experiments() {
-        return experiments;
+        return experiments.replay();
     }
 
     public ProbeViewModel probe() {
-        return probe;
+        return experiments.probe();
     }
 
     public MatrixViewModel matrix() {
-        return matrix;
+        return experiments.matrix();
     }
 
     public ClassroomViewModel classroom() {
-        return classroom;
+        return classroom.model();
     }
 
     public ClassroomView classroomView() {
-        return classroomView;
+        return classroom.view();
     }
 
     public HistoryViewModel historyModel() {
-        return history;
+        return history.model();
     }
 
     public MainWindowViewModel model() {
         return model;
     }
 
-    private HistoryStore history() {
+    private HistoryStore historyStore() {
         return model.history();
     }
 
-    /** Ends the live scan and the experiments, and closes the history database. */
+    /** Ends what every page runs (the live scan, the experiments), and closes the history database. */
     public void close() {
-        live.stop();
-        experiments.cancel();
-        probe.cancel();
-        matrix.cancel();
+        pages.forEach(Page::close);
         model.close();
     }
 
@@ -263,23 +208,23 @@ public final class MainWindow extends BorderPane {
     public ExportDialog openExport() {
         List<ExportViewModel.Scope> scopes = new ArrayList<>();
         Tab current = tabs.getSelectionModel().getSelectedItem();
-        if (current == historyTab) {
-            historyView.selectedRun().filter(r -> r.id().type() == RunType.SNAPSHOT)
+        if (current == history.tab()) {
+            history.selectedRun().filter(r -> r.id().type() == RunType.SNAPSHOT)
                     .ifPresent(r -> scopes.add(snapshotScope(r)));
         }
         if (current.getContent() instanceof CaptureView view) {
             scopes.add(new ExportViewModel.Scope("Tab: " + current.getText(), () -> Optional.of(view.audit())));
         }
-        if (live.sockets().auditProperty().get() != null) {
+        if (live().sockets().auditProperty().get() != null) {
             scopes.add(new ExportViewModel.Scope("Live scan (as shown now)",
-                    () -> Optional.ofNullable(live.sockets().auditProperty().get())));
+                    () -> Optional.ofNullable(live().sockets().auditProperty().get())));
         }
         for (Tab tab : tabs.getTabs()) {
             if (tab != current && tab.getContent() instanceof CaptureView view) {
                 scopes.add(new ExportViewModel.Scope("Tab: " + tab.getText(), () -> Optional.of(view.audit())));
             }
         }
-        ExportViewModel export = new ExportViewModel(scopes, this::history, Path.of(System.getProperty("user.home")),
+        ExportViewModel export = new ExportViewModel(scopes, this::historyStore, Path.of(System.getProperty("user.home")),
                 threads.background(), threads.fx());
         model.savedSnapshots(runs -> runs.stream()
                 .filter(r -> export.scopes().stream().noneMatch(s -> s.label().startsWith(r.id() + " ")))
@@ -296,31 +241,7 @@ public final class MainWindow extends BorderPane {
 
     /** Stores the live view's current scan and findings in the history (in the background), to compare later. */
     public void saveSnapshot() {
-        model.saveSnapshot(live.sockets().auditProperty().get());
+        model.saveSnapshot(live().sockets().auditProperty().get());
     }
 
-    private void openWhatIf(SocketRecord first, OsFamily os) {
-        WhatIfViewModel model = new WhatIfViewModel(services.semantics(), services.hostOs());
-        model.onRunExperiment(request -> bus.publish(new ExperimentRequested(request)));
-        if (first != null) {
-            model.prefill(first, os);
-        }
-        WhatIfDialog dialog = new WhatIfDialog(model);
-        dialog.initOwner(window());
-        dialog.show();
-    }
-
-    /** The what-if dialog on its own model: when it closes, a valid question is taught in the Classroom. */
-    private void openLessonQuestion() {
-        WhatIfViewModel question = new WhatIfViewModel(classroom.models(), classroom.here());
-        WhatIfDialog dialog = new WhatIfDialog(question);
-        dialog.setHeaderText("Describe the case on any OS; close the dialog and the Classroom teaches it.");
-        dialog.initOwner(window());
-        dialog.setOnHidden(e -> {
-            if (question.problems().isEmpty()) {
-                bus.publish(new LessonQuestionChosen(question.question()));
-            }
-        });
-        dialog.show();
-    }
 }

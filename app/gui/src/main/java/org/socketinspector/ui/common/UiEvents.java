@@ -1,5 +1,6 @@
 package org.socketinspector.ui.common;
 
+import java.util.Set;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
@@ -23,8 +24,11 @@ public final class UiEvents {
     public record AuditOpened(String title, Audit audit) {
     }
 
-    /** The user wants to probe a live socket's port (from the live table). */
-    public record ProbeRequested(SocketRecord socket) {
+    /**
+     * The user wants to probe a live socket's port (from the live table), with the ids of the findings the live
+     * audit raised for it (null when unknown), which the probe checks.
+     */
+    public record ProbeRequested(SocketRecord socket, Set<String> findings) {
     }
 
     /** The user wants to replay a case for real (from the what-if dialog). */
