@@ -17,8 +17,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import org.socketinspector.model.OsKind;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /**
  * The one safe way to write a file on Linux, usable by every layer (JDK and JNA's libc only): reports, exports,
@@ -45,8 +43,11 @@ import org.socketinspector.nativeio.LinuxFiles;
  */
 public final class SafeFile {
 
-    /** Whether this class is used: Linux (the flags and struct statx here are Linux's). */
-    public static final boolean NATIVE = OsKind.current() == OsKind.LINUX && loads();
+    /**
+     * Whether this class is used: a Linux kernel (the flags and struct statx here are Linux's). Asked of the kernel
+     * itself rather than of os.name: the OS of the rules is the platform's answer, the files are this machine's.
+     */
+    public static final boolean NATIVE = linuxKernel() && loads();
 
     static final int MAX_LINKS = 40; // as the kernel's ELOOP limit
     static final int DIR_FLAGS = LinuxFiles.O_PATH | LinuxFiles.O_DIRECTORY | LinuxFiles.O_NOFOLLOW
@@ -55,6 +56,14 @@ public final class SafeFile {
     private static final LinuxFiles C = NATIVE ? LinuxFiles.INSTANCE : null;
 
     private SafeFile() {
+    }
+
+    private static boolean linuxKernel() {
+        try {
+            return "Linux".equals(java.nio.file.Files.readString(Path.of("/proc/sys/kernel/ostype")).trim());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean loads() {

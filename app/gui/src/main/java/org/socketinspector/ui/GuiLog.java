@@ -73,7 +73,6 @@ public final class GuiLog {
             Failures.logFile(fallback);
             String warning = "cannot use the log file: " + problem + "; logging to " + fallback + " instead";
             LOG.log(System.Logger.Level.WARNING, warning);
-            System.err.println("socket-inspector: " + warning);
             return fallback;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write the log file: " + problem);
