@@ -11,11 +11,15 @@ import org.socketinspector.store.Page;
 
 /**
  * What the History view pays to open on a history of N experiments: open the file, count the rows, read the first
- * page of 50; then a deep page (the last one) and a filtered page. Each experiment carries a 100-event timeline
+ * page of 50 (the CLI's) and of 100 (the view's, HistoryViewModel.PAGE_SIZE: HistoryViewModelTest checks the
+ * paging and leaves its time to this bench); then a deep page (the last one) and a filtered page. Each experiment carries a 100-event timeline
  * (about 9 KB of JSON), like a lab replay. Run by bench/history-list.sh with the application's classpath:
  * java -cp 'app/cli/target/socket-inspector-cli.jar:app/cli/target/lib/*' bench/HistoryListBench.java DB [N]
  */
 public class HistoryListBench {
+
+    /** The History view's page size (HistoryViewModel.PAGE_SIZE; the bench runs without the GUI's classes). */
+    private static final int VIEW_PAGE = 100;
 
     public static void main(String[] args) throws Exception {
         Path db = Path.of(args[0]);
@@ -27,30 +31,33 @@ public class HistoryListBench {
                     (System.nanoTime() - start) / 1e6, Files.size(db) / 1e6);
         }
         for (int i = 0; i < 3; i++) {
-            openCountFirstPage(db); // warm-up: class loading, JIT, the native library, the OS page cache
+            openCountFirstPage(db, Page.FIRST); // warm-up: class loading, JIT, the native library, the OS page cache
         }
         double[] open = new double[20];
+        double[] view = new double[20];
         double[] deep = new double[20];
         double[] filtered = new double[20];
         try (HistoryStore history = HistoryStore.open(db)) {
             long total = history.count(HistoryFilter.ALL);
             for (int i = 0; i < open.length; i++) {
-                open[i] = openCountFirstPage(db);
+                open[i] = openCountFirstPage(db, Page.FIRST);
+                view[i] = openCountFirstPage(db, new Page(VIEW_PAGE, 0));
                 deep[i] = time(() -> history.list(HistoryFilter.ALL, new Page(50, (int) total - 50)));
                 filtered[i] = time(() -> history.list(HistoryFilter.experiments().withKind("probe"), Page.FIRST));
             }
             System.out.printf("history of %d runs%n", total);
         }
         report("open + count + first page of 50", open);
+        report("open + count + first page of " + VIEW_PAGE + " (GUI)", view);
         report("last page (offset N-50)", deep);
         report("first page, --kind probe", filtered);
     }
 
-    private static double openCountFirstPage(Path db) {
+    private static double openCountFirstPage(Path db, Page first) {
         long start = System.nanoTime();
         try (HistoryStore history = HistoryStore.open(db)) {
             history.count(HistoryFilter.ALL);
-            history.list(HistoryFilter.ALL, Page.FIRST);
+            history.list(HistoryFilter.ALL, first);
         }
         return (System.nanoTime() - start) / 1e6;
     }

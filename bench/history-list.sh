@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the history listing on a history of N experiments (default 10000): in-process open + count + first page
-# (what the History view pays), a deep page and a filtered page; then the CLI end to end, JVM start included.
+# of 50 (the CLI's) and of 100 (what the History view pays; HistoryViewModelTest checks its paging, this its time),
+# a deep page and a filtered page; then the CLI end to end, JVM start included.
 # The database is a temporary file, removed on exit.
 # Usage: bench/history-list.sh [N]
 set -euo pipefail

@@ -153,13 +153,24 @@ class ArchitectureTest {
 
     @Test
     void theOsComesFromThePlatform() {
-        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.collect.Platform")
+        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.collect.Platforms")
                 .and().doNotHaveFullyQualifiedName("org.socketinspector.store.DatabaseLocation")
                 .and().doNotHaveFullyQualifiedName("org.socketinspector.ui.GuiLog")
-                .should().callMethod(org.socketinspector.model.OsKind.class, "current")
+                .should().callMethod(org.socketinspector.collect.Platforms.class, "thisOs")
                 .because("whose bind rules apply is the platform's answer (Platform.os(), NativeSockets.os()), handed"
                         + " on like the platform itself, so that tests and other platforms can stand in; only where"
                         + " this user's files live (the history database, the GUI's log) asks the JVM directly")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLastStaticLookUpsReachThePlatformOfTheProcess() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.socketinspector.experiment.Users")
+                .and().doNotHaveFullyQualifiedName("org.socketinspector.experiment.HostFacts")
+                .should().callMethod(org.socketinspector.collect.Platforms.class, "ofThisProcess")
+                .because("the platform is handed on through constructors; Users.read() and HostFacts are the two"
+                        + " static look-ups left for experiments that are not handed their platform's accounts and"
+                        + " machine facts yet, and nothing new may join them")
                 .check(classes);
     }
 

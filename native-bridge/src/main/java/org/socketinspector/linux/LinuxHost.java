@@ -14,8 +14,13 @@ import org.socketinspector.parse.LoopbackFacts;
  * This machine's host facts from /proc/sys: kernel release and the sysctls the reuse rules depend on; and the loopback
  * facts of the family-shadow rule: what localhost resolves to (/etc/hosts, /etc/gai.conf) and whether ::1 exists.
  */
-final class LinuxHost {
+public final class LinuxHost {
     private LinuxHost() {
+    }
+
+    /** A /proc/sys value of this machine, trimmed ("kernel/osrelease"); null when it cannot be read. */
+    public static String sysctl(String name) {
+        return trimmed(Path.of("/proc/sys").resolve(name));
     }
 
     static HostInfo read(Path proc) {

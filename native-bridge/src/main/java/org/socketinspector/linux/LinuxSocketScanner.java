@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.socketinspector.model.AddressText;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.NetNs;
 import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
@@ -64,6 +65,8 @@ public final class LinuxSocketScanner {
     };
 
     private final Path proc;
+    /** Where {@code ip netns} keeps its names (bind mounts of the namespaces). */
+    private final Path runNetns;
     private final UserNames users;
     private final ProcessReader processReader;
     /**
@@ -84,7 +87,12 @@ public final class LinuxSocketScanner {
     }
 
     LinuxSocketScanner(Path proc, Path passwd, boolean useNetlink) {
+        this(proc, passwd, useNetlink, Path.of("/run/netns"));
+    }
+
+    LinuxSocketScanner(Path proc, Path passwd, boolean useNetlink, Path runNetns) {
         this.proc = proc;
+        this.runNetns = runNetns;
         this.users = new UserNames(passwd);
         this.processReader = new ProcessReader(proc, users);
         this.netlink = useNetlink ? new NetlinkSockDiag() : null;
@@ -100,6 +108,8 @@ public final class LinuxSocketScanner {
         List<String> sources = new ArrayList<>();
         List<String> limitations = new ArrayList<>();
         HostInfo host = LinuxHost.read(proc);
+        // sock_diag and /proc/net list the sockets of this process's namespace only: every record is in it
+        NetNs netns = NetworkNamespace.ofSelf(proc, runNetns);
         List<DiagSocket> table = socketTable(includeConnections, host.osVersion(), sources, limitations);
         users.refresh();
 
@@ -109,11 +119,12 @@ public final class LinuxSocketScanner {
                 inodes.add(s.inode());
             }
         }
-        Attribution attribution = canReuseOwners(table, inodes) ? attribute(table, lastOwners, privileged, true) : null;
+        Attribution attribution = canReuseOwners(table, inodes)
+                ? attribute(table, lastOwners, privileged, true, netns) : null;
         if (attribution == null) {
             lastOwners = SocketOwners.scan(proc, inodes);
             scansSinceFullPass = 0;
-            attribution = attribute(table, lastOwners, privileged, false);
+            attribution = attribute(table, lastOwners, privileged, false, netns);
         } else {
             scansSinceFullPass++;
         }
@@ -152,7 +163,8 @@ public final class LinuxSocketScanner {
      *
      * @param cached the owners come from an earlier pass: null is returned if one of them is not confirmed
      */
-    private Attribution attribute(List<DiagSocket> table, SocketOwners owners, boolean privileged, boolean cached) {
+    private Attribution attribute(List<DiagSocket> table, SocketOwners owners, boolean privileged, boolean cached,
+                                  NetNs netns) {
         SocketOptionReader.Result[] results = readOptions(table, owners);
         Map<Integer, ProcessInfo> processes = new HashMap<>();
         Map<Integer, String> zones = new HashMap<>();
@@ -184,7 +196,7 @@ public final class LinuxSocketScanner {
                 unowned.add(ownerHiddenReason(privileged, owners.hiddenProcesses()));
                 unknownOptions.add("owner unknown");
             }
-            records.add(record(s, pid, process, options, zones));
+            records.add(record(s, pid, process, options, zones, netns));
         }
         List<String> limitations = new ArrayList<>(unowned.lines());
         limitations.addAll(unknownOptions.lines());
@@ -275,7 +287,7 @@ public final class LinuxSocketScanner {
     }
 
     private SocketRecord record(DiagSocket s, Integer pid, ProcessInfo process, SocketOptions options,
-                                Map<Integer, String> zones) {
+                                Map<Integer, String> zones, NetNs netns) {
         String state = s.protocol() == Protocol.TCP ? TcpStates.tcpName(s.state())
                 : s.state() == TcpStates.ESTABLISHED ? SocketRecord.ESTABLISHED : null;
         // BOUND is this project's name; the kernel itself reports TCP_CLOSE for it.
@@ -287,7 +299,7 @@ public final class LinuxSocketScanner {
         return new SocketRecord(s.protocol(), s.family(), local, s.localPort(), s.remoteAddress(),
                 s.remoteAddress() == null ? null : s.remotePort(), state, nativeState, pid, process,
                 s.uid() == null ? null : (int) (long) s.uid(),
-                s.inode() == 0 ? null : s.inode(), options, null);
+                s.inode() == 0 ? null : s.inode(), options, null, null, netns);
     }
 
     private static String zone(int interfaceIndex) {

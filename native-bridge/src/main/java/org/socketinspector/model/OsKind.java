@@ -11,11 +11,8 @@ public enum OsKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static OsKind current() {
-        return fromOsName(System.getProperty("os.name", ""));
-    }
-
-    static OsKind fromOsName(String osName) {
+    /** The kind an {@code os.name} value names (the platform factory asks the JVM; nothing else does). */
+    public static OsKind fromOsName(String osName) {
         String name = osName.toLowerCase(Locale.ROOT);
         if (name.startsWith("linux")) {
             return LINUX;

@@ -2,7 +2,7 @@ package org.socketinspector.model;
 
 /**
  * One socket as a collector or an importer saw it. This is the row of the scan JSON contract
- * ({@code socket-inspector/scan/1}); see docs/json-contract.md.
+ * ({@code socket-inspector/scan/2}); see docs/json-contract.md.
  *
  * @param protocol      tcp or udp
  * @param family        ipv4 or ipv6
@@ -20,11 +20,13 @@ package org.socketinspector.model;
  * @param probe         result of a safe bind probe, when one was made
  * @param names         names an imported capture printed instead of numbers, null when there were none
  *                      (an addition to scan/1: written only when present)
+ * @param netns         the network namespace the socket lives in; never null ({@link NetNs#UNKNOWN} when not
+ *                      identified: captures, Windows, version-1 documents)
  */
 public record SocketRecord(Protocol protocol, Family family, String localAddress, int localPort,
                            String remoteAddress, Integer remotePort, String state, String nativeState,
                            Integer pid, ProcessInfo process, Integer uid, Long inode,
-                           SocketOptions options, ProbeResult probe, EndpointNames names) {
+                           SocketOptions options, ProbeResult probe, EndpointNames names, NetNs netns) {
 
     public static final String LISTEN = "LISTEN";
     public static final String ESTABLISHED = "ESTABLISHED";
@@ -38,6 +40,18 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
         if (options == null) {
             options = SocketOptions.UNKNOWN;
         }
+        if (netns == null) {
+            netns = NetNs.UNKNOWN;
+        }
+    }
+
+    /** A socket whose namespace is not identified (importers, Windows, tests of one namespace). */
+    public SocketRecord(Protocol protocol, Family family, String localAddress, int localPort,
+                        String remoteAddress, Integer remotePort, String state, String nativeState,
+                        Integer pid, ProcessInfo process, Integer uid, Long inode,
+                        SocketOptions options, ProbeResult probe, EndpointNames names) {
+        this(protocol, family, localAddress, localPort, remoteAddress, remotePort, state, nativeState, pid, process,
+                uid, inode, options, probe, names, NetNs.UNKNOWN);
     }
 
     /** A socket without names (every live collector). */
@@ -46,7 +60,7 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
                         Integer pid, ProcessInfo process, Integer uid, Long inode,
                         SocketOptions options, ProbeResult probe) {
         this(protocol, family, localAddress, localPort, remoteAddress, remotePort, state, nativeState, pid, process,
-                uid, inode, options, probe, null);
+                uid, inode, options, probe, null, NetNs.UNKNOWN);
     }
 
     /** The local address is a name from a capture that was not resolved (see {@link EndpointNames}). */
@@ -83,21 +97,31 @@ public record SocketRecord(Protocol protocol, Family family, String localAddress
 
     public SocketRecord withOptions(SocketOptions newOptions) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, pid, process, uid, inode, newOptions, probe, names);
+                nativeState, pid, process, uid, inode, newOptions, probe, names, netns);
     }
 
     public SocketRecord withOwner(Integer newPid, ProcessInfo newProcess) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, newPid, newProcess, uid, inode, options, probe, names);
+                nativeState, newPid, newProcess, uid, inode, options, probe, names, netns);
     }
 
     public SocketRecord withProbe(ProbeResult newProbe) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, pid, process, uid, inode, options, newProbe, names);
+                nativeState, pid, process, uid, inode, options, newProbe, names, netns);
     }
 
     public SocketRecord withNames(EndpointNames newNames) {
         return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
-                nativeState, pid, process, uid, inode, options, probe, newNames);
+                nativeState, pid, process, uid, inode, options, probe, newNames, netns);
+    }
+
+    public SocketRecord withNetns(NetNs newNetns) {
+        return new SocketRecord(protocol, family, localAddress, localPort, remoteAddress, remotePort, state,
+                nativeState, pid, process, uid, inode, options, probe, names, newNetns);
+    }
+
+    /** The owner's uid: the socket's as the kernel reports it, else the owning process's; null when unknown. */
+    public Integer ownerUid() {
+        return uid != null ? uid : process == null ? null : process.uid();
     }
 }

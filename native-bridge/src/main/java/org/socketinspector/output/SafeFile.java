@@ -43,11 +43,8 @@ import java.util.HexFormat;
  */
 public final class SafeFile {
 
-    /**
-     * Whether this class is used: a Linux kernel (the flags and struct statx here are Linux's). Asked of the kernel
-     * itself rather than of os.name: the OS of the rules is the platform's answer, the files are this machine's.
-     */
-    public static final boolean NATIVE = linuxKernel() && loads();
+    /** Whether this class is used: Linux (the flags and struct statx here are Linux's). */
+    public static final boolean NATIVE = com.sun.jna.Platform.isLinux() && loads(); // JNA's answer: no os.name here
 
     static final int MAX_LINKS = 40; // as the kernel's ELOOP limit
     static final int DIR_FLAGS = LinuxFiles.O_PATH | LinuxFiles.O_DIRECTORY | LinuxFiles.O_NOFOLLOW
@@ -56,14 +53,6 @@ public final class SafeFile {
     private static final LinuxFiles C = NATIVE ? LinuxFiles.INSTANCE : null;
 
     private SafeFile() {
-    }
-
-    private static boolean linuxKernel() {
-        try {
-            return "Linux".equals(java.nio.file.Files.readString(Path.of("/proc/sys/kernel/ostype")).trim());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static boolean loads() {

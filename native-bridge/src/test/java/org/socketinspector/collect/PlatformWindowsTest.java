@@ -10,14 +10,14 @@ class PlatformWindowsTest {
 
     @Test
     void windowsNativeIsTheIpHelperCollector() throws CollectionException {
-        assertThat(Platform.collector(OsKind.WINDOWS, Source.NATIVE).name()).isEqualTo("iphlpapi");
-        assertThat(Platform.collector(OsKind.WINDOWS, Source.AUTO).name()).isEqualTo("iphlpapi");
+        assertThat(Platforms.forOs(OsKind.WINDOWS).collector(Source.NATIVE).name()).isEqualTo("iphlpapi");
+        assertThat(Platforms.forOs(OsKind.WINDOWS).collector(Source.AUTO).name()).isEqualTo("iphlpapi");
     }
 
     @Test
     void netstatIsTheSecondWindowsSourceAndSsIsNotThere() throws CollectionException {
-        assertThat(Platform.collector(OsKind.WINDOWS, Source.NETSTAT).name()).isEqualTo("netstat");
-        assertThatThrownBy(() -> Platform.collector(OsKind.WINDOWS, Source.SS))
+        assertThat(Platforms.forOs(OsKind.WINDOWS).collector(Source.NETSTAT).name()).isEqualTo("netstat");
+        assertThatThrownBy(() -> Platforms.forOs(OsKind.WINDOWS).collector(Source.SS))
                 .hasMessage("source 'ss' is not available yet on windows");
     }
 }

@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code history export ID}: the stored JSON document of one run, for other tools. A snapshot exports as an audit
- * document ({@code socket-inspector/audit/1}) that {@code audit --input} and the reports read back.
+ * document ({@code socket-inspector/audit/2}) that {@code audit --input} and the reports read back.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes one stored run as JSON: an experiment's full record, or a snapshot as an audit document "
-                + "(socket-inspector/audit/1)."})
+                + "(socket-inspector/audit/2)."})
 public final class HistoryExportCommand implements Callable<Integer> {
 
     @Mixin

@@ -3,7 +3,10 @@ package org.socketinspector.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.input.InputLimits;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
 import org.socketinspector.report.Fleet;
 import org.socketinspector.report.FleetReport;
 import org.socketinspector.text.TerminalText;
@@ -23,14 +26,20 @@ import picocli.CommandLine.Parameters;
         description = "Combines many hosts' audit (or scan) JSON files into one fleet report.")
 public final class ReportMergeCommand implements Callable<Integer> {
 
+    private final Inspector inspector;
+
+    ReportMergeCommand(Platform platform) {
+        this.inspector = new Inspector(platform);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "AUDIT_JSON", description = "audit or scan JSON files, one per host")
     List<Path> inputs;
 
-    @Option(names = "--format", paramLabel = "html|pdf|csv|json", required = true, converter = ReportCommand.FormatConverter.class,
-            description = "html, pdf, csv or json")
+    @Option(names = "--format", paramLabel = ReportFormat.LABEL, required = true, converter = ReportCommand.FormatConverter.class,
+            completionCandidates = ReportFormat.Names.class, description = "one of: ${COMPLETION-CANDIDATES}")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "the file to write, - for standard output")
@@ -52,10 +61,11 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
-        Fleet fleet = Fleet.scan(inputs, file -> ReportCommand.read(file, idle.applyTo(InputLimits.JSON)), new ReportExporter(RuleDescriptions.engine()), options);
+        Fleet fleet = Fleet.scan(inputs, file -> inspector.inspect(new Target.Document(file,
+                idle.applyTo(InputLimits.JSON), Target.SavedFindings.KEEP)).audit(), new ReportExporter(RuleDescriptions.engine()), options);
         FleetReport report = new FleetReport(fleet, options);
         if (StandardOutput.isDash(output)) {
-            if (format == ReportFormat.PDF || format == ReportFormat.CSV) {
+            if (format.binary()) {
                 StandardOutput.binary(spec, report::write);
             } else {
                 StandardOutput.text(spec, report::write);

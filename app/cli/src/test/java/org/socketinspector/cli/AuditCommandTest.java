@@ -99,7 +99,7 @@ class AuditCommandTest {
         CliRun run = CliRun.run("audit", "--json", "--input", savedScan(dir).toString());
 
         JsonNode root = Json.mapper().readTree(run.out());
-        assertEquals("socket-inspector/audit/1", root.get("schema").asText());
+        assertEquals("socket-inspector/audit/2", root.get("schema").asText());
         assertEquals(3, root.get("sockets").size());
         JsonNode f = root.get("findings").get(0);
         assertEquals("WIN-REUSEADDR-SHARED", f.get("rule").asText());

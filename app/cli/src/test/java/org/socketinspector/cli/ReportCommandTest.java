@@ -31,7 +31,11 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = SocketInspectorCommand.commandLine(CliRun.PLATFORM);
+        return run(CliRun.PLATFORM, args);
+    }
+
+    private int run(org.socketinspector.collect.Platform platform, String... args) {
+        CommandLine cl = SocketInspectorCommand.commandLine(platform);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -73,13 +77,20 @@ class ReportCommandTest {
         assertThat(Files.readString(output)).contains("--password=***").doesNotContain("hunter2").doesNotContain("alice");
     }
 
+    /** Scanning the platform it is given is the subject, not this machine: the fake platform's known sockets. */
     @Test
-    void withoutInputItScansAndAuditsThisMachine() throws Exception {
+    void withoutInputItScansAndAuditsItsPlatform() throws Exception {
         Path output = dir.resolve("live.json");
-        assertThat(run("report", "--format", "json", "--output", output.toString())).as(err.toString()).isZero();
+        int scansBefore = CliRun.FAKE.scans();
+        assertThat(run(CliRun.FAKE, "report", "--format", "json", "--output", output.toString())).as(err.toString())
+                .isZero();
         Audit audit = ScanJson.read(Files.readString(output));
-        assertThat(audit.scan().host().name()).isNotBlank();
-        assertThat(audit.scan().collectedAt()).isNotNull();
+        assertThat(CliRun.FAKE.scans()).isEqualTo(scansBefore + 1);
+        assertThat(audit.scan().host().name()).isEqualTo(org.socketinspector.testing.FakePlatform.HOST);
+        assertThat(audit.scan().collectedAt()).isEqualTo(org.socketinspector.testing.FakePlatform.COLLECTED_AT);
+        assertThat(audit.scan().sockets()).extracting(s -> s.localPort())
+                .containsExactlyInAnyOrder(CliRun.FAKE_WEB_PORT, CliRun.FAKE_DB_PORT);
+        assertThat(audit.findings()).as("the shared web port is audited").isNotEmpty();
     }
 
     @Test

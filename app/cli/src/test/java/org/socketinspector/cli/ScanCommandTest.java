@@ -22,7 +22,7 @@ class ScanCommandTest {
 
     @Test
     void jsonHasEveryContractFieldWithNullsKept() throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "live scans run on Linux");
+        assumeTrue(CliRun.PLATFORM.os() == org.socketinspector.model.OsKind.LINUX, "live scans run on Linux");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
             server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             server.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -32,7 +32,7 @@ class ScanCommandTest {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode root = Json.mapper().readTree(run.out());
-            assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/1");
+            assertThat(root.get("schema").asText()).isEqualTo("socket-inspector/scan/2");
             assertThat(root.get("tool").get("name").asText()).isEqualTo("socket-inspector");
             assertThat(root.get("host").get("os").asText()).isEqualTo("linux");
             assertThat(root.get("collectedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -61,27 +61,24 @@ class ScanCommandTest {
         }
     }
 
+    /** The table's layout is the subject, not this machine: the fake platform's two known listeners. */
     @Test
-    void tablePrintsAlignedRowsWithFlags() throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "live scans run on Linux");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+    void tablePrintsAlignedRowsWithFlags() {
+        CliRun run = CliRun.onFake("scan");
 
-            CliRun run = CliRun.run("scan");
-
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            String[] lines = run.out().split("\n");
-            assertThat(lines[0]).matches("PROTO +LOCAL +STATE +PID +PROCESS +USER +OPTIONS");
-            String row = List.of(lines).stream().filter(l -> l.contains("127.0.0.1:" + port + " ")).findFirst()
-                    .orElseThrow();
-            assertThat(row).matches("tcp +127\\.0\\.0\\.1:" + port + " +LISTEN +" + ProcessHandle.current().pid()
-                    + " +java +" + System.getProperty("user.name") + " +reuseaddr reuseport");
-            assertThat(row.indexOf("LISTEN")).isEqualTo(lines[0].indexOf("STATE"));
-            assertThat(run.out()).contains("sources: netlink, procfs-fd, pidfd-getsockopt");
-        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).matches("PROTO +LOCAL +STATE +PID +PROCESS +USER +OPTIONS");
+        String web = List.of(lines).stream().filter(l -> l.contains("127.0.0.1:" + CliRun.FAKE_WEB_PORT + " "))
+                .findFirst().orElseThrow();
+        assertThat(web).matches("tcp +127\\.0\\.0\\.1:" + CliRun.FAKE_WEB_PORT
+                + " +LISTEN +4242 +web +alice +reuseaddr reuseport");
+        assertThat(web.indexOf("LISTEN")).isEqualTo(lines[0].indexOf("STATE"));
+        String db = List.of(lines).stream().filter(l -> l.contains("0.0.0.0:" + CliRun.FAKE_DB_PORT + " "))
+                .findFirst().orElseThrow();
+        assertThat(db).matches("tcp +0\\.0\\.0\\.0:" + CliRun.FAKE_DB_PORT + " +LISTEN +4343 +db +alice +-");
+        assertThat(run.out()).contains("sources: fake");
+        assertThat(CliRun.FAKE.sourcesAsked()).contains(org.socketinspector.collect.Source.AUTO);
     }
 
     @Test

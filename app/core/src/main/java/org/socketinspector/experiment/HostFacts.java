@@ -1,29 +1,30 @@
 package org.socketinspector.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Objects;
+import org.socketinspector.collect.MachineFacts;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.collect.Platforms;
 
-/** The host an experiment runs on, as its record states it (the regime that applies there: {@code OsFamily.of(sockets.os())}). */
+/**
+ * The host an experiment runs on, as its record states it (the regime that applies there:
+ * {@code OsFamily.of(sockets.os())}): the platform's {@link MachineFacts}, of the platform this process's main made,
+ * for the experiments that are not handed their platform yet.
+ */
 public final class HostFacts {
 
     private HostFacts() {
     }
 
     static String kernel() {
-        return read("/proc/sys/kernel/osrelease", System.getProperty("os.version"));
+        return facts().kernelRelease();
     }
 
     static String hostName() {
-        String windowsName = System.getenv("COMPUTERNAME"); // no DNS lookup for a name the OS already knows
-        return read("/proc/sys/kernel/hostname", windowsName == null ? "unknown" : windowsName);
+        return facts().hostName();
     }
 
-    private static String read(String file, String fallback) {
-        try {
-            return Files.readString(Path.of(file)).trim();
-        } catch (IOException e) {
-            return fallback;
-        }
+    private static MachineFacts facts() {
+        return Platforms.ofThisProcess().map(Platform::machine).orElseGet(
+                () -> new MachineFacts("unknown", Objects.requireNonNullElse(System.getProperty("os.version"), "unknown")));
     }
 }

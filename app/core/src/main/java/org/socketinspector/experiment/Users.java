@@ -1,16 +1,16 @@
 package org.socketinspector.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import java.util.OptionalLong;
+import org.socketinspector.collect.Accounts;
+import org.socketinspector.collect.Platform;
+import org.socketinspector.collect.Platforms;
 
 /**
- * Account names and uids (the semantics model speaks of users by name): from /etc/passwd on Unix. Windows has no
- * passwd file and experiments there act only as the user running them, whose "uid" is its SID's RID (see
- * {@code ProcessControl}): that one is known by its name, as {@link #SELF}; other unknown uids are named
- * {@code uid<N>}, and such a name reads back as N.
+ * Account names and uids as experiments speak of users (the semantics model names them), over a platform's
+ * {@link Accounts}: the passwd file on Unix (read by the platform's one parser of it), only the running user on
+ * Windows, whose "uid" is its SID's RID (see {@code ProcessControl}): that one is known by its name, as {@link #SELF};
+ * other unknown uids are named {@code uid<N>}, and such a name reads back as N.
  */
 public final class Users {
 
@@ -18,50 +18,49 @@ public final class Users {
     /** The uid meaning "the user running this process", as experiments' socket specs use it. */
     public static final int SELF = -1;
     private static final Path PASSWD = Path.of("/etc/passwd");
-    /** Windows has no passwd file; under Wine "/etc/passwd" is the Linux host's (drive Z:) and must not be read. */
-    private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
-    private final Path source;
-    private final List<List<String>> entries;
+    private final Accounts accounts;
 
-    private Users(Path source, List<List<String>> entries) {
-        this.source = source;
-        this.entries = entries;
+    private Users(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The users of a platform's accounts. */
+    public static Users of(Platform platform) {
+        return of(platform.accounts());
+    }
+
+    static Users of(Accounts accounts) {
+        return new Users(accounts);
     }
 
     /**
-     * The user table as it is now, read once: a view model or a validation that looks users up on every keystroke
-     * keeps one instead of re-reading /etc/passwd each time.
+     * The users of the platform this process's main made (a passwd table before one exists): for the callers that
+     * are not handed a platform yet. A view model or a validation that looks users up on every keystroke keeps one.
      */
     public static Users read() {
-        return WINDOWS ? new Users(PASSWD, List.of()) : read(PASSWD);
+        return new Users(Platforms.ofThisProcess().map(Platform::accounts).orElseGet(() -> Accounts.passwd(PASSWD)));
     }
 
     /** The user table of this passwd file (missing or unreadable: only the built-in names are known). */
     public static Users read(Path passwd) {
-        try {
-            return new Users(passwd, Files.readAllLines(passwd).stream().map(line -> List.of(line.split(":", -1)))
-                    .filter(fields -> fields.size() > 2).toList());
-        } catch (IOException e) {
-            return new Users(passwd, List.of());
-        }
+        return new Users(Accounts.passwd(passwd));
     }
 
-    /** {@link #nameOf} of a fresh read of the table. */
+    /** {@link #nameOf} of {@link #read()}. */
     public static String name(int uid) {
         return read().nameOf(uid);
     }
 
-    /** {@link #uidOf} of a fresh read of the table. */
+    /** {@link #uidOf} of {@link #read()}. */
     public static int uid(String user) throws ExperimentException {
         return read().uidOf(user);
     }
 
     public String nameOf(int uid) {
-        for (List<String> entry : entries) {
-            if (entry.get(2).equals(Integer.toString(uid))) {
-                return entry.get(0);
-            }
+        String name = accounts.name(uid);
+        if (name != null) {
+            return name;
         }
         if (uid == 0) {
             return "root";
@@ -77,13 +76,12 @@ public final class Users {
         if (user.matches("(uid)?\\d{1,9}")) {
             return Integer.parseInt(user.replace("uid", ""));
         }
-        if (WINDOWS && user.equalsIgnoreCase(System.getProperty("user.name"))) {
+        if (accounts.runningUserFirst() && user.equalsIgnoreCase(System.getProperty("user.name"))) {
             return SELF; // first: under Wine the running user is often called "root", and is not uid 0 there
         }
-        for (List<String> entry : entries) {
-            if (entry.get(0).equals(user)) {
-                return Integer.parseInt(entry.get(2));
-            }
+        OptionalLong known = accounts.uid(user);
+        if (known.isPresent()) {
+            return Math.toIntExact(known.getAsLong());
         }
         if (user.equals("root")) {
             return 0;
@@ -94,7 +92,8 @@ public final class Users {
         if (user.equalsIgnoreCase(System.getProperty("user.name"))) {
             return SELF;
         }
-        throw new ExperimentException("unknown user '" + user + "' (" + (Files.exists(source)
+        Path source = accounts.source();
+        throw new ExperimentException("unknown user '" + user + "' (" + (source != null
                 ? "not in " + source : "only the user running the experiment, " + System.getProperty("user.name")
                 + ", is known here") + ")");
     }

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.socketinspector.model.Family;
-import org.socketinspector.model.Protocol;
+import org.socketinspector.model.EndpointId;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 
@@ -17,7 +16,10 @@ import org.socketinspector.model.SocketRecord;
  * What changed in the listening sockets between two scans: listeners that appeared, listeners that went away, and
  * listeners still there whose owner (pid, process, user) or reuse options changed.
  *
- * <p>Listeners are matched on their endpoint (protocol, family, local address, port). Several sockets can share one
+ * <p>Listeners are matched on their endpoint identity ({@link EndpointId}: namespace, protocol, family, local address,
+ * port). The namespace is the collector's own ("host": also every version-1 snapshot, whose sockets carry no
+ * namespace), else its name, else its inode, so a v1 and a v2 snapshot of unchanged sockets show no change, and a
+ * named namespace re-created with a new inode keeps its listeners. Several sockets can share one
  * endpoint (an SO_REUSEPORT group, a UDP co-bind); they are paired by pid first, then in pid order, and the rest count
  * as opened or closed. A value that one of the scans could not see (null: no root, imported netstat) is unknown, not
  * different, so an unprivileged scan after a privileged one does not report every owner as changed.
@@ -42,14 +44,14 @@ public record SnapshotDiff(List<SocketRecord> opened, List<SocketRecord> closed,
     }
 
     public static SnapshotDiff between(Scan before, Scan after) {
-        Map<Endpoint, List<SocketRecord>> earlier = listenersByEndpoint(before);
-        Map<Endpoint, List<SocketRecord>> later = listenersByEndpoint(after);
+        Map<EndpointId, List<SocketRecord>> earlier = listenersByEndpoint(before);
+        Map<EndpointId, List<SocketRecord>> later = listenersByEndpoint(after);
         List<SocketRecord> opened = new ArrayList<>();
         List<SocketRecord> closed = new ArrayList<>();
         List<ListenerChange> changed = new ArrayList<>();
-        Set<Endpoint> endpoints = new LinkedHashSet<>(earlier.keySet());
+        Set<EndpointId> endpoints = new LinkedHashSet<>(earlier.keySet());
         endpoints.addAll(later.keySet());
-        for (Endpoint endpoint : endpoints) {
+        for (EndpointId endpoint : endpoints) {
             List<SocketRecord> was = new ArrayList<>(earlier.getOrDefault(endpoint, List.of()));
             List<SocketRecord> is = new ArrayList<>(later.getOrDefault(endpoint, List.of()));
             pairSamePid(was, is, changed);
@@ -69,10 +71,10 @@ public record SnapshotDiff(List<SocketRecord> opened, List<SocketRecord> closed,
         return opened.isEmpty() && closed.isEmpty() && changed.isEmpty();
     }
 
-    private static Map<Endpoint, List<SocketRecord>> listenersByEndpoint(Scan scan) {
-        Map<Endpoint, List<SocketRecord>> map = new LinkedHashMap<>();
+    private static Map<EndpointId, List<SocketRecord>> listenersByEndpoint(Scan scan) {
+        Map<EndpointId, List<SocketRecord>> map = new LinkedHashMap<>();
         scan.sockets().stream().filter(SocketRecord::isListening).sorted(ORDER)
-                .forEach(s -> map.computeIfAbsent(Endpoint.of(s), k -> new ArrayList<>()).add(s));
+                .forEach(s -> map.computeIfAbsent(EndpointId.of(scan, s), k -> new ArrayList<>()).add(s));
         return map;
     }
 
@@ -96,12 +98,6 @@ public record SnapshotDiff(List<SocketRecord> opened, List<SocketRecord> closed,
         ListenerChange change = ListenerChange.of(before, after);
         if (!change.fields().isEmpty()) {
             changed.add(change);
-        }
-    }
-
-    private record Endpoint(Protocol protocol, Family family, String address, int port) {
-        static Endpoint of(SocketRecord s) {
-            return new Endpoint(s.protocol(), s.family(), s.localAddress(), s.localPort());
         }
     }
 

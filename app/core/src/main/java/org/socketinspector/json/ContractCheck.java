@@ -33,10 +33,12 @@ final class ContractCheck {
     private ContractCheck() {
     }
 
-    /** The first problem as "field PATH: reason", or empty when the document keeps the contract. */
-    static Optional<String> problem(JsonNode root, boolean audit) {
-        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + (audit ? "audit-1.schema.json"
-                : "scan-1.schema.json")), CONFIG);
+    /**
+     * The first problem as "field PATH: reason", or empty when the document keeps the contract of the version it
+     * declares ({@code schemaName}: socket-inspector/scan/1, scan/2, audit/1 or audit/2; docs/schema/KIND-N.schema.json).
+     */
+    static Optional<String> problem(JsonNode root, String schemaName) {
+        JsonSchema schema = FACTORY.getSchema(SchemaLocation.of(BASE + schemaFile(schemaName)), CONFIG);
         Optional<ValidationMessage> first = schema.validate(root).stream()
                 .min(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage));
@@ -61,6 +63,12 @@ final class ContractCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** "socket-inspector/audit/2" → "audit-2.schema.json". */
+    static String schemaFile(String schemaName) {
+        String kindAndVersion = schemaName.substring(schemaName.indexOf('/') + 1);
+        return kindAndVersion.replace('/', '-') + ".schema.json";
     }
 
     /** An IPv4 dotted quad or an IPv6 literal (optionally with a zone), never resolved as a name. */

@@ -3,8 +3,11 @@ package org.socketinspector.json;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -19,12 +22,15 @@ import java.util.List;
 import java.util.function.Function;
 import org.socketinspector.model.EndpointNames;
 import org.socketinspector.model.Family;
+import org.socketinspector.model.NamespaceInfo;
+import org.socketinspector.model.NetNs;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SkippedLine;
 import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Attacker;
+import org.socketinspector.rules.FindingSubject;
 import org.socketinspector.rules.Severity;
 import org.socketinspector.semantics.BindOption;
 import org.socketinspector.semantics.BindState;
@@ -52,8 +58,16 @@ public final class Json {
         return PRETTY;
     }
 
+    /** Deeper than any document of ours (a scan is 5 levels deep); a hostile one stops here, not at Jackson's 1000. */
+    public static final int MAX_NESTING = 200;
+
     private static ObjectMapper create(boolean pretty) {
-        ObjectMapper mapper = new ObjectMapper();
+        // A duplicate key is refused, not "last one wins": one duplicate "findings" hid 16 findings (issue 18 #10).
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory);
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(wireNames());
         mapper.setVisibility(PropertyAccessor.ALL, Visibility.NONE);
@@ -63,6 +77,7 @@ public final class Json {
         // Additions to scan/1 appear only when they carry something, so live scans print exactly as before.
         mapper.addMixIn(SocketRecord.class, SocketRecordAdditions.class);
         mapper.addMixIn(Scan.class, ScanAdditions.class);
+        mapper.addMixIn(FindingSubject.class, FindingSubjectAdditions.class);
         if (pretty) {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
         }
@@ -75,10 +90,21 @@ public final class Json {
         EndpointNames names;
     }
 
-    /** scan/1 additions of imports: {@code skipped} lines, only when there are some. */
+    /**
+     * scan/1 additions of imports: {@code skipped} lines, only when there are some; scan/2's {@code namespaces}, only
+     * when the scan holds namespaces other than the collector's (a scan of one namespace prints as before).
+     */
     abstract static class ScanAdditions {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<SkippedLine> skipped;
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<NamespaceInfo> namespaces;
+    }
+
+    /** audit/2: a finding's {@code netns}, only when its scan spans several namespaces. */
+    abstract static class FindingSubjectAdditions {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        NetNs netns;
     }
 
     private static SimpleModule wireNames() {

@@ -19,8 +19,10 @@ import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Finding;
 
 /**
- * Reads and writes the two JSON contracts: a scan ({@code socket-inspector/scan/1}) and an audit, which is the
- * same object with {@code schema: socket-inspector/audit/1} and a {@code findings} array added.
+ * Reads and writes the two JSON contracts: a scan ({@code socket-inspector/scan/2}) and an audit, which is the
+ * same object with {@code schema: socket-inspector/audit/2} and a {@code findings} array added. Version-1 documents
+ * ({@code scan/1}, {@code audit/1}) are still read: their sockets get the unknown namespace, which the rules and the
+ * history diff take as the scanned host's (docs/json-contract.md, "Versions").
  */
 public final class ScanJson {
 
@@ -89,21 +91,45 @@ public final class ScanJson {
 
     /** Reads a scan or an audit document; an audit's findings are returned too (empty for a scan). */
     public static Audit read(String text) throws InvalidJsonException {
+        return readDocument(text).audit();
+    }
+
+    /**
+     * A document as read: its audit (or scan with no findings) and the schema it declared, so that a caller can tell
+     * a saved audit (reported as saved, whatever its version and even with no findings) from a scan to audit.
+     */
+    public record Document(Audit audit, String schema) {
+        public boolean isAudit() {
+            return isAuditSchema(schema);
+        }
+    }
+
+    /** Whether a document's {@code schema} is an audit of a version this build reads (audit/1 or audit/2). */
+    public static boolean isAuditSchema(String schema) {
+        return Audit.SCHEMA.equals(schema) || Audit.SCHEMA_V1.equals(schema);
+    }
+
+    /** Whether a document's {@code schema} is a scan or an audit of a version this build reads. */
+    public static boolean isKnownSchema(String schema) {
+        return isAuditSchema(schema) || Scan.SCHEMA.equals(schema) || Scan.SCHEMA_V1.equals(schema);
+    }
+
+    public static Document readDocument(String text) throws InvalidJsonException {
         JsonNode root;
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(JsonErrors.describe(e), e);
+            throw new InvalidJsonException(JsonErrors.describe(e, text), e); // the text places a limit's error
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJsonException("expected a JSON object with \"schema\": \"" + Scan.SCHEMA + "\"", null);
         }
         String schema = root.path("schema").asText("");
-        if (!schema.equals(Scan.SCHEMA) && !schema.equals(Audit.SCHEMA)) {
+        if (!isKnownSchema(schema)) {
             throw new InvalidJsonException("field \"schema\": expected \"" + Scan.SCHEMA + "\" or \"" + Audit.SCHEMA
-                    + "\", found \"" + schema + "\"", null);
+                    + "\" (or version 1 of either), found \"" + schema + "\"", null);
         }
-        Optional<String> problem = ContractCheck.problem(root, schema.equals(Audit.SCHEMA));
+        Optional<String> problem = ContractCheck.problem(root, schema);
         if (problem.isPresent()) {
             throw new InvalidJsonException(problem.get(), null);
         }
@@ -118,7 +144,7 @@ public final class ScanJson {
                     findings.add(Json.mapper().treeToValue(f, Finding.class));
                 }
             }
-            return new Audit(scan, findings);
+            return new Document(new Audit(scan, findings), schema);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema passed, so this is a rule of the model's records (e.g. a value out of range).
             throw new InvalidJsonException(e instanceof JsonProcessingException j ? JsonErrors.describe(j)

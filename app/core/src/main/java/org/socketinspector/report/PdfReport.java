@@ -4,6 +4,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import java.util.Locale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -41,14 +42,21 @@ public final class PdfReport {
     }
 
     private final PageSize pageSize;
+    private final PdfLimits limits;
 
     public PdfReport(PageSize pageSize) {
+        this(pageSize, PdfLimits.DEFAULT);
+    }
+
+    /** With {@code limits} on what a large report shows ({@link PdfLimits}; the PDF says what it leaves out). */
+    public PdfReport(PageSize pageSize, PdfLimits limits) {
         this.pageSize = pageSize;
+        this.limits = limits;
     }
 
     public void write(Report report, OutputStream out) throws IOException {
         StringWriter html = new StringWriter();
-        new HtmlReport(HtmlReport.Medium.PDF, pageSize).write(report, html);
+        new HtmlReport(HtmlReport.Medium.PDF, pageSize, limits).write(report, html);
         render(html.toString(), "Socket Inspector report: " + report.header().host(), report.header().collectedAt(), out);
     }
 
@@ -68,7 +76,7 @@ public final class PdfReport {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
             info.setCreator("socket-inspector");
-            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
             calendar.setTimeInMillis(time == null ? 0 : time.toEpochMilli());
             info.setCreationDate(calendar);
             info.setModificationDate(null);

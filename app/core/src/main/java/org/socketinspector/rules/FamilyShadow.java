@@ -1,7 +1,7 @@
 package org.socketinspector.rules;
 
 import java.util.List;
-import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.NamespaceInfo;
 import org.socketinspector.model.Protocol;
 
 /**
@@ -15,14 +15,14 @@ import org.socketinspector.model.Protocol;
  */
 record FamilyShadow(String served, String other, Protocol protocol, int port) {
 
-    /** Whether the free address can be bound on that host: false when it has no ::1 (IPv6 disabled). */
-    boolean possible(HostInfo host) {
-        return !other.equals("::1") || host == null || !Boolean.FALSE.equals(host.ipv6Loopback());
+    /** Whether the free address can be bound in that namespace: false when it has no ::1 (IPv6 disabled). */
+    boolean possible(NamespaceInfo facts) {
+        return !other.equals("::1") || !Boolean.FALSE.equals(facts.ipv6Loopback());
     }
 
     /** High when localhost resolves to the free family first, medium when it is second or unknown, low when absent. */
-    Severity severity(HostInfo host) {
-        List<String> order = host == null ? null : host.localhost();
+    Severity severity(NamespaceInfo facts) {
+        List<String> order = facts.localhost();
         if (order == null || order.isEmpty()) {
             return Severity.MEDIUM;
         }
@@ -32,11 +32,15 @@ record FamilyShadow(String served, String other, Protocol protocol, int port) {
         return order.contains(other) ? Severity.MEDIUM : Severity.LOW;
     }
 
-    /** One sentence on how this host's clients reach the free address, for the finding's explanation. */
-    String hostFacts(HostInfo host) {
-        String name = host == null || host.name() == null ? "the scanned host" : host.name();
-        List<String> order = host == null ? null : host.localhost();
-        String v6 = other.equals("::1") ? (host == null || host.ipv6Loopback() == null ? " Whether ::1 exists on "
+    /**
+     * One sentence on how the clients of this namespace reach the free address, for the finding's explanation; the
+     * namespace is named when it is not the collector's unnamed one.
+     */
+    String hostFacts(NamespaceInfo facts, String hostName) {
+        String host = hostName == null ? "the scanned host" : hostName;
+        String name = facts.netns().name() != null ? host + " (netns " + facts.netns().name() + ")" : host;
+        List<String> order = facts.localhost();
+        String v6 = other.equals("::1") ? (facts.ipv6Loopback() == null ? " Whether ::1 exists on "
                 + name + " is not recorded." : " ::1 exists on " + name + ".") : "";
         if (order == null || order.isEmpty()) {
             return "What localhost resolves to on " + name + " is not recorded (its hosts file names no address for"

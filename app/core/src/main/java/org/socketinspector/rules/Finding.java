@@ -22,6 +22,11 @@ public record Finding(String rule, Severity severity, FindingSubject socket, Att
         references = List.copyOf(references);
     }
 
+    /** The same finding about {@code subject} (e.g. with its namespace named). */
+    public Finding about(FindingSubject subject) {
+        return new Finding(rule, severity, subject, attacker, title, explanation, remediation, references, suppressed);
+    }
+
     public Finding suppress() {
         return new Finding(rule, severity, socket, attacker, title, explanation, remediation, references, true);
     }

@@ -66,6 +66,20 @@ public enum Rule {
             List.of("Linux ipv6_rcv_saddr_equal / inet_rcv_saddr_equal (families do not conflict)",
                     "MS Learn: Dual-Stack Sockets for IPv6 Winsock Applications",
                     "measured: Linux 6.18.44 bind matrix, docs/measurements/linux-bind-matrix.jsonl")),
+    LOCALHOST_FAMILY_TAKEN("LOCALHOST-FAMILY-TAKEN", Severity.HIGH, Attacker.ANY_USER,
+            "Another user holds the other loopback family of this port",
+            "A listener serves one loopback family (127.0.0.1 or ::1) and a process of a different user already holds "
+                    + "the same port on the other family: the family shadow is not a possibility but happening, and "
+                    + "clients that resolve 'localhost' to that family talk to the other user's process now. Raised "
+                    + "instead of LOCALHOST-FAMILY-SHADOW, always high; a socket of the listener's own user (or "
+                    + "root's) on the other family covers it as before.",
+            "Find the process named in the finding (ss -ltnpue 'sport = :PORT', or its pid); unless it belongs to "
+                    + "the service, stop it and treat what clients sent to it as disclosed. Then make the service "
+                    + "also listen on its own scope in the other family (127.0.0.1 also on ::1, ::1 also on "
+                    + "127.0.0.1, 0.0.0.0 also on :: with IPV6_V6ONLY) and start it before other users' processes, "
+                    + "or make clients use the literal address. Each finding names the calls per runtime.",
+            List.of("Linux ipv6_rcv_saddr_equal / inet_rcv_saddr_equal (families do not conflict)",
+                    "measured: Linux 6.18.44 bind matrix, docs/measurements/linux-bind-matrix.jsonl")),
     SPECIFIC_OVER_WILDCARD("SPECIFIC-OVER-WILDCARD", Severity.HIGH, Attacker.SAME_USER,
             "A more specific bind takes traffic from a wildcard listener",
             "Where a more specific bind wins over a wildcard one (Windows, macOS/BSD), a socket bound to a specific "

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.socketinspector.model.Family;
-import org.socketinspector.model.HostInfo;
+import org.socketinspector.model.NamespaceInfo;
+import org.socketinspector.model.NetNs;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketOption;
@@ -47,39 +48,73 @@ public final class RuleEngine {
         BindSemantics model = BindSemantics.forOs(os);
         // distinct(): a netlink dump of a busy table can list one socket twice; it is still one socket.
         List<SocketRecord> listening = scan.sockets().stream().filter(SocketRecord::isListening).distinct().toList();
-        // The rules that compare sockets only compare those on one protocol and port: index them once, so a scan
-        // of tens of thousands of listeners stays linear.
-        Map<String, List<SocketRecord>> byPort = listening.stream()
-                .collect(Collectors.groupingBy(RuleEngine::portKey));
+        // The rules that compare sockets only compare those on one namespace, protocol and port: index them once, so
+        // a scan of tens of thousands of listeners stays linear. Sockets of two network namespaces never conflict.
+        Map<PortKey, List<SocketRecord>> byPort = listening.stream()
+                .collect(Collectors.groupingBy(PortKey::of));
+        // A scan of several namespaces names each finding's namespace; one of a single namespace prints as before.
+        boolean severalNamespaces = scan.sockets().stream().map(SocketRecord::netns).distinct().limit(2).count() > 1
+                || !scan.namespaces().isEmpty();
         List<Finding> findings = new ArrayList<>();
-        hostFindings(scan.host(), os, findings);
+        hostFindings(scan, os, severalNamespaces, findings);
         for (SocketRecord s : listening) {
+            int before = findings.size();
+            NamespaceInfo facts = scan.namespace(s.netns());
             switch (os) {
-                case LINUX -> linux(model, scan, s, findings);
+                case LINUX -> linux(model, scan, facts, s, findings);
                 case WINDOWS, WINDOWS_XP -> windows(model, scan, s, findings);
                 case MACOS, FREEBSD -> bsd(model, s, findings);
             }
-            List<SocketRecord> samePort = byPort.get(portKey(s));
-            familyShadow(model, os, scan.host(), samePort, s, findings);
+            List<SocketRecord> samePort = byPort.get(PortKey.of(s));
+            familyShadow(model, os, scan, facts, samePort, s, findings);
             specificOverWildcard(model, samePort, s, findings);
+            if (severalNamespaces) {
+                for (int i = before; i < findings.size(); i++) {
+                    findings.set(i, findings.get(i).about(findings.get(i).socket().in(s.netns())));
+                }
+            }
         }
-        reuseGroups(listening, findings);
+        reuseGroups(listening, severalNamespaces, findings);
         findings.sort(ORDER);
         return new Audit(scan, findings);
     }
 
-    private static void hostFindings(HostInfo host, OsFamily os, List<Finding> findings) {
-        if (os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
-                && host.unprivilegedPortStart() < DEFAULT_UNPRIVILEGED_PORT_START) {
-            Rule rule = Rule.LOW_PRIVILEGED_PORT_START;
-            findings.add(finding(rule, rule.severity(), FindingSubject.HOST, rule.attacker(),
-                    "net.ipv4.ip_unprivileged_port_start is " + host.unprivilegedPortStart() + " on " + host.name(),
-                    "Any user on " + host.name() + " may bind ports " + host.unprivilegedPortStart()
-                            + "-1023 whenever they are free. " + rule.why(), List.of()));
+    /** The sockets one rule compares: one network namespace, protocol and port. */
+    private record PortKey(NetNs netns, Protocol protocol, int port) {
+        static PortKey of(SocketRecord s) {
+            return new PortKey(s.netns(), s.protocol(), s.localPort());
         }
     }
 
-    private static void linux(BindSemantics model, Scan scan, SocketRecord s, List<Finding> findings) {
+    /** Facts of the collector's namespace (the host's) and of every other namespace the scan lists. */
+    private static void hostFindings(Scan scan, OsFamily os, boolean severalNamespaces, List<Finding> findings) {
+        if (os != OsFamily.LINUX || scan.host() == null) {
+            return;
+        }
+        List<NetNs> others = scan.namespaces().stream().map(NamespaceInfo::netns).toList();
+        // the collector's own namespace: the one its sockets carry (unknown for an empty or version-1 scan)
+        NetNs own = scan.sockets().stream().map(SocketRecord::netns).filter(n -> !others.contains(n)).findFirst()
+                .orElse(NetNs.UNKNOWN);
+        List<NamespaceInfo> all = new ArrayList<>();
+        all.add(NamespaceInfo.of(scan.host(), own));
+        all.addAll(scan.namespaces());
+        for (NamespaceInfo facts : all) {
+            Integer start = facts.unprivilegedPortStart();
+            if (start == null || start >= DEFAULT_UNPRIVILEGED_PORT_START) {
+                continue;
+            }
+            Rule rule = Rule.LOW_PRIVILEGED_PORT_START;
+            String where = scan.host().name() + (severalNamespaces ? " (" + facts.netns().describe() + ")" : "");
+            findings.add(finding(rule, rule.severity(), severalNamespaces ? FindingSubject.HOST.in(facts.netns())
+                            : FindingSubject.HOST, rule.attacker(),
+                    "net.ipv4.ip_unprivileged_port_start is " + start + " on " + where,
+                    "Any user on " + where + " may bind ports " + start + "-1023 whenever they are free. "
+                            + rule.why(), List.of()));
+        }
+    }
+
+    private static void linux(BindSemantics model, Scan scan, NamespaceInfo facts, SocketRecord s,
+                              List<Finding> findings) {
         if (s.options().reuseAddress() == null || s.options().reusePort() == null) {
             optionsUnknown(scan, s, "SO_REUSEADDR/SO_REUSEPORT", "root", findings);
             return;
@@ -106,7 +141,7 @@ public final class RuleEngine {
         // Another user's SO_REUSEADDR bind of the same address: possible next to a UDP socket, and next to a TCP
         // socket that only bound (the first to listen then wins).
         boolean udp = s.protocol() == Protocol.UDP;
-        boolean coBindable = udp || (s.isBoundOnly() && !onlyRootCanBind(OsFamily.LINUX, scan.host(), s.localPort()));
+        boolean coBindable = udp || (s.isBoundOnly() && !onlyRootCanBind(OsFamily.LINUX, facts, s.localPort()));
         if (coBindable && s.options().reuseAddress()) {
             BindAnswer coBind = ask(model, s, victim, sameAddress(s), OTHER_USER, BindOption.REUSEADDR);
             if (coBind.outcome().takesTraffic()) {
@@ -194,16 +229,14 @@ public final class RuleEngine {
         }
     }
 
-    private static String portKey(SocketRecord s) {
-        return s.protocol().name() + " " + s.localPort();
-    }
-
     /**
      * Only one loopback family is served and the other's port is free for any user (TCP listeners and bound UDP
-     * sockets). The scanned host's facts decide whether the free address exists and how clients reach it.
+     * sockets). The facts of the socket's namespace decide whether the free address exists and how clients reach it.
+     * When another user already holds the other family's port, the shadow is not a possibility but in progress: that
+     * is raised instead, higher (issue 18, defect 7). A socket of the same owner on the other family covers it.
      */
-    private static void familyShadow(BindSemantics model, OsFamily os, HostInfo host, List<SocketRecord> samePort,
-                                     SocketRecord s, List<Finding> findings) {
+    private static void familyShadow(BindSemantics model, OsFamily os, Scan scan, NamespaceInfo facts,
+                                     List<SocketRecord> samePort, SocketRecord s, List<Finding> findings) {
         if (s.isBoundOnly() || (s.protocol() == Protocol.UDP && s.remoteAddress() != null)) {
             return; // a socket that only bound serves no client yet; a connected UDP socket serves one peer
         }
@@ -215,19 +248,30 @@ public final class RuleEngine {
             return;
         }
         String other = v4 ? "::1" : "127.0.0.1";
+        FamilyShadow shadow = new FamilyShadow(s.isWildcard() ? (v4 ? "0.0.0.0" : "::") : address, other,
+                s.protocol(), s.localPort());
+        SocketRecord taker = null;
+        boolean covered = false;
         for (SocketRecord r : samePort) {
             boolean maybeDualStack = SocketView.family(r) == Family.IPV6 && r.isWildcard() && r.options().ipv6Only() == null;
             if (SocketView.covers(r, other) || (v4 && maybeDualStack)) {
-                return; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
+                if (SocketView.isAnotherUser(r, s)) {
+                    taker = taker == null ? r : taker;
+                } else {
+                    covered = true; // the other family is served (or maybe served, when IPV6_V6ONLY is unknown)
+                }
             }
         }
-        if (onlyRootCanBind(os, host, s.localPort())) {
-            return; // only root could take it, and root can take any socket anyway
+        String hostName = scan.host() == null ? null : scan.host().name();
+        if (taker != null) {
+            familyTaken(scan, facts, hostName, shadow, s, taker, findings);
+            return;
         }
-        FamilyShadow shadow = new FamilyShadow(s.isWildcard() ? (v4 ? "0.0.0.0" : "::") : address, other,
-                s.protocol(), s.localPort());
-        if (!shadow.possible(host)) {
-            return; // ::1 cannot be bound on that host (IPv6 disabled): nobody can take it
+        if (covered || onlyRootCanBind(os, facts, s.localPort())) {
+            return; // served by the owner; or only root could take it, and root can take any socket anyway
+        }
+        if (!shadow.possible(facts)) {
+            return; // ::1 cannot be bound in that namespace (IPv6 disabled): nobody can take it
         }
         // A socket on an unresolved name may be the one serving the other family: still raise it, but say so.
         String uncertain = samePort.stream().filter(SocketRecord::isAddressUnknown).findFirst()
@@ -237,14 +281,35 @@ public final class RuleEngine {
         if (take.error() == null) {
             Rule rule = Rule.LOCALHOST_FAMILY_SHADOW;
             String traffic = s.protocol() == Protocol.TCP ? "connections" : "datagrams";
-            findings.add(finding(rule, shadow.severity(host), FindingSubject.of(s), rule.attacker(),
+            findings.add(finding(rule, shadow.severity(facts), FindingSubject.of(s), rule.attacker(),
                     rule.title() + " — " + SocketView.endpointText(s), SocketView.owner(s)
                             + (s.protocol() == Protocol.TCP ? " listens on " : " is bound to ")
                             + SocketView.endpointText(s) + " but nothing is bound to " + other + " port "
                             + s.localPort() + ": any user can bind it with no option and receive the " + traffic
-                            + " of clients that resolve localhost to " + other + ". " + shadow.hostFacts(host)
-                            + " Kernel view: " + take.explanation() + uncertain, take.sources(), shadow.remediation()));
+                            + " of clients that resolve localhost to " + other + ". "
+                            + shadow.hostFacts(facts, hostName) + " Kernel view: " + take.explanation() + uncertain,
+                    take.sources(), shadow.remediation()));
         }
+    }
+
+    /** Another user holds the other loopback family of the port: the shadow is happening (LOCALHOST-FAMILY-TAKEN). */
+    private static void familyTaken(Scan scan, NamespaceInfo facts, String hostName, FamilyShadow shadow,
+                                    SocketRecord s, SocketRecord taker, List<Finding> findings) {
+        Rule rule = Rule.LOCALHOST_FAMILY_TAKEN;
+        String traffic = s.protocol() == Protocol.TCP ? "connections" : "datagrams";
+        String since = scan.collectedAt() == null ? "Since when is not known (the scan records no time)."
+                : "Held at least since " + scan.collectedAt() + ", when this scan was made (the scan does not record"
+                + " when the socket was opened).";
+        String who = SocketView.owner(taker);
+        String fix = shadow.remediation();
+        findings.add(finding(rule, rule.severity(), FindingSubject.of(s), rule.attacker(),
+                rule.title() + " — " + SocketView.endpointText(s), who + " holds " + SocketView.endpointText(taker)
+                        + " beside " + SocketView.owner(s) + " on " + SocketView.endpointText(s) + ": a different user"
+                        + " receives the " + traffic + " of clients that resolve localhost to " + shadow.other()
+                        + " now. " + shadow.hostFacts(facts, hostName) + " " + since,
+                List.of(), "Check " + who + " at once: unless it belongs to the service on "
+                        + SocketView.endpointText(s) + ", stop it (it may have read what clients sent), then "
+                        + Character.toLowerCase(fix.charAt(0)) + fix.substring(1)));
     }
 
     /** A wildcard listener and another process's socket on a specific address of the same port. */
@@ -291,12 +356,13 @@ public final class RuleEngine {
                         + " the wildcard listener. Uncertain: check which address the name stands for.", List.of()));
     }
 
-    /** Sockets of several processes on one protocol, address and port, shown together. */
-    private static void reuseGroups(List<SocketRecord> listening, List<Finding> findings) {
-        Map<String, List<SocketRecord>> groups = new LinkedHashMap<>();
+    /** Sockets of several processes on one namespace, protocol, address and port, shown together. */
+    private static void reuseGroups(List<SocketRecord> listening, boolean severalNamespaces, List<Finding> findings) {
+        Map<GroupKey, List<SocketRecord>> groups = new LinkedHashMap<>();
         for (SocketRecord s : listening) {
             if (s.pid() != null) {
-                groups.computeIfAbsent(s.protocol() + " " + s.localEndpoint(), k -> new ArrayList<>()).add(s);
+                groups.computeIfAbsent(new GroupKey(s.netns(), s.protocol(), s.localAddress(), s.localPort()),
+                        k -> new ArrayList<>()).add(s);
             }
         }
         for (List<SocketRecord> group : groups.values()) {
@@ -315,7 +381,7 @@ public final class RuleEngine {
             boolean oneProgram = !unknown && who.size() == 1;
             Severity severity = oneProgram ? Severity.MEDIUM : Severity.HIGH;
             SocketRecord first = members.get(0);
-            findings.add(finding(rule, severity, FindingSubject.of(first), rule.attacker(),
+            findings.add(finding(rule, severity, FindingSubject.of(first, severalNamespaces), rule.attacker(),
                     rule.title() + " — " + SocketView.endpointText(first), pids + " processes have their own socket on "
                             + SocketView.endpointText(first) + ": " + members.stream().map(SocketView::owner)
                             .distinct().collect(Collectors.joining("; ")) + "."
@@ -325,10 +391,13 @@ public final class RuleEngine {
         }
     }
 
-    /** Linux/BSD: the port is below the unprivileged port start (the host's sysctl when known, else 1024). */
-    private static boolean onlyRootCanBind(OsFamily os, HostInfo host, int port) {
-        int unprivilegedStart = os == OsFamily.LINUX && host != null && host.unprivilegedPortStart() != null
-                ? host.unprivilegedPortStart() : DEFAULT_UNPRIVILEGED_PORT_START;
+    private record GroupKey(NetNs netns, Protocol protocol, String address, int port) {
+    }
+
+    /** Linux/BSD: the port is below the unprivileged port start (the namespace's sysctl when known, else 1024). */
+    private static boolean onlyRootCanBind(OsFamily os, NamespaceInfo facts, int port) {
+        int unprivilegedStart = os == OsFamily.LINUX && facts.unprivilegedPortStart() != null
+                ? facts.unprivilegedPortStart() : DEFAULT_UNPRIVILEGED_PORT_START;
         return os != OsFamily.WINDOWS && os != OsFamily.WINDOWS_XP && port < unprivilegedStart;
     }
 

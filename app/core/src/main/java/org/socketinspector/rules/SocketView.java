@@ -53,6 +53,16 @@ final class SocketView {
     }
 
     /**
+     * Whether {@code r} belongs to a user other than {@code s}'s owner: both owner uids known and different, and
+     * {@code r}'s not root's (root is no attacker here: it could take any socket anyway).
+     */
+    static boolean isAnotherUser(SocketRecord r, SocketRecord s) {
+        Integer holder = r.ownerUid();
+        Integer owner = s.ownerUid();
+        return holder != null && owner != null && !holder.equals(owner) && holder != 0;
+    }
+
+    /**
      * The socket as the first endpoint of a bind question, as it is bound: a Java dual-stack socket on
      * ::ffff:127.0.0.1 stays that (the model knows it is the IPv4 address it maps); unknown options count as not set.
      */

@@ -2,6 +2,7 @@ package org.socketinspector.store;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.model.OsKind;
 
 /** Where the history database lives when {@code --db} does not say: the per-user data folder each OS expects. */
@@ -13,7 +14,7 @@ public final class DatabaseLocation {
     }
 
     public static Path defaultFile() {
-        return defaultFile(OsKind.current(), System.getenv(), home(System.getProperty("user.home"), System.getenv()));
+        return defaultFile(Platforms.thisOs(), System.getenv(), home(System.getProperty("user.home"), System.getenv()));
     }
 
     /** True for the folder {@link #defaultFile()} lives in: this program's own, which no user chose to share. */

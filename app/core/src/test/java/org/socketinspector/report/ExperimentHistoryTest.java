@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.experiment.CancelToken;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.ProbeRecord;
@@ -64,7 +65,7 @@ class ExperimentHistoryTest {
 
     @Test
     void aLabReplayOfAPresetIsEvidenceForEveryFindingOfItsRule() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux presets replay on Linux");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux presets replay on Linux");
         LabReplay lab = new LabReplay(ThisMachine.PLATFORM.sockets(), ThisMachine.PLATFORM.processes());
         int self = ThisMachine.PLATFORM.processes().effectiveUid();
         // 40 connections: the group spreads them by a hash, and with 10 all went to the victim once in ~1000 runs

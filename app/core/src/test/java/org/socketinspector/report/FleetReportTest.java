@@ -86,7 +86,7 @@ class FleetReportTest {
         Path out = dir.resolve("fleet.json");
         new FleetReport(fleet(ReportFormat.JSON, files), ReportOptions.of(ReportFormat.JSON)).write(out);
         JsonNode node = Json.mapper().readTree(out.toFile());
-        assertThat(Schemas.errors("fleet-1.schema.json", node)).isEmpty();
+        assertThat(Schemas.errors("fleet-2.schema.json", node)).isEmpty();
         assertThat(node.get("audits")).hasSize(3);
         assertThat(node.get("hosts").get(0).get("high").asInt()).isEqualTo(10);
         Audit back = ScanJson.read(Json.mapper().writeValueAsString(node.get("audits").get(0)));

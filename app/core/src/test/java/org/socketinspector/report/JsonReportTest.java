@@ -25,14 +25,14 @@ class JsonReportTest {
             Path out = dir.resolve("audit.json");
             new ReportExporter(RuleDescriptions.fromFindings()).export(audit, List.of(), ReportOptions.of(ReportFormat.JSON), out);
             JsonNode node = Json.mapper().readTree(Files.readString(out));
-            assertThat(Schemas.errors("audit-1.schema.json", node)).isEmpty();
+            assertThat(Schemas.errors("audit-2.schema.json", node)).isEmpty();
         }
     }
 
     @Test
     void scansValidateAgainstTheScanSchema() throws Exception {
         JsonNode scan = Json.mapper().readTree(ScanJson.write(ReportFixtures.demo().scan()));
-        assertThat(Schemas.errors("scan-1.schema.json", scan)).isEmpty();
+        assertThat(Schemas.errors("scan-2.schema.json", scan)).isEmpty();
     }
 
     @Test
@@ -42,7 +42,7 @@ class JsonReportTest {
         ((ObjectNode) audit.get("sockets").get(0)).put("localPort", 70000);
         audit.put("collectedAt", "yesterday");
         audit.remove("privileged");
-        assertThat(Schemas.errors("audit-1.schema.json", audit)).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(Schemas.errors("audit-2.schema.json", audit)).hasSizeGreaterThanOrEqualTo(4)
                 .anyMatch(e -> e.contains("severity")).anyMatch(e -> e.contains("localPort"))
                 .anyMatch(e -> e.contains("collectedAt")).anyMatch(e -> e.contains("privileged"));
     }
@@ -53,8 +53,8 @@ class JsonReportTest {
      */
     @Test
     void everyFieldWeWriteIsDescribedInTheSchema() throws Exception {
-        JsonNode scanDefs = Json.mapper().readTree(Schemas.directory().resolve("scan-1.schema.json").toFile()).get("$defs");
-        JsonNode audit = Json.mapper().readTree(Schemas.directory().resolve("audit-1.schema.json").toFile());
+        JsonNode scanDefs = Json.mapper().readTree(Schemas.directory().resolve("scan-2.schema.json").toFile()).get("$defs");
+        JsonNode audit = Json.mapper().readTree(Schemas.directory().resolve("audit-2.schema.json").toFile());
         ObjectNode written = ScanJson.toTree(ReportFixtures.demo());
         JsonNode socket = written.get("sockets").get(0);
         org.socketinspector.model.SocketRecord probed = ReportFixtures.demo().scan().sockets().get(0)

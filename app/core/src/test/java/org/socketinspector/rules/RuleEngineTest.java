@@ -196,7 +196,7 @@ class RuleEngineTest {
 
     @Test
     void everyRuleIdIsInTheCatalog() {
-        assertEquals(11, RuleCatalog.all().size());
+        assertEquals(12, RuleCatalog.all().size());
         RuleCatalog.all().forEach(r -> assertEquals(r, RuleCatalog.byId(r.id())));
     }
 

@@ -13,14 +13,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.history.RunSummary;
 import org.socketinspector.json.Json;
 
-/** Real processes and real files: a writer killed with SIGKILL, and two writers at once. */
+/**
+ * Real processes and real files: a writer killed with SIGKILL, and two writers at once. Where the writers are killed
+ * comes from a seed that the test prints and names in its failures; {@code -Dcrash.seed=N} replays one.
+ */
 class CrashAndConcurrencyTest {
+
+    /** The system property that replays a run's kill points. */
+    static final String SEED_PROPERTY = "crash.seed";
 
     /** Timeline events per experiment: about 75 KB of JSON, so that writing fills most of a writer's time. */
     private static final int EVENTS = 1_000;
@@ -30,22 +37,34 @@ class CrashAndConcurrencyTest {
 
     @Test
     void writersKilledMidWayLeaveASoundDatabaseWithEveryCommittedRunComplete() throws Exception {
+        long seed = seed();
+        System.out.println("CrashAndConcurrencyTest kill points: -D" + SEED_PROPERTY + "=" + seed);
+        Random random = new Random(seed);
         Path db = dir.resolve("history.db");
         List<String> committed = new ArrayList<>();
         // Three writers in turn on one file, each killed: the next one opens what the last one left (a hot WAL).
         for (int round = 0; round < 3; round++) {
-            committed.addAll(writeUntilKilled(db, dir.resolve("writer" + round + ".err")));
-            assertSoundAndComplete(db, committed);
+            int killAfter = 40 + random.nextInt(40);
+            committed.addAll(writeUntilKilled(db, dir.resolve("writer" + round + ".err"), killAfter, seed));
+            assertSoundAndComplete(db, committed, seed);
         }
     }
 
-    /** Starts a writer, lets it commit 40 to 80 runs, kills it with SIGKILL, and returns every run it reported. */
-    private static List<String> writeUntilKilled(Path db, Path stderr) throws Exception {
+    /** The seed given with -Dcrash.seed, else a new one. */
+    static long seed() {
+        String given = System.getProperty(SEED_PROPERTY);
+        return given == null || given.isBlank() ? ThreadLocalRandom.current().nextLong() : Long.parseLong(given.strip());
+    }
+
+    /**
+     * Starts a writer, lets it commit {@code killAfter} (40 to 80) runs, kills it with SIGKILL, and returns every run
+     * it reported.
+     */
+    private static List<String> writeUntilKilled(Path db, Path stderr, int killAfter, long seed) throws Exception {
         List<String> committed = new ArrayList<>();
         try (ChildJvm writer = ChildJvm.writer(db, 5_000, "crash", EVENTS, stderr)) {
-            // Kill at a random moment after some commits; writes of 75 KB fill most of its time, so the kill
-            // usually lands inside one.
-            int killAfter = 40 + ThreadLocalRandom.current().nextInt(40);
+            // Kill at a chosen moment after some commits; writes of 75 KB fill most of its time, so the kill
+            // usually lands inside one. Where a commit ends still varies with the machine's load.
             while (committed.size() < killAfter) {
                 String line = writer.readLine();
                 if (line == null) {
@@ -53,7 +72,8 @@ class CrashAndConcurrencyTest {
                 }
                 committed.add(line.substring("committed ".length()));
             }
-            assertThat(committed).as("writer stderr: %s", Files.readString(stderr)).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(committed).as("seed %d, writer stderr: %s", seed, Files.readString(stderr))
+                    .hasSizeGreaterThanOrEqualTo(40);
             writer.kill9();
             // Lines it printed before dying are still in the pipe: those commits must have survived too.
             for (String line : writer.readAll()) {
@@ -63,11 +83,11 @@ class CrashAndConcurrencyTest {
         return committed;
     }
 
-    private static void assertSoundAndComplete(Path db, List<String> committed) throws Exception {
+    private static void assertSoundAndComplete(Path db, List<String> committed, long seed) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 rs.next();
-                assertThat(rs.getString(1)).isEqualTo("ok");
+                assertThat(rs.getString(1)).as("integrity, seed %d", seed).isEqualTo("ok");
             }
         }
         try (HistoryStore history = HistoryStore.open(db)) {
@@ -79,11 +99,11 @@ class CrashAndConcurrencyTest {
                     assertComplete(history.json(run.id()).orElseThrow(), run);
                 }
             }
-            assertThat(stored).containsAll(committed);
+            assertThat(stored).as("committed runs, seed %d", seed).containsAll(committed);
             // A commit can lack its line only when the kill fell between COMMIT and println: at most one per
             // writer. Nothing half-written is ever visible.
-            assertThat(rows).isBetween((long) committed.size(), committed.size() + 3L);
-            assertThat(stored).hasSize((int) rows);
+            assertThat(rows).as("rows, seed %d", seed).isBetween((long) committed.size(), committed.size() + 3L);
+            assertThat(stored).as("seed %d", seed).hasSize((int) rows);
         }
     }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.text.Font;
+import org.socketinspector.semantics.OsFamily;
 
 /**
  * On Windows the GUI draws its text in the DejaVu fonts the application bundles (core's report fonts), not in the
@@ -24,9 +24,12 @@ final class BundledFonts {
     private BundledFonts() {
     }
 
-    /** Windows only: loads the fonts once and adds windows.css (root and monospace families) to the scene. */
-    static void applyOnWindows(Scene scene) {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+    /**
+     * On a Windows host (the platform's answer, handed in as the services' {@code hostOs}): loads the fonts once and
+     * adds windows.css (root and monospace families) to the scene.
+     */
+    static void applyOn(Scene scene, OsFamily host) {
+        if (host.isWindows()) {
             apply(scene);
         }
     }

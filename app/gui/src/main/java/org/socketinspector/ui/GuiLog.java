@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.error.Logs;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.ui.common.Failures;
@@ -46,7 +47,7 @@ public final class GuiLog {
      * the file cannot be used the JDK's console handler stays (standard error), so the trace still goes somewhere.
      */
     static void install() {
-        open(file(OsKind.current(), System::getenv, Path.of(System.getProperty("user.home"))));
+        open(file(Platforms.thisOs(), System::getenv, Path.of(System.getProperty("user.home"))));
         Thread.setDefaultUncaughtExceptionHandler(
                 (thread, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
     }

@@ -30,7 +30,9 @@ public final class SocketInspectorApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(services, threads, url -> getHostServices().showDocument(url));
         stage.setTitle("Socket Inspector");
-        stage.setScene(scene(window));
+        Scene scene = scene(window);
+        BundledFonts.applyOn(scene, services.hostOs());
+        stage.setScene(scene);
         // A small screen (1024x700, a projector) gets a window it can show whole, not one cut off at both sides.
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(WIDTH, screen.getWidth()));
@@ -51,7 +53,6 @@ public final class SocketInspectorApp extends Application {
     public static Scene scene(javafx.scene.Parent root) {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(SocketInspectorApp.class.getResource("app.css").toExternalForm());
-        BundledFonts.applyOnWindows(scene);
         return scene;
     }
 }

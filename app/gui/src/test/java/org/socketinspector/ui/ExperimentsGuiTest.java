@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.HelperLauncher;
@@ -102,7 +103,7 @@ class ExperimentsGuiTest {
 
     @Test
     void theContextMenuSetsUpAProbeThatAsksFirstThenBindsAndSaysWhatItMeans(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "probes of a real listener need Linux sockets here");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "probes of a real listener need Linux sockets here");
         SocketRecord socket = showListener();
         int port = socket.localPort();
         javafx.scene.Node row = robot.lookup(".table-row-cell").match((javafx.scene.Node n) ->
@@ -156,7 +157,7 @@ class ExperimentsGuiTest {
 
     @Test
     void theMatrixShowsItsSizeFollowsTheRunAndACancelKeepsThePartialRun(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
         robot.clickOn("Experiments");
         robot.clickOn("#kind-matrix");
         assertThat(robot.lookup("#matrix-description").queryAs(Label.class).getText()).startsWith("6,912 cells for linux");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.ui.sockets.SocketRow;
 import org.testfx.api.FxRobot;
@@ -56,7 +57,7 @@ class LiveScanGuiTest {
 
     @Test
     void ourOwnListenerAppearsWithThisProcessAsOwner(FxRobot robot) throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "live scans run on Linux so far (collect.Platform)");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "live scans run on Linux so far (collect.Platform)");
         window.live().start(Platform::runLater);
         @SuppressWarnings("unchecked")
         TableView<SocketRow> table = robot.lookup("#socket-table").queryAs(TableView.class);

@@ -288,7 +288,7 @@ class MainWindowGuiTest {
 
     @Test
     void anExperimentAsksFirstAndRunsOnlyAfterOk(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.model.OsKind.current()
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.socketinspector.collect.Platforms.thisOs()
                 == org.socketinspector.model.OsKind.LINUX, "lab replays need Linux sockets here");
         robot.clickOn("Experiments");
         robot.clickOn("plain-control · tcp");

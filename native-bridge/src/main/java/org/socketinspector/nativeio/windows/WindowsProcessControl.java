@@ -11,15 +11,16 @@ import java.io.IOException;
 import org.socketinspector.nativeio.ProcessControl;
 
 /**
- * {@link ProcessControl} on Windows. Helpers are put into one job object created with
- * JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, whose only handle this process holds and never closes: when this process
+ * {@link ProcessControl} on Windows. Helpers are put into one job object per instance (the platform's one), created
+ * with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, whose only handle this process holds and never closes: when this process
  * ends (even through TerminateProcess), Windows closes the handle and terminates every helper in the job. Helpers
  * cannot run as another account (that would need its password), so experiments act as this user only.
  */
 public final class WindowsProcessControl implements ProcessControl {
 
-    private static WinNT.HANDLE job;
-    private static Integer rid;
+    /** This instance's kill-on-close job, made with the first helper; the platform keeps one instance. */
+    private WinNT.HANDLE job;
+    private Integer rid;
 
     @Override
     public synchronized int effectiveUid() {
@@ -62,7 +63,7 @@ public final class WindowsProcessControl implements ProcessControl {
         }
     }
 
-    private static synchronized WinNT.HANDLE killOnCloseJob() throws IOException {
+    private synchronized WinNT.HANDLE killOnCloseJob() throws IOException {
         if (job != null) {
             return job;
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.ReplayRequest;
 import org.socketinspector.lesson.ReplayPreset;
@@ -59,7 +60,7 @@ class ExperimentsViewModelTest extends RunFixture {
 
     @Test
     void aRealControlReplayRunsInTheBackgroundAgreesWithTheModelAndIsStored() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "lab replays need Linux sockets here");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "lab replays need Linux sockets here");
         ExperimentsViewModel model = new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.LINUX,
                 org.socketinspector.ui.Fixtures.SELF_UID);
         model.presetProperty().set(model.presets().stream().filter(p -> p.name().equals("plain-control")).findFirst().orElseThrow());
@@ -88,7 +89,7 @@ class ExperimentsViewModelTest extends RunFixture {
 
     @Test
     void cancellingARunningReplayMidwayStopsItAndLeavesNoHelper() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "lab replays need Linux sockets here");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "lab replays need Linux sockets here");
         ExperimentsViewModel model = new ExperimentsViewModel(Fixtures.realReplays(), this::history, OsFamily.LINUX,
                 org.socketinspector.ui.Fixtures.SELF_UID);
         model.presetProperty().set(model.presets().stream().filter(p -> p.name().equals("linux-reuseport-share")).findFirst().orElseThrow());

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.HelperLauncher;
@@ -54,7 +55,7 @@ class MatrixViewModelTest extends RunFixture {
 
     @Test
     void aSliceRunsWithLiveCountsAgreesEverywhereAndIsStored() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
         List<BindQuestion> slice = QuestionSpace.linux().subList(0, 48);
         MatrixViewModel model = new MatrixViewModel(Fixtures.realMatrix(slice), this::history, OsFamily.LINUX);
         model.attemptsProperty().set(4);
@@ -84,7 +85,7 @@ class MatrixViewModelTest extends RunFixture {
 
     @Test
     void aModelThatIsWrongShowsEveryMeasuredCellAsADisagreement() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
         // TCP 0.0.0.0 against 0.0.0.0, same user, no options: the kernel refuses; this model says the newcomer steals.
         BindSemantics wrong = new BindSemantics() {
             @Override
@@ -113,7 +114,7 @@ class MatrixViewModelTest extends RunFixture {
 
     @Test
     void cancellingMidRunStoresThePartialRunAsStopped() throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "the Linux matrix needs Linux sockets");
         MatrixViewModel model = new MatrixViewModel(Fixtures.realMatrix(QuestionSpace.linux().subList(0, 480)),
                 this::history, OsFamily.LINUX);
         model.attemptsProperty().set(4);

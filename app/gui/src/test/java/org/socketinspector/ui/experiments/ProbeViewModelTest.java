@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socketinspector.collect.Platforms;
 import org.socketinspector.model.OsKind;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.ProbeRecord;
@@ -44,7 +45,7 @@ class ProbeViewModelTest extends RunFixture {
 
     /** A TCP listener of this process on 127.0.0.1, and the row a live scan would show for it. */
     private SocketRecord listen(SocketOption... options) throws Exception {
-        Assumptions.assumeTrue(OsKind.current() == OsKind.LINUX, "probes of a real listener need Linux sockets here");
+        Assumptions.assumeTrue(Platforms.thisOs() == OsKind.LINUX, "probes of a real listener need Linux sockets here");
         sockets = org.socketinspector.ui.Fixtures.PLATFORM.sockets();
         listener = sockets.open(Protocol.TCP, Family.IPV4);
         for (SocketOption o : options) {
