@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /**
  * The one safe way to write a file on Linux, usable by every layer (JDK and JNA's libc only): reports, exports,

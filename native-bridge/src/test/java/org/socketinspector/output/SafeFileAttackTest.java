@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.nativeio.LinuxFiles;
 import org.socketinspector.testing.HostileUser;
 import org.socketinspector.testing.RootTest;
 
