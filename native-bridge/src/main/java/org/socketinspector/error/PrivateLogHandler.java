@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.logging.ErrorManager;
 import java.util.logging.LogRecord;
 import java.util.logging.StreamHandler;
+import org.socketinspector.output.SafeFile;
 
 /**
  * A java.util.logging handler (the backend of {@code System.Logger}) that writes one file, readable by its owner
@@ -27,7 +28,8 @@ import java.util.logging.StreamHandler;
  * with {@code FileOutputStream}, which follows a symlink planted there, and the file it makes after a rotation gets
  * the umask's mode (usually 0644), while the log may hold command lines with secrets in them.
  *
- * <p>Every file is opened with {@code NOFOLLOW_LINKS} and created 0600 (a file that exists with a wider mode is
+ * <p>On Linux every file is opened through {@link SafeFile#openAppend} (see there). Elsewhere every file is
+ * opened with {@code NOFOLLOW_LINKS} and created 0600 (a file that exists with a wider mode is
  * narrowed); the folder is created 0700. Where the file system has no POSIX modes (Windows) the folder's ACL,
  * inherited from the user's profile, already keeps others out.
  */
@@ -57,7 +59,9 @@ public final class PrivateLogHandler extends StreamHandler {
         this.count = count;
         setFormatter(new LogLineFormatter());
         setEncoding(StandardCharsets.UTF_8.name());
-        createFolder(this.file.getParent());
+        if (!SafeFile.NATIVE) {
+            createFolder(this.file.getParent()); // on Linux SafeFile makes missing folders (0700) as it walks
+        }
         open();
     }
 
@@ -101,6 +105,20 @@ public final class PrivateLogHandler extends StreamHandler {
 
     /** Opens (appending) or creates the current file, never through a symlink; hands it to the StreamHandler. */
     private void open() throws IOException {
+        if (SafeFile.NATIVE) {
+            // Folder by folder without following others' links, never a FIFO, device or link at the name, never
+            // blocking (issue 18, defect 4): a FIFO planted at the log's name once took a command line and hung the GUI.
+            SafeFile.Appending opened;
+            try {
+                opened = SafeFile.openAppend(file);
+            } catch (IOException e) {
+                throw new IOException(file + ": cannot write the log (" + e.getMessage() + ")", e);
+            }
+            Counting counting = new Counting(opened.out(), opened.size());
+            setOutputStream(counting); // closes the previous stream
+            out = counting;
+            return;
+        }
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
         FileAttribute<?>[] mode = POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}

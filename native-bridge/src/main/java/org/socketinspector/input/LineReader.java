@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Lines of a byte stream in one charset, streamed: memory is one line plus two 64 KiB buffers.
  *
- * <p>Lines end at {@code \n}; a {@code \r} before it is dropped ({@code \r\n} files), and so is a BOM (U+FEFF)
- * at the very start. Bytes the charset cannot decode become U+FFFD and the line is remembered in
+ * <p>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac line ends, some exports: read as one
+ * line per {@code \r}, never as one long line), also when a {@code \r\n} is split across two reads; a BOM (U+FEFF)
+ * at the very start is dropped. Bytes the charset cannot decode become U+FFFD and the line is remembered in
  * {@link #replacedLines()}: one bad byte never costs the line or the file. A line longer than the limit ends
  * reading with an {@link InputException} naming the line (a file without line breaks would otherwise be held
  * whole).
@@ -41,6 +42,7 @@ public final class LineReader {
     private boolean flushed;
     private int pendingReplacements; // replacements decoded but not yet attributed to a line
     private boolean firstChar = true;
+    private boolean afterCr; // the last line ended at \r: a \n right after it belongs to that line end
 
     public LineReader(InputStream in, Charset charset, String name, int maxLineChars) {
         this.in = in;
@@ -59,6 +61,16 @@ public final class LineReader {
         line.setLength(0);
         boolean any = false;
         while (true) {
+            if (afterCr) {
+                if (!chars.hasRemaining() && !decodeMore()) {
+                    return null;
+                }
+                afterCr = false;
+                if (chars.get(chars.position()) == '\n') {
+                    chars.get(); // the \n of a \r\n, perhaps read after the \r
+                }
+                continue;
+            }
             if (!chars.hasRemaining() && !decodeMore()) {
                 if (!any) {
                     return null;
@@ -77,7 +89,7 @@ public final class LineReader {
                 }
             }
             int i = start;
-            while (i < end && a[i] != '\n') {
+            while (i < end && a[i] != '\n' && a[i] != '\r') {
                 i++;
             }
             if (line.length() + (i - start) > maxLineChars) {
@@ -86,7 +98,7 @@ public final class LineReader {
             line.append(a, start, i - start);
             chars.position(chars.position() + (i - start));
             if (i < end) {
-                chars.get(); // the \n
+                afterCr = chars.get() == '\r'; // the line end
                 return emit();
             }
         }
@@ -94,10 +106,6 @@ public final class LineReader {
 
     private InputLine emit() {
         number++;
-        int len = line.length();
-        if (len > 0 && line.charAt(len - 1) == '\r') {
-            line.setLength(len - 1);
-        }
         String text = line.toString();
         if (pendingReplacements > 0) {
             int here = count(text, '\uFFFD');

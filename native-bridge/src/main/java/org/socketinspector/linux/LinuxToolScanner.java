@@ -10,7 +10,6 @@ import org.socketinspector.exec.CommandRunner;
 import org.socketinspector.exec.ToolCommand;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureDecoder;
-import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureParser;
 import org.socketinspector.parse.LinuxNetstatParser;
 import org.socketinspector.parse.ParsedCapture;
@@ -69,12 +68,9 @@ public final class LinuxToolScanner {
         }
         Instant collectedAt = Instant.now();
         byte[] output = runner.run(tool.command);
-        ParsedCapture capture;
-        try {
-            capture = tool.parser.parse(CaptureDecoder.decode(output).text(), String.join(" ", tool.command));
-        } catch (CaptureParseException e) {
-            throw new IOException("unexpected " + tool.name + " output: " + e.getMessage(), e);
-        }
+        // a line another user's process name broke is skipped and named, never the whole source (issue 18 #13)
+        ParsedCapture capture = tool.parser.parseSkipping(CaptureDecoder.decode(output).text(),
+                String.join(" ", tool.command));
         return CaptureScans.live(capture, LinuxHost.read(proc), collectedAt, privileged, tool.name, limitations,
                 includeConnections);
     }

@@ -16,7 +16,6 @@ import org.socketinspector.model.ProcessInfo;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.parse.CaptureDecoder;
-import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureParser;
 import org.socketinspector.parse.CaptureScans;
 import org.socketinspector.parse.LsofParser;
@@ -59,10 +58,16 @@ public final class MacToolScanner {
         }
         Map<Integer, ProcessInfo> owners = new HashMap<>();
         try {
-            for (SocketRecord s : parse(new LsofParser(), text(LSOF), String.join(" ", LSOF)).sockets()) {
+            ParsedCapture lsof = parse(new LsofParser(), text(LSOF), String.join(" ", LSOF));
+            for (SocketRecord s : lsof.sockets()) {
                 if (s.pid() != null && s.process() != null) {
                     owners.putIfAbsent(s.pid(), s.process());
                 }
+            }
+            if (lsof.skippedCount() > 0) {
+                limitations.add("lsof could not be read on " + lsof.skippedCount() + (lsof.skippedCount() == 1
+                        ? " line" : " lines") + ", processes there are known by pid only: line "
+                        + lsof.skipped().get(0).line() + ": " + lsof.skipped().get(0).reason());
             }
         } catch (IOException e) {
             limitations.add("lsof could not be read, processes are known by pid only: " + e.getMessage());
@@ -79,12 +84,9 @@ public final class MacToolScanner {
         return CaptureDecoder.decode(runner.run(command)).text();
     }
 
-    private static ParsedCapture parse(CaptureParser parser, String text, String source) throws IOException {
-        try {
-            return parser.parse(text, source);
-        } catch (CaptureParseException e) {
-            throw new IOException("unexpected output of " + e.getMessage(), e);
-        }
+    /** A line a process name broke is skipped and named, never the whole source (issue 18 #13). */
+    private static ParsedCapture parse(CaptureParser parser, String text, String source) {
+        return parser.parseSkipping(text, source);
     }
 
     static HostInfo thisHost() {

@@ -22,10 +22,16 @@ import java.util.Set;
  * temporary file beside the target, which is then renamed over it, so that a failed write (full disk, killed
  * process) leaves the previous file as it was and never a truncated one; an existing target keeps its mode.
  *
- * <p>A symbolic link at the target is followed only when it is owned by the user running this program or by root:
- * the kernel's rule for links in sticky folders ({@code fs.protected_symlinks}), applied everywhere, because root
- * writing through another user's link would overwrite any file that user chose. A target that is a device or FIFO,
- * or lies under {@code /dev}, is written in place (there is nothing to rename) and gets no sibling files.
+ * <p>On Linux the work is {@link SafeFile}'s: every component opened relative to a folder descriptor, links
+ * followed only when ours or root's, no folder another user can write, a 0600 {@code O_EXCL} temporary file given
+ * its mode with fchmod and renamed in the same folder descriptor, removed on SIGINT/SIGTERM.
+ *
+ * <p>Elsewhere (Windows, macOS) the JDK path below: a symbolic link at the target is followed only when it is
+ * owned by the user running this program or by root (the kernel's {@code fs.protected_symlinks} rule), the
+ * temporary file is created exclusively and its mode set by path before it is filled. It checks only the last
+ * component and sets the mode by name, which is why Linux does not use it; on Windows the profile folders'
+ * ACLs keep other users out of where reports usually go. A target that is a device or FIFO is written in place
+ * (there is nothing to rename) and gets no sibling files.
  */
 public final class OutputFile {
 
@@ -46,6 +52,18 @@ public final class OutputFile {
 
     /** Writes the file atomically (see the class comment); errors name the file and the reason. */
     public static void write(Path target, Content content) throws IOException {
+        if (SafeFile.NATIVE) {
+            try {
+                SafeFile.write(target, content);
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+            return;
+        }
+        writeWithJdk(target, content);
+    }
+
+    private static void writeWithJdk(Path target, Content content) throws IOException {
         Path file = isSpecial(target) ? target : resolve(target);
         if (isSpecial(file)) {
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
@@ -121,8 +139,14 @@ public final class OutputFile {
         }
     }
 
-    /** The uid this process creates files as: the owner of a file it just made (no native call needed). */
+    /**
+     * The uid this process creates files as: geteuid on Linux, elsewhere the owner of a file it just made (no
+     * native call needed there; on Linux the probe file's name would show up in errors about odd folders).
+     */
     private static Integer self(Path dir) throws IOException {
+        if (SafeFile.NATIVE) {
+            return SafeFile.euid();
+        }
         Path probe = null;
         try {
             probe = Files.createTempFile(dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir,
@@ -149,7 +173,7 @@ public final class OutputFile {
             Path temp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
             try {
                 Files.newByteChannel(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS)).close();
+                        LinkOption.NOFOLLOW_LINKS), privateMode(dir)).close();
                 return temp;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt == 10) {
@@ -157,6 +181,16 @@ public final class OutputFile {
                 }
             }
         }
+    }
+
+    /** 0600 from the start where the file system has modes: the content must never be readable by others. */
+    private static java.nio.file.attribute.FileAttribute<?>[] privateMode(Path dir) {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new java.nio.file.attribute.FileAttribute<?>[] {
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new java.nio.file.attribute.FileAttribute<?>[0];
     }
 
     private static void keepMode(Path file, Path temp) throws IOException {

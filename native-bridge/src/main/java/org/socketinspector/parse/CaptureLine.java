@@ -52,8 +52,13 @@ final class CaptureLine {
     private static final java.util.Set<String> LOCALHOST_V4_OR_ANY = java.util.Set.of("localhost", "localhost.localdomain");
     private static final java.util.Set<String> LOCALHOST_V6 = java.util.Set.of("ip6-localhost", "ip6-loopback",
             "localhost6", "localhost6.localdomain6");
-    /** A host name as tools print it: letters, digits, '-', '_' and dots, at least one letter. */
-    private static final Pattern HOST_NAME = Pattern.compile("(?=.*[A-Za-z])[A-Za-z0-9_]([A-Za-z0-9_-]*)(\\.[A-Za-z0-9_-]+)*\\.?");
+    /**
+     * A host name as tools print it: letters, digits, '-', '_' and dots. A label may be all digits: Windows netstat
+     * without -n prints a resolved name's first label only, and that can be {@code 25} or {@code 124} (issue 18 #15).
+     */
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*)(\\.[A-Za-z0-9_-]+)*\\.?");
+    /** Dotted and all digits: a broken IPv4 address, not a name (a name's top label is never all digits, RFC 3696 §2). */
+    private static final Pattern DOTTED_DIGITS = Pattern.compile("[0-9.]*\\.[0-9.]*");
 
     /**
      * A local endpoint: a numeric address, "*" (the wildcard of {@code family}), {@code localhost} (the loopback of
@@ -123,7 +128,7 @@ final class CaptureLine {
         if (loopback != null) {
             return new Endpoint(loopback, port, host, service, false, false);
         }
-        if (!HOST_NAME.matcher(host).matches() || host.length() > 253) {
+        if (!HOST_NAME.matcher(host).matches() || DOTTED_DIGITS.matcher(host).matches() || host.length() > 253) {
             throw error("expected an IP address or host name in the " + column);
         }
         return new Endpoint(host, port, host, service, true, cut);

@@ -38,8 +38,9 @@ public final class CaptureScans {
                             String source, List<String> extraLimitations, boolean includeConnections) {
         List<String> limitations = new ArrayList<>(extraLimitations);
         limitations.addAll(capture.limitations());
+        // lines the tool printed that could not be read (parseSkipping) are named in the limitations and kept here
         return new Scan(Scan.SCHEMA, ToolInfo.current(), host, collectedAt, privileged, List.of(source), limitations,
-                selected(capture, includeConnections));
+                selected(capture, includeConnections), capture.skipped());
     }
 
     /** A capture read by {@link #read}: its format and encoding, and the scan (null for JSON, which the app reads). */

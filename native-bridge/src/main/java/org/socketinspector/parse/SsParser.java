@@ -43,9 +43,34 @@ public final class SsParser implements CaptureParser {
         private int shared;
         private boolean extended;
         private boolean any;
+        /** A row whose process name is still open (its quote not closed): ss printed a line break inside it. */
+        private CaptureLine open;
+        private int openLines;
+        private final List<String> joined = new ArrayList<>();
 
         @Override
         public boolean accept(CaptureLine line, Consumer<SocketRecord> out) throws CaptureParseException {
+            if (open != null) {
+                CaptureLine whole = new CaptureLine(open.source, open.number, open.text + "\n" + line.text);
+                openLines++;
+                if (!unclosedName(whole.text)) {
+                    CaptureLine first = open;
+                    open = null;
+                    try {
+                        emit(readRow(whole, hasNetid), out);
+                        note(first, openLines);
+                        return true;
+                    } catch (CaptureParseException e) {
+                        open = first;
+                        flush(out); // the row as its first line has it; this line is read on its own below
+                    }
+                } else if (openLines < MAX_NAME_LINES && line.text.length() <= MAX_NAME_CHARS) {
+                    open = whole; // a piece of the name
+                    return true;
+                } else {
+                    flush(out);
+                }
+            }
             String[] tokens = line.tokens();
             if (ignored.blank(tokens)) {
                 return false;
@@ -66,17 +91,48 @@ public final class SsParser implements CaptureParser {
                 return false;
             }
             Row row = readRow(line, netid);
+            if (unclosedName(line.text)) {
+                open = line; // held until the name's quote closes on a later line
+                openLines = 0;
+                return true;
+            }
+            emit(row, out);
+            return true;
+        }
+
+        private void emit(Row row, Consumer<SocketRecord> out) {
             if (row.sharedBy > 1) {
                 shared++;
             }
             extended |= row.record.inode() != null;
             any = true;
             out.accept(row.record);
-            return true;
+        }
+
+        /** The held row as its first line has it (the name never closed). */
+        private void flush(Consumer<SocketRecord> out) throws CaptureParseException {
+            CaptureLine first = new CaptureLine(open.source, open.number, open.text.lines().findFirst().orElse(""));
+            open = null;
+            emit(readRow(first, hasNetid), out);
+        }
+
+        private void note(CaptureLine first, int lines) {
+            if (joined.size() < CaptureParser.NAMED_SKIPPED) {
+                joined.add(first.source + ":" + first.number + ": a process name with a line break in it continues on the "
+                        + (lines == 1 ? "next line" : "next " + lines + " lines") + ": read as one row");
+            }
         }
 
         @Override
         public void finish(Consumer<SocketRecord> out, List<String> limitations) {
+            if (open != null) {
+                try {
+                    flush(out);
+                } catch (CaptureParseException e) {
+                    open = null; // cannot happen: the first line was read as a row when it was held
+                }
+            }
+            limitations.addAll(joined);
             if (shared > 0) {
                 limitations.add(shared + " sockets are shared by several processes; the first process ss lists is shown");
             }
@@ -96,6 +152,22 @@ public final class SsParser implements CaptureParser {
     }
 
     private record Row(SocketRecord record, int sharedBy) {
+    }
+
+    /** A Linux process name (comm) has at most 15 characters, so a row it breaks goes on for at most 15 lines. */
+    private static final int MAX_NAME_LINES = 15;
+    private static final int MAX_NAME_CHARS = 15;
+    /** What ss prints after each process name; it escapes nothing in the name, so quotes cannot tell where it ends. */
+    private static final Pattern USER_END = Pattern.compile("\",pid=\\d+,fd=\\d+\\)");
+
+    /**
+     * Whether the row ends inside its first process name: {@code users:(("} is there but not yet the
+     * {@code ",pid=N,fd=N)} that follows a name. ss prints a name as it is, line breaks included, so the row goes on
+     * on the next line.
+     */
+    static boolean unclosedName(String text) {
+        int at = text.indexOf("users:((\"");
+        return at >= 0 && !USER_END.matcher(text).region(at, text.length()).find();
     }
 
     private static Row readRow(CaptureLine line, boolean hasNetid) throws CaptureParseException {
@@ -179,9 +251,17 @@ public final class SsParser implements CaptureParser {
         return nativeState.equals("UNCONN") ? SocketRecord.BOUND : StateWords.linuxName(nativeState);
     }
 
+    /**
+     * The last match: ss prints -e's {@code uid:}, {@code ino:} and {@code v6only:} after the process list, whose
+     * names another user chooses (a process named {@code " uid:0"} must not make its socket root's).
+     */
     private static Optional<String> find(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return Optional.ofNullable(last);
     }
 
     private static boolean isV6Loopback(String host) {

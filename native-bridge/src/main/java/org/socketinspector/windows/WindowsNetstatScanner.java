@@ -12,7 +12,6 @@ import org.socketinspector.exec.ToolCommand;
 import org.socketinspector.model.HostInfo;
 import org.socketinspector.model.Scan;
 import org.socketinspector.parse.CaptureDecoder;
-import org.socketinspector.parse.CaptureParseException;
 import org.socketinspector.parse.CaptureScans;
 import org.socketinspector.parse.ParsedCapture;
 import org.socketinspector.parse.WindowsNetstatParser;
@@ -53,12 +52,9 @@ public final class WindowsNetstatScanner {
         }
         Instant collectedAt = Instant.now();
         byte[] output = runner.run(command);
-        ParsedCapture capture;
-        try {
-            capture = new WindowsNetstatParser().parse(CaptureDecoder.decode(output).text(), String.join(" ", command));
-        } catch (CaptureParseException e) {
-            throw new IOException("unexpected netstat output: " + e.getMessage(), e);
-        }
+        // a line a process or host name broke is skipped and named, never the whole source (issue 18 #13)
+        ParsedCapture capture = new WindowsNetstatParser().parseSkipping(CaptureDecoder.decode(output).text(),
+                String.join(" ", command));
         return CaptureScans.live(capture, host.get(), collectedAt, admin, "netstat", limitations, includeConnections);
     }
 }

@@ -87,6 +87,27 @@ class OutputFileTest {
         assertThat(Files.exists(Path.of("/dev/.null.tmp"))).isFalse();
     }
 
+    /**
+     * No /dev exemption any more, but /dev/stdout still reaches what the shell gave the program: the link is
+     * root's in a folder only root changes, and /proc/self/fd/1 is this process's own descriptor (the kernel opens
+     * it, be it a pipe, a terminal or a file).
+     */
+    @Test
+    void devStdoutStillReachesThePipe() throws Exception {
+        assumeTrue(SafeFile.NATIVE, "Linux only");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path")));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        command.addAll(java.util.List.of(WriteMain.class.getName(), "/dev/stdout", "report on a pipe"));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(out).isEqualTo("report on a pipe");
+        assertThat(child.exitValue()).isZero();
+    }
+
     static boolean isRoot() throws IOException {
         return "root".equals(System.getProperty("user.name"))
                 && (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;

@@ -3,29 +3,26 @@ package org.socketinspector.cli;
 import org.socketinspector.input.InputLimits;
 import org.socketinspector.text.TerminalText;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.socketinspector.inspect.Baselines;
+import org.socketinspector.inspect.Inspection;
+import org.socketinspector.inspect.Target;
 import org.socketinspector.json.Json;
-import org.socketinspector.json.JsonErrors;
+import org.socketinspector.model.Scan;
 import org.socketinspector.output.OutputFile;
 import org.socketinspector.json.ScanJson;
 import org.socketinspector.model.Endpoints;
-import org.socketinspector.model.Scan;
 import org.socketinspector.rules.Audit;
 import org.socketinspector.rules.Baseline;
 import org.socketinspector.rules.Finding;
-import org.socketinspector.rules.Rule;
-import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.rules.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,10 +76,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Audit audit = RuleEngine.audit(scan());
+        Inspection inspection = scanOptions.inspector().inspect(target());
         if (baseline != null) {
-            audit = readBaseline(baseline).apply(audit);
+            inspection = inspection.with(Baselines.read(baseline, idle.applyTo(InputLimits.JSON)));
         }
+        Audit audit = inspection.audit();
         if (writeBaseline != null) {
             OutputFile.writeString(writeBaseline, Json.pretty().writeValueAsString(Baseline.of(audit).accepted())
                     + System.lineSeparator());
@@ -96,59 +94,24 @@ public final class AuditCommand implements Callable<Integer> {
         out.flush();
         boolean reached = failOn != null && audit.findings().stream()
                 .anyMatch(f -> !f.suppressed() && f.severity().atLeast(failOn));
-        long unknown = unknownSockets(audit);
-        if (input == null && unknown > 0 && !allowIncomplete) {
+        Optional<Inspection.Incomplete> incomplete = inspection.incomplete();
+        if (incomplete.isPresent() && !allowIncomplete) {
             // A HIGH risk whose options could not be read shows as INFO: without this, --fail-on high would pass.
-            spec.commandLine().getErr().println("socket-inspector: incomplete audit: the options or owner of " + unknown
-                    + (unknown == 1 ? " socket" : " sockets") + " could not be read" + (audit.scan().privileged() ? ""
-                    : " (run as root)") + ", so findings may be missing; exit " + SocketInspectorCommand.EXIT_INCOMPLETE
-                    + " (--allow-incomplete to accept)");
+            spec.commandLine().getErr().println("socket-inspector: incomplete audit: " + incomplete.get().describe()
+                    + "; exit " + SocketInspectorCommand.EXIT_INCOMPLETE + " (--allow-incomplete to accept)");
             spec.commandLine().getErr().flush();
             return SocketInspectorCommand.EXIT_INCOMPLETE;
         }
         return reached ? SocketInspectorCommand.EXIT_FINDINGS : SocketInspectorCommand.EXIT_OK;
     }
 
-    /** Sockets whose findings the rules could not compute (OPTIONS-UNKNOWN), suppressed ones included. */
-    static long unknownSockets(Audit audit) {
-        return audit.findings().stream().filter(f -> f.rule().equals(Rule.OPTIONS_UNKNOWN.id()))
-                .map(Finding::socket).distinct().count();
-    }
-
-    private Scan scan() throws Exception {
+    /** This machine, or the --input file; a saved audit given as input is audited again by this build's rules. */
+    private Target target() {
         if (input == null) {
-            return scanOptions.collect();
+            return scanOptions.target();
         }
-        try {
-            return ImportCommand.read(input, null, scanOptions.request().includeConnections(),
-                    idle.applyTo(InputLimits.DEFAULT));
-        } catch (IOException e) {
-            throw new IOException(input + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static Baseline readBaseline(Path file) throws IOException {
-        try {
-            List<Baseline.Entry> entries = Json.mapper().readValue(JsonInput.read(file),
-                    new TypeReference<List<Baseline.Entry>>() { });
-            if (entries == null) {
-                throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"})");
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                Baseline.Entry e = entries.get(i);
-                String problem = e == null ? "expected an object {\"rule\", \"port\", \"process\"}"
-                        : e.rule() == null || e.rule().isBlank() ? "field \"rule\" is missing"
-                        : e.port() != null && (e.port() < 0 || e.port() > 65535) ? "field \"port\": " + e.port()
-                                + " is not a port (0 to 65535)" : null;
-                if (problem != null) {
-                    throw new IOException(file + ": entry $[" + i + "]: " + problem);
-                }
-            }
-            return new Baseline(entries);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": not a baseline (a JSON list of {\"rule\", \"port\", \"process\"}): "
-                    + JsonErrors.describe(e), e);
-        }
+        return new Target.CaptureFile(input, null, scanOptions.request().includeConnections(),
+                idle.applyTo(InputLimits.DEFAULT), Target.SavedFindings.RECOMPUTE);
     }
 
     static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {

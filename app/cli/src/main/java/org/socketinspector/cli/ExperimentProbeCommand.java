@@ -15,10 +15,12 @@ import org.socketinspector.experiment.ProbeCheck;
 import org.socketinspector.experiment.ProbeRequest;
 import org.socketinspector.experiment.ProbedListener;
 import org.socketinspector.experiment.Users;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
+import org.socketinspector.rules.Audit;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.text.TerminalText;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.model.SocketOption;
 import picocli.CommandLine;
@@ -102,7 +104,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         String listenerUser = victimUser != null ? victimUser : listener.map(ProbedListener::owner).orElse(null);
         ProbeRequest request = new ProbeRequest(protocol, address, port, probeAddress, probeOptions, probeUid(listener),
                 udpOptIn, listenerOptions, listenerUser, listener.map(SocketRecord::isBoundOnly).orElse(false),
-                listener.map(s -> ProbedListener.findings(scanned, s)).orElse(null));
+                listener.map(s -> ProbedListener.findings(scanned.findings(), s)).orElse(null));
         refuseIfCannotRun(request);
         if (!yes) {
             spec.commandLine().getErr().println("socket-inspector: this binds the live port " + request.probeAddress()
@@ -111,7 +113,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                     + "; add --yes to do it");
             return SocketInspectorCommand.EXIT_USAGE;
         }
-        run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
+        run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), run.helpers(platform.processes())).run(request, cancel),
                 ExperimentText::probe, spec);
         return SocketInspectorCommand.EXIT_OK;
     }
@@ -125,15 +127,14 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
         }
     }
 
-    /** The live scan the listener was found in: its audit names the findings the probe may confirm or refute. */
-    private Scan scanned;
+    /** The live audit the listener was found in: it names the findings the probe may confirm or refute. */
+    private Audit scanned;
 
     /** The listener as a live scan sees it, for its owner and options; empty (and said) when not found. */
     private Optional<SocketRecord> liveListener(Protocol protocol) {
         try {
-            Scan scan = platform.collector(Source.AUTO).collect(ScanRequest.LISTENERS);
-            scanned = scan;
-            Optional<SocketRecord> found = ProbedListener.find(scan, protocol, address, port);
+            scanned = new Inspector(platform).inspect(new Target.ThisMachine(Source.AUTO, ScanRequest.LISTENERS)).audit();
+            Optional<SocketRecord> found = ProbedListener.find(scanned.scan(), protocol, address, port);
             if (found.isEmpty()) {
                 spec.commandLine().getErr().println("socket-inspector: no " + protocol.wireName() + " listener on "
                         + TerminalText.escape(address) + " port " + port + " in a live scan: the model makes no prediction");

@@ -5,25 +5,15 @@ import org.socketinspector.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import org.socketinspector.input.BoundedInput;
-import org.socketinspector.input.InputException;
 import org.socketinspector.input.InputLimits;
-import org.socketinspector.json.ScanJson;
+import org.socketinspector.inspect.InspectException;
+import org.socketinspector.inspect.UserFiles;
 import org.socketinspector.json.SocketSpool;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SkippedLine;
-import org.socketinspector.model.SocketRecord;
 import org.socketinspector.parse.CaptureFormat;
-import org.socketinspector.parse.CaptureParseException;
-import org.socketinspector.parse.CaptureScans;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -74,11 +64,11 @@ public final class ImportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         // the sockets wait in a spool (a temporary file past 10,000) while the file is read, since the limitations
         // written before them are known only at its end: memory stays bounded whatever the capture's size
         try (SocketSpool sockets = new SocketSpool()) {
-            Scan head = read(file, format, all, strict, idle.applyTo(InputLimits.DEFAULT), sockets);
+            Scan head = UserFiles.scan(file, format, all, strict, idle.applyTo(InputLimits.DEFAULT), sockets);
             long count = head.sockets().isEmpty() ? sockets.count() : head.sockets().size();
             if (count == 0 && !head.skipped().isEmpty()) {
                 // nothing at all could be read: most likely the wrong --format, not a capture with a few bad lines
@@ -95,80 +85,12 @@ public final class ImportCommand implements Callable<Integer> {
             ScanOutput.print(head, head.sockets().isEmpty() ? sockets : head.sockets(), count, json, all,
                     spec.commandLine().getOut());
             return head.skipped().isEmpty() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_SKIPPED_LINES;
-        } catch (CaptureParseException e) {
+        } catch (InspectException e) {
             return fail(e.getMessage());
-        } catch (InputException e) {
-            return fail(e.getMessage());
-        } catch (IOException e) {
-            return fail(file + ": cannot be read (" + e.getMessage() + ")");
         } catch (UncheckedIOException e) {
             return fail("the temporary file holding the imported sockets cannot be used ("
                     + e.getCause().getMessage() + ")");
         }
-    }
-
-    /**
-     * Reads a capture file (any supported format; {@code format} null = detect) as a scan, skipping and listing the
-     * lines that cannot be read: also what {@code audit --input} reads.
-     */
-    /** The whole capture, every socket held (for the rules); {@code limits} bound the reading. */
-    static Scan read(Path file, CaptureFormat format, boolean all, InputLimits limits)
-            throws CaptureParseException, IOException {
-        List<SocketRecord> sockets = new ArrayList<>();
-        Scan head = read(file, format, all, false, limits, sockets::add);
-        return head.sockets().isEmpty() ? head.withSockets(sockets) : head;
-    }
-
-    /**
-     * Streams a capture: its sockets go to {@code sink} in the capture's order and the scan returned has none, except
-     * for a JSON document, which is read whole (it is bounded by the JSON limit) and returned with its sockets.
-     */
-    private static Scan read(Path file, CaptureFormat format, boolean all, boolean strict, InputLimits limits,
-                             Consumer<SocketRecord> sink) throws CaptureParseException, IOException {
-        boolean stdin = file.toString().equals("-");
-        try (BoundedInput input = BoundedInput.open(file, limits)) {
-            Instant collectedAt = stdin ? Instant.now() : Files.getLastModifiedTime(file).toInstant();
-            CaptureScans.Imported imported = CaptureScans.read(input, format, strict, all, stdin ? null : hostName(file),
-                    collectedAt, sink);
-            if (imported.format() == CaptureFormat.JSON) {
-                return fromJson(input, input.name());
-            }
-            Scan scan = imported.scan();
-            List<String> limitations = new ArrayList<>(scan.limitations());
-            limitations.add(stdin ? "read from standard input; collectedAt is the time of the import"
-                    : "collectedAt is the capture file's modification time");
-            return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
-                    limitations, scan.sockets(), scan.skipped());
-        }
-    }
-
-    /** A scan or audit written by {@code scan --json}: printed as it was, its source list saying it was imported. */
-    private static Scan fromJson(BoundedInput input, String source) throws CaptureParseException, IOException {
-        byte[] bytes = input.stream().readNBytes((int) InputLimits.JSON.maxBytes() + 1);
-        if (bytes.length > InputLimits.JSON.maxBytes()) {
-            throw new InputException(source, "larger than the JSON limit of " + InputLimits.bytesText(InputLimits.JSON.maxBytes()));
-        }
-        try {
-            Scan scan = ScanJson.read(new String(bytes, StandardCharsets.UTF_8)).scan();
-            List<String> sources = new ArrayList<>(scan.sources());
-            sources.add(CaptureFormat.JSON.importSource());
-            return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), sources,
-                    scan.limitations(), scan.sockets(), scan.skipped());
-        } catch (ScanJson.InvalidJsonException e) {
-            throw new CaptureParseException(source, 0, e.getMessage());
-        }
-    }
-
-    /** "web01.netstat.txt" -> "web01.netstat": the capture's name is the best guess of the machine's. */
-    static String hostName(Path file) {
-        Path name = file.getFileName();
-        if (name == null) {
-            return null;
-        }
-        String text = name.toString();
-        int dot = text.lastIndexOf('.');
-        String base = dot > 0 ? text.substring(0, dot) : text;
-        return base.isBlank() ? null : base;
     }
 
     private int fail(String message) {

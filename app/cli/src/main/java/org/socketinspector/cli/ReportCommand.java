@@ -1,14 +1,11 @@
 package org.socketinspector.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.socketinspector.input.InputLimits;
-import org.socketinspector.json.Json;
-import org.socketinspector.json.ScanJson;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
 import org.socketinspector.report.ExperimentHistory;
 import org.socketinspector.report.ExperimentSummary;
 import org.socketinspector.report.PageSize;
@@ -18,7 +15,6 @@ import org.socketinspector.report.ReportOptions;
 import org.socketinspector.output.OutputFile;
 import org.socketinspector.text.TerminalText;
 import org.socketinspector.report.RuleDescriptions;
-import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import org.socketinspector.history.RunType;
@@ -122,8 +118,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Audit audit() throws Exception {
+        Inspector inspector = scanOptions.inspector();
         if (source != null && source.input != null) {
-            return read(source.input, idle.applyTo(InputLimits.JSON));
+            return inspector.inspect(new Target.Document(source.input, idle.applyTo(InputLimits.JSON),
+                    Target.SavedFindings.KEEP)).audit();
         }
         if (source != null && source.historyId != null) {
             HistoryId id = source.historyId;
@@ -132,43 +130,10 @@ public final class ReportCommand implements Callable<Integer> {
                         + " --history takes a saved scan's id (S…), see 'history list'");
             }
             try (HistoryStore store = db.openForReading()) {
-                return store.snapshot(id).orElseThrow(() -> new IllegalArgumentException("no snapshot " + id
-                        + " in " + store.file()));
+                return inspector.inspect(new Target.Snapshot(store, id)).audit();
             }
         }
-        return RuleEngine.audit(scanOptions.collect());
-    }
-
-    /**
-     * Reads a scan or audit JSON file; errors name the file. An audit is reported as saved (same input, same
-     * report); a scan is audited by this build's rule engine first.
-     */
-    static Audit read(Path file, InputLimits limits) throws IOException {
-        String text = JsonInput.read(file, limits);
-        try {
-            Audit audit = ScanJson.read(text);
-            return isAudit(text) ? audit : RuleEngine.audit(audit.scan());
-        } catch (ScanJson.InvalidJsonException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** True when the document's top-level "schema" is the audit's (read without parsing the whole file again). */
-    private static boolean isAudit(String text) throws IOException {
-        try (JsonParser parser = Json.mapper().getFactory().createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("schema")) {
-                    return ScanJson.isAuditSchema(parser.getValueAsString()); // audit/1 or audit/2
-                }
-                parser.skipChildren();
-            }
-            return false;
-        }
+        return inspector.inspect(scanOptions.target()).audit();
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {

@@ -3,7 +3,10 @@ package org.socketinspector.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.input.InputLimits;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
 import org.socketinspector.report.Fleet;
 import org.socketinspector.report.FleetReport;
 import org.socketinspector.text.TerminalText;
@@ -22,6 +25,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Combines many hosts' audit (or scan) JSON files into one fleet report.")
 public final class ReportMergeCommand implements Callable<Integer> {
+
+    private final Inspector inspector;
+
+    ReportMergeCommand(Platform platform) {
+        this.inspector = new Inspector(platform);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,7 +61,8 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportOptions options = new ReportOptions(format, pageSize, false, redact || redactUsers, redactUsers);
-        Fleet fleet = Fleet.scan(inputs, file -> ReportCommand.read(file, idle.applyTo(InputLimits.JSON)), new ReportExporter(RuleDescriptions.engine()), options);
+        Fleet fleet = Fleet.scan(inputs, file -> inspector.inspect(new Target.Document(file,
+                idle.applyTo(InputLimits.JSON), Target.SavedFindings.KEEP)).audit(), new ReportExporter(RuleDescriptions.engine()), options);
         FleetReport report = new FleetReport(fleet, options);
         if (StandardOutput.isDash(output)) {
             if (format.binary()) {

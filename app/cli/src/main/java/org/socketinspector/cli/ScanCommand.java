@@ -1,14 +1,9 @@
 package org.socketinspector.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.socketinspector.collect.CollectionException;
-import org.socketinspector.collect.CrossCheck;
-import org.socketinspector.collect.Platform;
+import org.socketinspector.inspect.Inspector;
 import org.socketinspector.model.Scan;
-import org.socketinspector.rules.RuleEngine;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
 import picocli.CommandLine;
@@ -24,12 +19,6 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:the scan failed (one line on stderr)", "2:usage error"})
 public final class ScanCommand implements Callable<Integer> {
-
-    private final Platform platform;
-
-    ScanCommand(Platform platform) {
-        this.platform = platform;
-    }
 
     @Mixin
     ScanOptions scanOptions;
@@ -53,17 +42,15 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scan scan = scanOptions.collect();
-        if (crossCheck) {
-            scan = withCrossCheck(scan);
-        }
+        Inspector inspector = scanOptions.inspector();
+        Scan scan = inspector.scan(scanOptions.target().withCrossCheck(crossCheck));
         PrintWriter out = spec.commandLine().getOut();
         ScanOutput.print(scan, json, scanOptions.request().includeConnections(), out);
         if (save) {
             // A snapshot keeps the findings of its moment, so that a later rule change does not rewrite history.
             HistoryId id;
             try (HistoryStore history = db.open()) {
-                id = history.saveSnapshot(RuleEngine.audit(scan));
+                id = history.saveSnapshot(inspector.audit(scan).audit());
             }
             // With --json, stdout is the document alone; the note goes to stderr.
             PrintWriter note = json ? spec.commandLine().getErr() : out;
@@ -72,14 +59,5 @@ public final class ScanCommand implements Callable<Integer> {
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;
-    }
-
-    /** Reads the second source right after the first; sockets that change in between show up as differences. */
-    private Scan withCrossCheck(Scan scan) throws CollectionException {
-        Scan second = platform.collector(platform.crossCheckSource()).collect(scanOptions.request());
-        List<String> limitations = new ArrayList<>(scan.limitations());
-        limitations.addAll(CrossCheck.compare(scan, second).describe());
-        return new Scan(scan.schema(), scan.tool(), scan.host(), scan.collectedAt(), scan.privileged(), scan.sources(),
-                limitations, scan.sockets());
     }
 }

@@ -1,11 +1,11 @@
 package org.socketinspector.cli;
 
 import java.util.Locale;
-import org.socketinspector.collect.CollectionException;
 import org.socketinspector.collect.Platform;
 import org.socketinspector.collect.ScanRequest;
 import org.socketinspector.collect.Source;
-import org.socketinspector.model.Scan;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -44,9 +44,14 @@ public final class ScanOptions {
         return source;
     }
 
-    /** Makes one live scan with the chosen source. */
-    public Scan collect() throws CollectionException {
-        return platform.collector(source).collect(request());
+    /** This machine, as these options ask to scan it. */
+    public Target.ThisMachine target() {
+        return new Target.ThisMachine(source, request());
+    }
+
+    /** The inspection service on this run's platform. */
+    public Inspector inspector() {
+        return new Inspector(platform);
     }
 
     static final class SourceConverter implements ITypeConverter<Source> {

@@ -51,6 +51,7 @@ public final class SocketInspectorCommand implements Runnable {
     public static CommandLine commandLine(Platform platform) {
         CommandLine cl = new CommandLine(new SocketInspectorCommand(), new PlatformFactory(platform));
         cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.registerConverter(java.nio.file.Path.class, new PathArgument()); // file names: issue 18, defect 11
         return cl;
     }
 

@@ -16,6 +16,7 @@ import org.socketinspector.input.InputLine;
 import org.socketinspector.input.LineReader;
 import org.socketinspector.json.BindQuestionJson;
 import org.socketinspector.json.Json;
+import org.socketinspector.json.JsonErrors;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
@@ -84,7 +85,7 @@ public final class WhatIfCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (batch != null) {
             // Bounded: /dev/zero or an endless pipe ends with "FILE:N: ..." instead of filling memory.
-            try (BoundedInput in = BoundedInput.open(Path.of(batch), idle.applyTo(InputLimits.DEFAULT))) {
+            try (BoundedInput in = BoundedInput.open(batchPath(), idle.applyTo(InputLimits.DEFAULT))) {
                 answerBatch(in.lines(StandardCharsets.UTF_8), out);
             }
             out.flush();
@@ -104,6 +105,16 @@ public final class WhatIfCommand implements Callable<Integer> {
         }
         out.flush();
         return SocketInspectorCommand.EXIT_OK;
+    }
+
+    /** The --batch file; a name this JVM cannot encode (no UTF-8 locale) is refused in one line naming it. */
+    private Path batchPath() throws java.io.IOException {
+        try {
+            return Path.of(batch);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new java.io.IOException(batch + ": cannot be opened: its name has characters this system's locale"
+                    + " cannot encode (set LANG to a UTF-8 locale)");
+        }
     }
 
     /** One answer line per input line, in order; a bad line gets {"error": ..., "line": N} and the batch goes on. */
@@ -127,7 +138,8 @@ public final class WhatIfCommand implements Callable<Integer> {
             JsonNode node = Json.mapper().readTree(line);
             return writer.writeValueAsString(BindQuestionJson.write(BindSemantics.ask(BindQuestionJson.read(node))));
         } catch (JsonProcessingException e) {
-            return error(writer, "not valid JSON: " + e.getOriginalMessage(), n);
+            // in our words: Jackson's own text names its classes and settings (issue 18 #10); the line is "line"
+            return error(writer, "not valid JSON: " + JsonErrors.describe(e, line).replaceFirst("^line 1, column", "column"), n);
         } catch (IllegalArgumentException e) {
             return error(writer, e.getMessage(), n);
         }

@@ -220,7 +220,9 @@ class ImportCommandTest {
         }
         text.append("tcp   LISTEN 0      128    10.0.0.1:80x80 0.0.0.0:*\n");
         Files.writeString(file, text);
-        org.socketinspector.model.Scan whole = ImportCommand.read(file, null, true, org.socketinspector.input.InputLimits.DEFAULT);
+        java.util.List<org.socketinspector.model.SocketRecord> read = new java.util.ArrayList<>();
+        org.socketinspector.model.Scan whole = org.socketinspector.inspect.UserFiles.scan(file, null, true, false,
+                org.socketinspector.input.InputLimits.DEFAULT, read::add).withSockets(read);
         assertThat(whole.sockets()).hasSize(10_200);
         long spoolsBefore = spoolFiles();
 

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 class ScanOptionsProbeTest {
 
     private static ScanRequest parse(String... args) {
-        ScanCommand command = new ScanCommand(CliRun.PLATFORM);
+        ScanCommand command = new ScanCommand();
         new CommandLine(command, new PlatformFactory(CliRun.PLATFORM)).parseArgs(args);
         return command.scanOptions.request();
     }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.model.SocketOption;
 
 /**
  * What a probe's prediction needs to know about the live listener it probes, read from a scan: its owner and its
@@ -30,12 +30,10 @@ public final class ProbedListener {
                 .min(Comparator.comparing(SocketRecord::isBoundOnly));
     }
 
-    /** The rule ids the audit raises for this socket of the scan (a probe confirms or refutes only these). */
-    public static Set<String> findings(Scan scan, SocketRecord s) {
-        return findings(org.socketinspector.rules.RuleEngine.audit(scan).findings(), s);
-    }
-
-    /** The rule ids among an audit's findings that are about this socket (or, for a reuse group, its endpoint). */
+    /**
+     * The rule ids among an audit's findings that are about this socket (or, for a reuse group, its endpoint): a
+     * probe confirms or refutes only these. The audit comes from the inspection service (the CLI) or the live view.
+     */
     public static Set<String> findings(java.util.List<org.socketinspector.rules.Finding> findings, SocketRecord s) {
         Set<String> rules = new java.util.TreeSet<>();
         findings.stream()

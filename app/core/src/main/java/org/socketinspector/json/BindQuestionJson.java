@@ -36,7 +36,12 @@ public final class BindQuestionJson {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object with os, protocol, first and second");
         }
-        OsFamily os = OsFamily.fromWireName(text(node, "os"));
+        OsFamily os;
+        try {
+            os = OsFamily.fromWireName(text(node, "os"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field \"os\": " + e.getMessage()); // every error names its field
+        }
         Protocol protocol;
         try {
             protocol = Protocol.fromWireName(text(node, "protocol"));

@@ -3,8 +3,11 @@ package org.socketinspector.json;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -55,8 +58,16 @@ public final class Json {
         return PRETTY;
     }
 
+    /** Deeper than any document of ours (a scan is 5 levels deep); a hostile one stops here, not at Jackson's 1000. */
+    public static final int MAX_NESTING = 200;
+
     private static ObjectMapper create(boolean pretty) {
-        ObjectMapper mapper = new ObjectMapper();
+        // A duplicate key is refused, not "last one wins": one duplicate "findings" hid 16 findings (issue 18 #10).
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory);
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(wireNames());
         mapper.setVisibility(PropertyAccessor.ALL, Visibility.NONE);

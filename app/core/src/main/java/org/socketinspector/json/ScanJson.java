@@ -119,7 +119,7 @@ public final class ScanJson {
         try {
             root = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidJsonException(JsonErrors.describe(e), e);
+            throw new InvalidJsonException(JsonErrors.describe(e, text), e); // the text places a limit's error
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJsonException("expected a JSON object with \"schema\": \"" + Scan.SCHEMA + "\"", null);

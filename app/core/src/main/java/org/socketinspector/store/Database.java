@@ -71,7 +71,9 @@ final class Database implements AutoCloseable {
 
     static Database open(Path file, boolean ownFolder) {
         List<String> notices = new ArrayList<>();
-        Path absolute = prepareFile(file.toAbsolutePath().normalize(), ownFolder, notices);
+        Path absolute = HistoryPath.supported() ? HistoryPath.prepare(file, true, ownFolder, notices)
+                : prepareFile(file.toAbsolutePath().normalize(), ownFolder, notices);
+        requireDatabaseFile(absolute);
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
@@ -96,7 +98,9 @@ final class Database implements AutoCloseable {
      */
     static Database openReadOnly(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(absolute)) {
+        if (HistoryPath.supported()) {
+            absolute = HistoryPath.prepare(file, false, false, new ArrayList<>());
+        } else if (!Files.isRegularFile(absolute)) {
             throw new StoreException("history database " + absolute + " does not exist");
         }
         requireDatabaseFile(absolute);
@@ -153,7 +157,8 @@ final class Database implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Makes sure the file is one we may open and create: never through a dangling symbolic link (SQLite would
+     * Windows (no POSIX owners, see {@link HistoryPath} for every other system): makes sure the file is one we may
+     * open and create: never through a dangling symbolic link (SQLite would
      * create the link's target, wherever another user pointed it), a link only when owned by us or root (as every
      * output), never over a file that is not a database; a new folder is 0700 and a new file 0600 (it holds full
      * command lines; SQLite gives its -wal and -shm files the database file's mode).
@@ -203,7 +208,6 @@ final class Database implements AutoCloseable {
                         + org.socketinspector.output.OutputFile.reason(e) + ")", e);
             }
         }
-        requireDatabaseFile(real);
         return real;
     }
 

@@ -1,6 +1,7 @@
 package org.socketinspector.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A history folder an older version made 0755 (file 0644) is made private; folders that are not ours are not. */
+/**
+ * A history folder an older version made 0755 (file 0644) is made private; a folder of another user is not ours to
+ * change, nor to keep the history in.
+ */
 class HistoryFolderPrivacyTest {
 
     @TempDir
@@ -32,6 +36,21 @@ class HistoryFolderPrivacyTest {
         }
     }
 
+    /** A WAL left by a crash has the file's old mode too: it is narrowed with the file, not refused as planted. */
+    @Test
+    void aWalAnOlderVersionLeftIsMadePrivateWithTheFile() throws Exception {
+        Path db = olderVersionsHistory("socket-inspector");
+        Path wal = Files.createFile(db.resolveSibling(db.getFileName() + "-wal"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("rw-r--r--"));
+        try (HistoryStore history = HistoryStore.open(db, true)) {
+            assertThat(history.notices()).hasSize(1);
+            assertThat(mode(wal)).isEqualTo("rw-------");
+            assertThat(history.list(HistoryFilter.snapshots(), Page.FIRST)).hasSize(1);
+        }
+        assertThat(mode(db)).isEqualTo("rw-------");
+    }
+
     @Test
     void aFolderTheUserChoseIsLeftAsItIs() throws Exception {
         Path db = olderVersionsHistory("shared-with-the-team");
@@ -50,10 +69,11 @@ class HistoryFolderPrivacyTest {
                 && (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0, "needs root to chown");
         Path db = olderVersionsHistory("socket-inspector");
         Files.setAttribute(db.getParent(), "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
-        try (HistoryStore history = HistoryStore.open(db, true)) {
-            assertThat(history.notices()).isEmpty();
-        }
+        // Issue 18 (defect 3): that user could swap the file in it before SQLite opens it, so it is refused too.
+        assertThatThrownBy(() -> HistoryStore.open(db, true).close()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("folder " + db.getParent() + " belongs to uid 65534");
         assertThat(mode(db.getParent())).isEqualTo("rwxr-xr-x");
+        assertThat(mode(db)).isEqualTo("rw-r--r--");
     }
 
     /** What versions before issue 14 left: a 0755 folder with a 0644 file holding one snapshot. */

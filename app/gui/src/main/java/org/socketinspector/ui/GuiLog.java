@@ -1,6 +1,7 @@
 package org.socketinspector.ui;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.socketinspector.collect.Platforms;
@@ -46,16 +47,37 @@ public final class GuiLog {
      * the file cannot be used the JDK's console handler stays (standard error), so the trace still goes somewhere.
      */
     static void install() {
-        Path file = file(Platforms.thisOs(), System::getenv, Path.of(System.getProperty("user.home")));
+        open(file(Platforms.thisOs(), System::getenv, Path.of(System.getProperty("user.home"))));
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
+    }
+
+    /**
+     * Logs to {@code file}, or, when it cannot be used safely (a FIFO, link or device at its name, a folder other
+     * users can write: it is refused at once, never blocking), to a new private folder in the temporary folder, with
+     * a warning naming both; returns the file used, null when neither could be opened (standard error stays).
+     */
+    static Path open(Path file) {
+        String problem;
         try {
             Logs.toFile(file);
             Failures.logFile(file);
             LOG.log(System.Logger.Level.INFO, () -> "started: Java " + Runtime.version() + ", " + System.getProperty("os.name")
                     + " " + System.getProperty("os.version"));
+            return file;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot write the log file " + file + ": " + e.getMessage());
+            problem = e.getMessage();
         }
-        Thread.setDefaultUncaughtExceptionHandler(
-                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
+        try {
+            Path fallback = Files.createTempDirectory("socket-inspector-log-").resolve(NAME); // 0700 on POSIX
+            Logs.toFile(fallback);
+            Failures.logFile(fallback);
+            String warning = "cannot use the log file: " + problem + "; logging to " + fallback + " instead";
+            LOG.log(System.Logger.Level.WARNING, warning);
+            return fallback;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write the log file: " + problem);
+            return null;
+        }
     }
 }

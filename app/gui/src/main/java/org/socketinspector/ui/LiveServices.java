@@ -8,7 +8,8 @@ import org.socketinspector.experiment.BindMatrix;
 import org.socketinspector.experiment.ExperimentException;
 import org.socketinspector.experiment.LabReplay;
 import org.socketinspector.experiment.LiveProbe;
-import org.socketinspector.rules.RuleEngine;
+import org.socketinspector.inspect.Inspector;
+import org.socketinspector.inspect.Target;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
@@ -17,8 +18,8 @@ import org.socketinspector.ui.experiments.MatrixRunner;
 import org.socketinspector.ui.live.ScanService;
 
 /**
- * The real services behind the GUI: this platform's one collector (kept, so its owner cache serves every refresh),
- * the rule engine, the models, experiments, history.
+ * The real services behind the GUI: the inspection service on this platform (its one collector is kept, so its
+ * owner cache serves every refresh; the rule engine behind it), the models, experiments, history.
  */
 public final class LiveServices {
 
@@ -27,8 +28,9 @@ public final class LiveServices {
 
     public static UiServices create(Platform platform) {
         OsFamily host = OsFamily.of(platform.os());
-        ScanService scans = request -> RuleEngine.audit(platform.collector(Source.AUTO).collect(request));
-        return new UiServices(scans, scan -> RuleEngine.audit(scan).findings(),
+        Inspector inspector = new Inspector(platform);
+        ScanService scans = request -> inspector.inspect(new Target.ThisMachine(Source.AUTO, request)).audit();
+        return new UiServices(scans, scan -> inspector.audit(scan).audit().findings(),
                 os -> Optional.of(BindSemantics.forOs(os)),
                 (request, cancel, progress) -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel, progress),
                 (request, cancel) -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
