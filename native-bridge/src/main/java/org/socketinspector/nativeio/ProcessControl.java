@@ -33,4 +33,21 @@ public interface ProcessControl {
      * that from the parent's side. Nothing to do on Linux.
      */
     void tieToThisProcess(ProcessHandle helper) throws IOException;
+
+    /**
+     * Called by a helper first thing (and again after {@link #becomeUser}): no other process of its uid may ptrace
+     * it or read its /proc/PID/environ, mem or fds (Linux: PR_SET_DUMPABLE 0). Nothing to do where the OS has no
+     * such door (Windows: a helper runs as the same account, and its handles are the parent's).
+     */
+    default void makeUndumpable() {
+    }
+
+    /**
+     * Called by a helper that was started as root to run as {@code uid}: it takes that uid itself, for good (no
+     * groups, gid and uid {@code uid}), so it is never a program of that uid that another of its processes could
+     * attach to while it starts. Only where {@link #canActAsOtherUsers()}.
+     */
+    default void becomeUser(int uid) throws IOException {
+        throw new IOException("this OS cannot start a helper as uid " + uid);
+    }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import org.socketinspector.model.OsKind;
 import org.socketinspector.nativeio.LinuxFiles;
 
 /**
@@ -46,7 +45,7 @@ import org.socketinspector.nativeio.LinuxFiles;
 public final class SafeFile {
 
     /** Whether this class is used: Linux (the flags and struct statx here are Linux's). */
-    public static final boolean NATIVE = OsKind.current() == OsKind.LINUX && loads();
+    public static final boolean NATIVE = com.sun.jna.Platform.isLinux() && loads(); // JNA's answer: no os.name here
 
     static final int MAX_LINKS = 40; // as the kernel's ELOOP limit
     static final int DIR_FLAGS = LinuxFiles.O_PATH | LinuxFiles.O_DIRECTORY | LinuxFiles.O_NOFOLLOW

@@ -71,6 +71,26 @@ public interface NativeSockets {
         throw unsupported("isListening");
     }
 
+    /**
+     * The sockets of {@code protocol} that hold {@code port} in this process's network namespace now, on any address
+     * and in any state (listening, only bound, connections, TIME_WAIT): what an experiment reads when a bind of its
+     * own is refused, to know whether its own sockets or someone else's refused it (issue 18, defect 6).
+     */
+    default java.util.List<PortHolder> holders(org.socketinspector.model.Protocol protocol, int port)
+            throws java.io.IOException {
+        throw unsupported("holders");
+    }
+
+    /** The inode of this process's socket (Linux: /proc/self/fd), to tell its own sockets in {@link #holders}. */
+    default long inode(long socket) throws NativeSocketException {
+        throw unsupported("inode");
+    }
+
+    /** A process holding the socket inode (the lowest pid), or null when none is visible to this process. */
+    default Long pidHolding(long inode) {
+        throw unsupported("pidHolding");
+    }
+
     private UnsupportedOperationException unsupported(String call) {
         return new UnsupportedOperationException(call + " is not implemented by " + getClass().getSimpleName());
     }

@@ -1,5 +1,7 @@
 package org.socketinspector.text;
 
+import java.util.Locale;
+
 /**
  * The one escaping for text other programs wrote (process names, command lines, user names, captured lines, paths)
  * on its way to a terminal or a text file. A local user chooses their process's name with {@code prctl(PR_SET_NAME)}
@@ -51,15 +53,15 @@ public final class TerminalText {
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, text.charAt(i + 1));
                 if (isInvisible(cp)) {
-                    out.append(String.format("\\u{%X}", cp));
+                    out.append(String.format(Locale.ROOT, "\\u{%X}", cp));
                 } else {
                     out.append(c).append(text.charAt(i + 1));
                 }
                 i++;
             } else if (isControl(c)) {
-                out.append(String.format("\\x%02X", (int) c));
+                out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF || isInvisible(c)) {
-                out.append(String.format("\\u%04X", (int) c));
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 out.append(c);
             }

@@ -53,7 +53,7 @@ public final class ExperimentMatrixCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OsFamily os = OsFamily.of(platform.os());
         List<BindQuestion> space = BindMatrix.questionSpace(os);
-        MatrixResult result = run.runAndStore(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(platform.sockets(), platform.processes(),
+        MatrixResult result = run.runAndStore(Limits.DEFAULT_MATRIX_DURATION, cancel -> new BindMatrix(platform.sockets(), run.helpers(platform.processes()),
                 BindSemantics.forOs(os), count, parallel).run(space, cancel, null),
                 r -> ExperimentText.matrix(r, all), spec);
         if (result.disagreements() > 0) {

@@ -113,7 +113,7 @@ public final class ExperimentProbeCommand implements Callable<Integer> {
                     + "; add --yes to do it");
             return SocketInspectorCommand.EXIT_USAGE;
         }
-        run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), platform.processes()).run(request, cancel),
+        run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LiveProbe(platform.sockets(), run.helpers(platform.processes())).run(request, cancel),
                 ExperimentText::probe, spec);
         return SocketInspectorCommand.EXIT_OK;
     }

@@ -119,7 +119,7 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
             return remediated();
         }
         ReplayRequest request = request();
-        ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(platform.sockets(), platform.processes()).run(request, cancel),
+        ReplayResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new LabReplay(platform.sockets(), run.helpers(platform.processes())).run(request, cancel),
                 ExperimentText::replay, spec);
         return result.stopped() == null ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
     }
@@ -137,7 +137,7 @@ public final class ExperimentReplayCommand implements Callable<Integer> {
                     + "' is a control: it demonstrates no rule, so there is no fix to apply");
         }
         RemedyResult result = run.runAndStore(Limits.DEFAULT_DURATION, cancel -> new RemediatedReplay(
-                platform.sockets(), platform.processes()).run(p, count, cancel), ExperimentText::remedy, spec);
+                platform.sockets(), run.helpers(platform.processes())).run(p, count, cancel), ExperimentText::remedy, spec);
         return result.fixed() ? SocketInspectorCommand.EXIT_OK : SocketInspectorCommand.EXIT_FAILURE;
     }
 

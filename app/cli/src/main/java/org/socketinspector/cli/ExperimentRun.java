@@ -13,6 +13,7 @@ import org.socketinspector.history.ExperimentRecord;
 import org.socketinspector.experiment.HelperLauncher;
 import org.socketinspector.experiment.Limits;
 import org.socketinspector.json.Json;
+import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.store.ExperimentEntry;
 import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
@@ -32,6 +33,23 @@ public final class ExperimentRun {
 
     @Mixin
     DbOption db;
+
+    /** This run's helpers: the shutdown hook ends any left by PID. */
+    private HelperLauncher helpers;
+
+    /** The launcher the run's experiment starts its helpers with (one per run, made on first use). */
+    synchronized HelperLauncher helpers(ProcessControl processes) {
+        if (helpers == null) {
+            helpers = new HelperLauncher(processes);
+        }
+        return helpers;
+    }
+
+    private synchronized void endHelpers() {
+        if (helpers != null) {
+            helpers.endAll();
+        }
+    }
 
     /** A body that runs with a cancel token. */
     interface Body<R> {
@@ -58,7 +76,7 @@ public final class ExperimentRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            HelperLauncher.endAll();
+            endHelpers();
         }, "experiment-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

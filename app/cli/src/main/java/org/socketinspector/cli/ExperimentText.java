@@ -2,6 +2,7 @@ package org.socketinspector.cli;
 
 import org.socketinspector.text.TerminalText;
 
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -115,7 +116,7 @@ final class ExperimentText {
     private static void timeline(StringBuilder s, List<TimelineEvent> events) {
         s.append("timeline:\n");
         for (TimelineEvent e : events) {
-            s.append("  ").append(e.at()).append("  ").append(String.format("%-9s %-9s ", e.actor(), e.event()))
+            s.append("  ").append(e.at()).append("  ").append(String.format(Locale.ROOT, "%-9s %-9s ", e.actor(), e.event()))
                     .append(TerminalText.escape(e.detail())).append('\n');
         }
     }

@@ -11,6 +11,7 @@ import org.socketinspector.history.FindingsDiff;
 import org.socketinspector.history.ListenerChange;
 import org.socketinspector.history.SnapshotDiff;
 import org.socketinspector.json.Json;
+import org.socketinspector.model.EndpointId;
 import org.socketinspector.model.Scan;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Audit;
@@ -86,17 +87,23 @@ public final class HistoryDiffCommand implements Callable<Integer> {
                 + to + " (" + HistoryText.time(after.collectedAt()) + ", " + TerminalText.escape(after.host().name()) + ")");
         OsFamily os = OsFamily.of(after.host()); // the snapshot's host, whose options these are
         for (SocketRecord s : diff.opened()) {
-            out.println("+ " + HistoryText.listener(s, os));
+            out.println("+ " + HistoryText.listener(s, os) + namespace(after, s));
         }
         for (SocketRecord s : diff.closed()) {
-            out.println("- " + HistoryText.listener(s, os));
+            out.println("- " + HistoryText.listener(s, os) + namespace(before, s));
         }
         for (ListenerChange c : diff.changed()) {
-            out.println("~ " + HistoryText.listener(c.after(), os) + ": " + c.fields().stream()
+            out.println("~ " + HistoryText.listener(c.after(), os) + namespace(after, c.after()) + ": " + c.fields().stream()
                     .map(f -> TerminalText.escape(f.field() + " " + f.before() + " -> " + f.after())).collect(Collectors.joining(", ")));
         }
         out.println(diff.opened().size() + " opened, " + diff.closed().size() + " closed, " + diff.changed().size()
                 + " changed");
+    }
+
+    /** " in netns web" for a listener outside the collector's own namespace (the diff's endpoint identity), else "". */
+    private static String namespace(Scan scan, SocketRecord s) {
+        return EndpointId.namespaceKey(scan, s.netns()).equals(EndpointId.HOST) ? ""
+                : " in " + TerminalText.escape(s.netns().describe());
     }
 
     private static void print(PrintWriter out, FindingsDiff findings) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.testing.RootTest;
 
-
 /**
  * kill -9 of the application mid-experiment: its helpers (one of them another uid) die with it and nothing of
  * the experiment stays bound (polled for up to 20 s: the kernel does it at once, a loaded machine shows it late).

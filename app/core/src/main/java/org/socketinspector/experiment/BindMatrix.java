@@ -36,14 +36,23 @@ public final class BindMatrix {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
     private final BindSemantics model;
     private final int attempts;
     private final int parallelism;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public BindMatrix(NativeSockets sockets, ProcessControl processes, BindSemantics model, int attempts, int parallelism)
             throws ExperimentException {
+        this(sockets, new HelperLauncher(processes), model, attempts, parallelism);
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public BindMatrix(NativeSockets sockets, HelperLauncher helpers, BindSemantics model, int attempts, int parallelism)
+            throws ExperimentException {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
         this.model = model;
         this.attempts = Limits.attempts(attempts);
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -147,14 +156,14 @@ public final class BindMatrix {
         // (a time-wait victim listens too, to accept the connection it leaves; Encounter does that step)
         SocketSpec second = Prediction.spec(q.second(), tcp);
         BindAnswer predicted = Prediction.ask(model, q);
-        String skip = w.unavailable(first.uid(), second.uid());
+        String skip = w.unavailable(cancel, first.uid(), second.uid());
         if (skip != null) {
             return new MatrixCell(q, predicted, null, null, skip);
         }
         EncounterResult r;
         try {
             r = encounter(w, q, first, second, id, cancel);
-        } catch (TimeWaitLostException e) {
+        } catch (TimeWaitLostException | InterferenceException e) {
             return new MatrixCell(q, predicted, null, null, e.getMessage());
         }
         if (q.os() == OsFamily.LINUX && predicted.outcome() == Outcome.SHARES && r.secondBindError() == null
@@ -177,7 +186,10 @@ public final class BindMatrix {
         return new MatrixCell(q, predicted, r, agrees, null);
     }
 
-    /** How often a time-wait cell is run again on a new port when the kernel dropped its TIME_WAIT connection. */
+    /**
+     * How often a cell is run again on a new port when the kernel dropped its TIME_WAIT connection or a socket not
+     * the cell's refused its bind; then it is skipped with the reason, never counted.
+     */
     private static final int TIME_WAIT_RETRIES = 3;
 
     private EncounterResult encounter(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
@@ -185,7 +197,8 @@ public final class BindMatrix {
         for (int retry = 0; ; retry++) {
             try {
                 return encounterOnce(w, q, first, second, retry == 0 ? id : id + "-tw" + retry, cancel);
-            } catch (TimeWaitLostException e) {
+            } catch (TimeWaitLostException | InterferenceException e) {
+                // A lost TIME_WAIT, or a refusal by a socket not the cell's (defect 6): measure again on a new port.
                 if (retry == TIME_WAIT_RETRIES) {
                     throw e;
                 }
@@ -196,7 +209,7 @@ public final class BindMatrix {
     private EncounterResult encounterOnce(Worker w, BindQuestion q, SocketSpec first, SocketSpec second, String id,
                                           CancelToken cancel) throws ExperimentException {
         return new Encounter(q.protocol(), first, second, BindSemantics.forOs(q.os()).target(q), q.first().state())
-                .run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
+                .checkingRefusalsWith(sockets).run(w.side(first.uid()), w.side(second.uid()), w.local, id, 0, attempts, cancel);
     }
 
     /** A worker thread's sides: this process for its own uid, one helper per other uid. */
@@ -211,7 +224,7 @@ public final class BindMatrix {
             this.self = self;
         }
 
-        String unavailable(int... uids) {
+        String unavailable(CancelToken cancel, int... uids) {
             for (int uid : uids) {
                 if (uid == self || uid == Users.SELF) {
                     continue;
@@ -221,7 +234,7 @@ public final class BindMatrix {
                 }
                 if (!others.containsKey(uid) && !failures.containsKey(uid)) {
                     try {
-                        others.put(uid, HelperLauncher.start(processes, uid, null));
+                        others.put(uid, helpers.start(uid, null, cancel));
                     } catch (ExperimentException e) {
                         failures.put(uid, e.getMessage());
                     }

@@ -29,12 +29,26 @@ public final class CancelToken {
     }
 
     public void check() throws CancelledException {
+        String why = stopReason();
+        if (why != null) {
+            throw new CancelledException(why);
+        }
+    }
+
+    /** Whether the deadline has passed (a cancel aside). */
+    public boolean pastDeadline() {
+        return Instant.now().isAfter(deadline);
+    }
+
+    /** Why the run must stop now ("cancelled: Ctrl-C", "stopped: ... time limit"); null while it may go on. */
+    public String stopReason() {
         if (reason != null) {
-            throw new CancelledException("cancelled: " + reason);
+            return "cancelled: " + reason;
         }
         if (Instant.now().isAfter(deadline)) {
-            throw new CancelledException("stopped: the experiment reached its time limit");
+            return "stopped: the experiment reached its time limit";
         }
+        return null;
     }
 
     /** Thrown between steps once the token is cancelled. */

@@ -17,6 +17,7 @@ import org.socketinspector.model.SocketOption;
 import org.socketinspector.semantics.BindState;
 import org.socketinspector.semantics.Outcome;
 import org.socketinspector.sockets.NativeSocketException;
+import org.socketinspector.sockets.NativeSockets;
 
 /**
  * The core of the replay and of each matrix cell: a first socket (the victim) binds and maybe listens; a second
@@ -45,6 +46,8 @@ public final class Encounter {
     private String lastError;
     private volatile int sentSoFar;
     private volatile Consumer<TimelineEvent> listener = e -> { };
+    /** Tells whose socket refused a bind; null: no check (a namespace of the experiment's own, tests). */
+    private RefusalCheck refusals;
 
     /**
      * @param target where the client sends (loopback): the case's explicit target, or the model's choice
@@ -65,6 +68,16 @@ public final class Encounter {
         this.second = second;
         this.target = Objects.requireNonNull(target, "target");
         this.firstState = firstState;
+    }
+
+    /**
+     * Checks every EADDRINUSE the encounter observes against the kernel's table read through {@code table}: a
+     * refusal while another socket than the encounter's holds the port throws {@link InterferenceException}, never
+     * a "refused" verdict. Not for an encounter in a network namespace of its own (the table read is this process's).
+     */
+    public Encounter checkingRefusalsWith(NativeSockets table) {
+        this.refusals = table == null ? null : new RefusalCheck(table);
+        return this;
     }
 
     /** Where the client sends. */
@@ -107,15 +120,29 @@ public final class Encounter {
             boolean onlyBound = tcp && !first.listen() && !gone;
             if (open(secondSide, secondId, second, SECOND, bound) < 0) {
                 String refusal = lastError;
+                requireOwnRefusal(refusal, "the attacker's bind of " + second.label() + " port " + bound, bound,
+                        firstSide, firstId, !gone, null, null);
                 Boolean firstCanListen = onlyBound ? listen(firstSide, firstId, FIRST) : null;
+                if (Boolean.FALSE.equals(firstCanListen)) {
+                    requireOwnRefusal(lastError, "the victim's listen on port " + bound, bound, firstSide, firstId,
+                            true, null, null);
+                }
                 return result(bound, refusal, firstCanListen, 0, Outcome.REFUSED, null);
             }
             boolean secondServes = !tcp || listen(secondSide, secondId, SECOND);
+            if (tcp && !secondServes) {
+                requireOwnRefusal(lastError, "the attacker's listen on port " + bound, bound, firstSide, firstId, !gone,
+                        secondSide, secondId);
+            }
             boolean firstServes = !gone && (!tcp || first.listen());
             Boolean firstCouldStillListen = null;
             if (onlyBound) {
                 firstCouldStillListen = listen(firstSide, firstId, FIRST);
                 firstServes = firstCouldStillListen;
+                if (!firstCouldStillListen) {
+                    requireOwnRefusal(lastError, "the victim's listen on port " + bound, bound, firstSide, firstId,
+                            true, secondSide, secondId);
+                }
             }
             if (firstServes) {
                 firstSide.serve(firstId, d -> arrived(d, FIRST));
@@ -206,6 +233,34 @@ public final class Encounter {
         event(FIRST, "connect", "to the client at " + seenFromVictim + " port " + peerPort);
     }
 
+    /**
+     * An EADDRINUSE is the encounter's verdict only if nothing but its own sockets holds the port right now (see
+     * {@link RefusalCheck}); its sockets: the victim's (while it exists) and the attacker's when it is bound.
+     */
+    private void requireOwnRefusal(String error, String what, int port, SocketSide firstSide, String firstId,
+                                   boolean victimOpen, SocketSide secondSide, String secondId)
+            throws InterferenceException {
+        if (refusals == null || !addressInUse(error)) {
+            return;
+        }
+        java.util.Set<Long> ours = new java.util.HashSet<>();
+        if (victimOpen) {
+            addInode(ours, firstSide, firstId);
+        }
+        if (secondSide != null) {
+            addInode(ours, secondSide, secondId);
+        }
+        refusals.requireOnlyOurs(protocol, port, ours, firstState == BindState.TIME_WAIT, what + " (" + error + ")");
+    }
+
+    private static void addInode(java.util.Set<Long> into, SocketSide side, String id) {
+        try {
+            into.add(side.inode(id));
+        } catch (RuntimeException e) { // NativeSocketException included
+            // not known: every holder then counts as foreign, so the run is inconclusive rather than wrong
+        }
+    }
+
     private static boolean addressInUse(String error) {
         return "EADDRINUSE".equals(error) || "WSAEADDRINUSE".equals(error);
     }
@@ -242,6 +297,9 @@ public final class Encounter {
             event(actor, "bind", spec.label() + " port " + bound + " as uid " + side.uid() + ": ok");
             return bound;
         } catch (NativeSocketException e) {
+            if (e.call().equals("helper")) {
+                throw e; // the helper did not answer (stopped, gone): that is no bind error of the kernel
+            }
             event(actor, "bind", spec.label() + " port " + port + " as uid " + side.uid() + ": " + e.errorName());
             lastError = e.errorName();
             return -1;

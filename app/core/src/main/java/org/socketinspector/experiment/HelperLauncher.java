@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,30 +23,60 @@ import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.Sockets;
 
 /**
- * Starts helper processes: a child JVM running {@link HelperMain} on this program's own classes, under another
- * uid through {@code setpriv} (root on Linux only), inside a network namespace through {@code ip netns exec}
- * (Linux). Each helper is tied to this process's life at once (see {@link ProcessControl}). Every helper
- * started is remembered until ended, so {@link #endAll()} (cancel, shutdown hook) can end each by PID.
+ * Starts helper processes: a child JVM running {@link HelperMain} on this program's own classes, as another uid
+ * (root on Linux only: the helper takes that uid itself, see {@link HelperMain}), inside a network namespace through
+ * {@code ip netns exec} (Linux). Each helper is tied to this process's life at once (see {@link ProcessControl}).
+ *
+ * <p>One launcher belongs to whoever runs experiments (a command's run, a GUI's services): it remembers the
+ * helpers it started until they are ended, so {@link #endAll()} (cancel, the CLI's shutdown hook) ends each by PID.
+ * Helpers outlive no launcher's process: they die with their parent (PR_SET_PDEATHSIG, a job object on Windows) and
+ * exit when their control pipe closes.
+ *
+ * <p>A helper starts with a clean environment ({@link #environment}): root's secrets (AWS_SECRET_ACCESS_KEY,
+ * PGPASSWORD, ...) are not its to hold, and JAVA_TOOL_OPTIONS must not load an agent into it. Every read from it is
+ * bounded ({@link HelperSide}): one stopped before "ready" is ended by PID after {@link #READY_LIMIT} or the run's
+ * deadline, whichever comes first.
  *
  * <p>A helper under another uid must be able to read the JVM and the classes it runs; root's home (and its Maven
  * repository) is 0700, so unreadable classpath entries are copied to a world-readable temporary folder.
  */
 public final class HelperLauncher {
 
-    private static final Set<ProcessHandle> LIVE = ConcurrentHashMap.newKeySet();
-    private static volatile Path readableCopy;
+    /** How long a helper may take to say "ready": a JVM start on a loaded two-core machine took up to 8 s here. */
+    static final Duration READY_LIMIT = Duration.ofSeconds(30);
 
-    private HelperLauncher() {
+    /** The only variables a helper gets from this process: what finds programs, the locale, Windows' own. */
+    private static final Set<String> KEPT = Set.of("PATH", "LANG", "LC_ALL", "LC_CTYPE", "SystemRoot", "SYSTEMROOT",
+            "windir", "TEMP", "TMP");
+    /** A value a kept variable may have: no control characters, bounded. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[\\p{Graph} ]{1,4096}");
+
+    private final ProcessControl processes;
+    private final Set<ProcessHandle> live = ConcurrentHashMap.newKeySet();
+    private Path readableCopy;
+
+    /** @param processes this OS's process control (who we are, helpers tied to our life) */
+    public HelperLauncher(ProcessControl processes) {
+        this.processes = processes;
+    }
+
+    public ProcessControl processes() {
+        return processes;
+    }
+
+    /** As {@link #start(int, String, CancelToken)} without a run's deadline (only {@link #READY_LIMIT}). */
+    public HelperSide start(int uid, String namespace) throws ExperimentException {
+        return start(uid, namespace, null);
     }
 
     /**
      * Starts a helper.
      *
-     * @param processes this OS's process control (who we are, helpers tied to our life)
      * @param uid       the uid to run as, or -1 for this process's own uid
      * @param namespace a network namespace name created by the experiment, or null
+     * @param cancel    the run's token: its deadline also bounds every wait for the helper; null for none
      */
-    public static HelperSide start(ProcessControl processes, int uid, String namespace) throws ExperimentException {
+    public HelperSide start(int uid, String namespace, CancelToken cancel) throws ExperimentException {
         int self = processes.effectiveUid();
         boolean otherUser = uid >= 0 && uid != self;
         if ((otherUser || namespace != null) && !processes.canActAsOtherUsers()) {
@@ -54,20 +87,24 @@ public final class HelperLauncher {
         if (namespace != null) {
             command.addAll(List.of("ip", "netns", "exec", namespace));
         }
-        if (otherUser) {
-            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
-        }
         Path java = javaExecutable();
         if (otherUser) {
             requireReadable(java, uid, "the JDK");
         }
         command.add(java.toString());
-        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx48m"));
+        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx48m",
+                // Nothing another process of the helper's uid could use to reach into it: no attach listener (a
+                // jcmd of that uid would load an agent), no SIGQUIT thread dump on the protocol's stdout, no
+                // hsperfdata file (left in root's /tmp/hsperfdata_root by a helper that changed uid).
+                "-XX:+DisableAttachMechanism", "-Xrs", "-XX:-UsePerfData"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.addAll(List.of("-cp", classpath(otherUser ? uid : -1, self), HelperMain.class.getName(),
                 Long.toString(ProcessHandle.current().pid())));
+        if (otherUser) {
+            command.add(Integer.toString(uid));
+        }
         Process process;
         try {
             process = startHelperProcess(command);
@@ -75,14 +112,35 @@ public final class HelperLauncher {
             throw new ExperimentException("could not start a helper (" + String.join(" ", command.subList(0, Math.min(6, command.size())))
                     + " ...): " + e.getMessage());
         }
-        LIVE.add(process.toHandle());
+        live.add(process.toHandle());
         try {
             processes.tieToThisProcess(process.toHandle());
-            return new HelperSide(process);
+            HelperSide helper = new HelperSide(process, this, cancel);
+            if (otherUser && helper.uid() != uid) {
+                throw new IOException("it runs as uid " + helper.uid() + ", not " + uid);
+            }
+            return helper;
+        } catch (CancelToken.CancelledException e) {
+            end(process.toHandle());
+            throw e; // the run stops while the helper starts: a stop, not a failure
         } catch (IOException | RuntimeException e) {
             end(process.toHandle());
             throw new ExperimentException("could not set up the helper (pid " + process.pid() + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * The helper's environment, from this process's: only {@link #KEPT} names with plain values. Nothing else of
+     * root's (keys, passwords, tokens, LD_PRELOAD, JAVA_TOOL_OPTIONS) reaches a process another user's uid runs.
+     */
+    static Map<String, String> environment(Map<String, String> parent) {
+        Map<String, String> kept = new TreeMap<>();
+        parent.forEach((name, value) -> {
+            if (KEPT.contains(name) && value != null && PLAIN.matcher(value).matches()) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 
     /** This JVM's java launcher (java.exe on Windows), which a runtime made without native commands lacks. */
@@ -98,28 +156,42 @@ public final class HelperLauncher {
     }
 
     /** Ends one helper by PID and waits (bounded) until it is gone. */
-    static void end(ProcessHandle helper) {
+    void end(ProcessHandle helper) {
         helper.destroyForcibly();
         try {
             helper.onExit().get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             // still reported as alive by the caller's checks; nothing more we can do than SIGKILL
         }
-        LIVE.remove(helper);
+        live.remove(helper);
     }
 
-    /** Ends every helper this process started and has not ended yet (cancel, Ctrl-C). */
-    public static void endAll() {
-        List.copyOf(LIVE).forEach(HelperLauncher::end);
+    /** Ends every helper this launcher started and has not ended yet (cancel, Ctrl-C). */
+    public void endAll() {
+        List.copyOf(live).forEach(this::end);
     }
 
-    /** PIDs of the helpers alive now. */
+    /** PIDs of this launcher's helpers alive now. */
+    public List<Long> pids() {
+        return live.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    }
+
+    /**
+     * PIDs of the helpers of this process alive now, whoever started them, as the OS sees them (this process's
+     * descendants running {@link HelperMain}): what tests check to prove that no helper was left behind.
+     */
     public static List<Long> livePids() {
-        return LIVE.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        String main = HelperMain.class.getName();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(main))
+                        // Windows gives no arguments of another process: any java child counts there
+                        .orElseGet(() -> p.info().command().map(c -> Path.of(c).getFileName().toString()
+                                .toLowerCase(java.util.Locale.ROOT).startsWith("java")).orElse(false)))
+                .map(ProcessHandle::pid).toList();
     }
 
     /** The classes a helper needs: the app (helper, experiment), the native bridge and JNA. */
-    private static String classpath(int forUid, int self) throws ExperimentException {
+    private String classpath(int forUid, int self) throws ExperimentException {
         Set<Path> entries = new LinkedHashSet<>();
         try {
             entries.add(Path.of(HelperMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -193,7 +265,7 @@ public final class HelperLauncher {
      * accumulates. The cache is used only if this uid owns it and nobody else may write into it (another user could
      * otherwise plant classes a helper would run); else a private copy for this run is made and removed at exit.
      */
-    private static synchronized Path copyReadable(Path entry, int self) throws ExperimentException {
+    private synchronized Path copyReadable(Path entry, int self) throws ExperimentException {
         try {
             if (readableCopy == null) {
                 readableCopy = cacheFolder(self);
@@ -228,6 +300,10 @@ public final class HelperLauncher {
      */
     private static Process startHelperProcess(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = builder.environment();
+        Map<String, String> clean = environment(env);
+        env.clear();
+        env.putAll(clean);
         try {
             return builder.start();
         } catch (IOException e) {

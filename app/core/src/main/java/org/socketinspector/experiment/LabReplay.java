@@ -23,10 +23,18 @@ public final class LabReplay {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public LabReplay(NativeSockets sockets, ProcessControl processes) {
+        this(sockets, new HelperLauncher(processes));
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public LabReplay(NativeSockets sockets, HelperLauncher helpers) {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
     }
 
     public ReplayResult run(ReplayRequest request, CancelToken cancel) throws ExperimentException {
@@ -57,17 +65,20 @@ public final class LabReplay {
                 }
             }
             String nsName = ns == null ? null : ns.name();
-            victim = HelperLauncher.start(processes, victimUid, nsName);
+            victim = helpers.start(victimUid, nsName, cancel);
             cancel.check();
-            attacker = HelperLauncher.start(processes, attackerUid, nsName);
+            attacker = helpers.start(attackerUid, nsName, cancel);
             cancel.check();
-            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            client = ns == null ? new LocalSide(sockets, self) : helpers.start(self, nsName, cancel);
             BindSemantics model = BindSemantics.forOs(request.os());
             BindQuestion question = Prediction.question(request.os(), request.protocol(), request.victim(),
                     request.attacker(), self, Prediction.modelPort(request.port(), request.unprivilegedPortStart()));
             BindAnswer prediction = model.answer(question);
             Encounter encounter = new Encounter(request.protocol(), request.victim(), request.attacker(),
                     request.target() != null ? request.target() : model.target(question)).onEvent(progress);
+            if (ns == null) {
+                encounter.checkingRefusalsWith(sockets); // on loopback, others can race for the port (defect 6)
+            }
             EncounterResult result = encounter.run(victim, attacker, client, "replay", request.port(), request.attempts(), cancel);
             Outcome expected = model.outcomeAt(question, prediction, encounter.target());
             boolean complete = result.stopped() == null;

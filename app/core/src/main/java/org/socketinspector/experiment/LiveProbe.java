@@ -33,9 +33,18 @@ public final class LiveProbe {
     /** The regime this host's sockets follow: what the probe's prediction is asked of. */
     private final OsFamily here;
 
+    private final HelperLauncher helpers;
+
+    /** With a launcher of its own: its helper is ended by the probe itself (and dies with this process). */
     public LiveProbe(NativeSockets sockets, ProcessControl processes) {
+        this(sockets, new HelperLauncher(processes));
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helper by PID (Ctrl-C). */
+    public LiveProbe(NativeSockets sockets, HelperLauncher helpers) {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
         this.here = OsFamily.of(sockets.os());
     }
 
@@ -47,7 +56,7 @@ public final class LiveProbe {
         int uid = r.uid() < 0 ? self : r.uid();
         List<TimelineEvent> timeline = new ArrayList<>();
         ProbeResult result;
-        try (SocketSide side = uid == self ? new LocalSide(sockets, self) : HelperLauncher.start(processes, uid, null)) {
+        try (SocketSide side = uid == self ? new LocalSide(sockets, self) : helpers.start(uid, null, cancel)) {
             side.open("probe", r.protocol(), Family.ofAddress(r.probeAddress()));
             for (SocketOption o : r.options()) {
                 side.option("probe", o, true);
@@ -59,6 +68,9 @@ public final class LiveProbe {
                 side.bind("probe", r.probeAddress(), r.port());
                 result = new ProbeResult(r.probeAddress(), r.options(), true, null, 0);
             } catch (NativeSocketException e) {
+                if (e.call().equals("helper")) {
+                    throw e; // the helper stopped answering (ended by PID): no verdict
+                }
                 if (!VERDICTS.contains(e.errorName())) {
                     // The probe's own socket failed (EINVAL, EAFNOSUPPORT...): that says nothing of the listener.
                     side.closeSocket("probe");

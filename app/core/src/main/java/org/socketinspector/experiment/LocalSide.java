@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.sockets.NativeSockets;
-import org.socketinspector.model.SocketOption;
 
 /** Sockets of this process. The helper process runs one of these behind its command loop. */
 public final class LocalSide implements SocketSide {
@@ -55,6 +55,11 @@ public final class LocalSide implements SocketSide {
         long s = handle(socketId);
         sockets.bind(s, address, port);
         return sockets.localPort(s);
+    }
+
+    @Override
+    public long inode(String socketId) throws NativeSocketException {
+        return sockets.inode(handle(socketId));
     }
 
     @Override

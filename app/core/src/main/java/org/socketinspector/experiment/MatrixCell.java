@@ -1,5 +1,7 @@
 package org.socketinspector.experiment;
 
+import java.util.Locale;
+
 import org.socketinspector.semantics.BindAnswer;
 import org.socketinspector.semantics.BindQuestion;
 
@@ -26,7 +28,7 @@ public record MatrixCell(BindQuestion question, BindAnswer predicted, EncounterR
                 + (observed.firstCouldStillListen() == null ? "" : " firstCanListen=" + observed.firstCouldStillListen())
                 + " victim " + observed.toVictim() + " attacker " + observed.toAttacker() + " lost " + observed.lost()
                 + " to " + observed.target();
-        return String.format("%s %s %s %s %s -> %s %s %s: model %s | kernel %s", question.protocol().wireName(),
+        return String.format(Locale.ROOT, "%s %s %s %s %s -> %s %s %s: model %s | kernel %s", question.protocol().wireName(),
                 question.first().state().wireName(), question.first().address(), question.first().options(),
                 question.first().user(), question.second().address(), question.second().options(),
                 question.second().user(), model, kernel);

@@ -1,5 +1,6 @@
 package org.socketinspector.experiment;
 
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class NetworkNamespace implements AutoCloseable {
                 p.destroyForcibly();
                 throw new ExperimentException(String.join(" ", command) + " did not finish within 5 s");
             }
-            String output = new String(p.getInputStream().readAllBytes()).trim();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (p.exitValue() != 0) {
                 throw new ExperimentException(String.join(" ", command) + " failed: " + output);
             }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.model.Scan;
+import org.socketinspector.model.SocketOption;
 import org.socketinspector.model.SocketRecord;
 import org.socketinspector.semantics.OsFamily;
-import org.socketinspector.model.SocketOption;
 
 /**
  * What a probe's prediction needs to know about the live listener it probes, read from a scan: its owner and its

@@ -41,10 +41,18 @@ public final class RemediatedReplay {
 
     private final NativeSockets sockets;
     private final ProcessControl processes;
+    private final HelperLauncher helpers;
 
+    /** With a launcher of its own: its helpers are ended by the run itself (and die with this process). */
     public RemediatedReplay(NativeSockets sockets, ProcessControl processes) {
+        this(sockets, new HelperLauncher(processes));
+    }
+
+    /** With the launcher of whoever owns the run, which can end its helpers by PID (Ctrl-C). */
+    public RemediatedReplay(NativeSockets sockets, HelperLauncher helpers) {
         this.sockets = sockets;
-        this.processes = processes;
+        this.processes = helpers.processes();
+        this.helpers = helpers;
     }
 
     public RemedyResult run(ReplayPreset preset, int attempts, CancelToken cancel) throws ExperimentException {
@@ -123,11 +131,11 @@ public final class RemediatedReplay {
                         + ": net.ipv4.ip_unprivileged_port_start=" + lab.unprivilegedPortStart()));
             }
             String nsName = ns == null ? null : ns.name();
-            victim = HelperLauncher.start(processes, victimUid, nsName);
+            victim = helpers.start(victimUid, nsName, cancel);
             cancel.check();
-            attacker = HelperLauncher.start(processes, attackerUid, nsName);
+            attacker = helpers.start(attackerUid, nsName, cancel);
             cancel.check();
-            client = ns == null ? new LocalSide(sockets, self) : HelperLauncher.start(processes, self, nsName);
+            client = ns == null ? new LocalSide(sockets, self) : helpers.start(self, nsName, cancel);
             int port = lab == null ? freePort(client, protocol) : lab.port();
             for (int i = 0; i < victims.size(); i++) {
                 SocketSpec v = victims.get(i);
@@ -148,9 +156,21 @@ public final class RemediatedReplay {
                 }
                 timeline.add(new TimelineEvent(Instant.now(), "attacker", "bind", attackerSpec.label() + ": ok"));
             } catch (NativeSocketException e) {
+                if (e.call().equals("helper")) {
+                    throw e; // the helper stopped answering: no bind error of the kernel
+                }
                 refusal = e.errorName();
                 timeline.add(new TimelineEvent(Instant.now(), "attacker", "bind", attackerSpec.label() + ": "
                         + refusal));
+                if (ns == null && "EADDRINUSE".equals(refusal)) {
+                    // The fix's verdict only if its own victim refused the attacker (defect 6).
+                    java.util.Set<Long> ours = new java.util.HashSet<>();
+                    for (int i = 0; i < victims.size(); i++) {
+                        ours.add(victim.inode(VICTIM + i));
+                    }
+                    new RefusalCheck(sockets).requireOnlyOurs(protocol, port, ours, false,
+                            "the attacker's bind of " + attackerSpec.label() + " port " + port + " (" + refusal + ")");
+                }
             }
             for (int i = 0; i < victims.size(); i++) {
                 if (tcp && !victims.get(i).listen()) {

@@ -3,8 +3,8 @@ package org.socketinspector.experiment;
 import java.util.function.Consumer;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.sockets.NativeSocketException;
 
 /**
  * One party of an experiment (victim, attacker, client), holding named native sockets: in this process
@@ -48,6 +48,9 @@ public interface SocketSide extends AutoCloseable {
      * did not happen within {@code timeoutMillis}.
      */
     boolean finishAfterPeer(String socketId, int timeoutMillis) throws NativeSocketException;
+
+    /** The socket's inode, by which the kernel's table names it (Linux), to tell this experiment's sockets. */
+    long inode(String socketId) throws NativeSocketException;
 
     /** Closes one socket (stopping its serving first); unknown ids are ignored. */
     void closeSocket(String socketId);

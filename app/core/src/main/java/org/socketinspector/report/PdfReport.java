@@ -4,6 +4,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import java.util.Locale;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -68,7 +69,7 @@ public final class PdfReport {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);
             info.setCreator("socket-inspector");
-            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
             calendar.setTimeInMillis(time == null ? 0 : time.toEpochMilli());
             info.setCreationDate(calendar);
             info.setModificationDate(null);

@@ -12,16 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-
+import org.socketinspector.history.HistoryId;
+import org.socketinspector.history.RunSummary;
 import org.socketinspector.json.Json;
 import org.socketinspector.semantics.BindQuestion;
 import org.socketinspector.semantics.BindSemantics;
 import org.socketinspector.semantics.OsFamily;
 import org.socketinspector.semantics.QuestionSpace;
 import org.socketinspector.store.ExperimentEntry;
-import org.socketinspector.history.HistoryId;
 import org.socketinspector.store.HistoryStore;
-import org.socketinspector.history.RunSummary;
 import org.socketinspector.testing.RootTest;
 
 /**

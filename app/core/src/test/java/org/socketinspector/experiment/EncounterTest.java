@@ -122,7 +122,7 @@ class EncounterTest {
     @Test
     void helperUnderUid65534CannotJoinARootReuseportGroupButCoBindsUdpReuseaddr() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
-        try (LocalSide root = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID); HelperSide nobody = HelperLauncher.start(ThisMachine.PLATFORM.processes(), 65534, null)) {
+        try (LocalSide root = new LocalSide(ThisMachine.PLATFORM.sockets(), ThisMachine.SELF_UID); HelperSide nobody = new HelperLauncher(ThisMachine.PLATFORM.processes()).start(65534, null)) {
             assertThat(nobody.uid()).isEqualTo(65534);
             EncounterResult tcp = encounter(Protocol.TCP, spec("127.0.0.1", true, SocketOption.REUSEPORT),
                     spec("127.0.0.1", true, SocketOption.REUSEPORT)).run(root, nobody, root, "uid", 0, 3, NONE);

@@ -1,6 +1,5 @@
 package org.socketinspector.experiment;
 
-
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSockets;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.testing.RootTest;
 
-
 /** Helper processes: started as the asked uid, gone when their control pipe closes, classpath readable. */
 @EnabledOnOs(OS.LINUX)
 class HelperLauncherTest {
@@ -48,12 +47,15 @@ class HelperLauncherTest {
     @Test
     void startsUnderAnotherUidAndIsEndedByPid() throws Exception {
         Assumptions.assumeTrue(ThisMachine.PLATFORM.processes().effectiveUid() == 0, "needs root to start a helper as uid 65534");
-        HelperSide helper = HelperLauncher.start(ThisMachine.PLATFORM.processes(), Users.NOBODY, null);
+        HelperLauncher launcher = new HelperLauncher(ThisMachine.PLATFORM.processes());
+        HelperSide helper = launcher.start(Users.NOBODY, null);
         ProcessHandle handle = ProcessHandle.of(helper.pid()).orElseThrow();
         assertThat(helper.uid()).isEqualTo(Users.NOBODY);
-        assertThat(HelperLauncher.livePids()).contains(helper.pid());
+        assertThat(launcher.pids()).containsExactly(helper.pid());
+        assertThat(HelperLauncher.livePids()).as("as the OS sees this process's children").contains(helper.pid());
         helper.close();
         assertThat(handle.isAlive()).isFalse();
+        assertThat(launcher.pids()).isEmpty();
         assertThat(HelperLauncher.livePids()).doesNotContain(helper.pid());
     }
 

@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.model.SocketOption;
+import org.socketinspector.sockets.NativeSockets;
 import org.socketinspector.testing.RootTest;
 
 /** Probes of a real listener of this process: bind, close, and the service still accepts afterwards. */

@@ -44,4 +44,14 @@ public final class LinuxProcessControl implements ProcessControl {
     public void tieToThisProcess(ProcessHandle helper) {
         // The helper armed PR_SET_PDEATHSIG itself (dieWithParent).
     }
+
+    @Override
+    public void makeUndumpable() {
+        LinuxCredentials.makeUndumpable();
+    }
+
+    @Override
+    public void becomeUser(int uid) throws java.io.IOException {
+        LinuxCredentials.becomeUser(uid);
+    }
 }

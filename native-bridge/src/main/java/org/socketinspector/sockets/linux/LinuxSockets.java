@@ -83,6 +83,31 @@ public final class LinuxSockets implements NativeSockets {
     }
 
     @Override
+    public java.util.List<org.socketinspector.sockets.PortHolder> holders(Protocol protocol, int port)
+            throws java.io.IOException {
+        return org.socketinspector.linux.PortTable.holders(protocol, port);
+    }
+
+    @Override
+    public long inode(long socket) throws NativeSocketException {
+        String link;
+        try {
+            link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd(socket))).toString();
+        } catch (java.io.IOException e) {
+            throw new NativeSocketException("readlink", "EBADF", 9, "/proc/self/fd/" + fd(socket));
+        }
+        if (!link.startsWith("socket:[") || !link.endsWith("]")) {
+            throw new NativeSocketException("readlink", "ENOTSOCK", 88, "/proc/self/fd/" + fd(socket) + " is " + link);
+        }
+        return Long.parseLong(link.substring(8, link.length() - 1));
+    }
+
+    @Override
+    public Long pidHolding(long inode) {
+        return org.socketinspector.linux.PortTable.pidHolding(inode);
+    }
+
+    @Override
     public int localPort(long socket) throws NativeSocketException {
         // sockaddr_in and sockaddr_in6 both keep the port at offset 2, in network byte order.
         Memory buffer = new Memory(new SockaddrIn6().size());

@@ -1,6 +1,7 @@
 package org.socketinspector.experiment.helper;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +13,20 @@ import org.socketinspector.model.Protocol;
 import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
 import org.socketinspector.collect.Platform;
+import org.socketinspector.nativeio.ProcessControl;
 
 /**
  * A helper process of an experiment: holds sockets for a victim, an attacker or a client, possibly under another
- * uid (started through setpriv) or inside a network namespace (ip netns exec). Argument: the parent's pid.
+ * uid or inside a network namespace (ip netns exec). Arguments: the parent's pid, and the uid to run as when it was
+ * started as root for another user.
  *
- * <p>It never outlives its parent: PR_SET_PDEATHSIG(SIGKILL) is armed first (and if the parent already died
- * before that, it exits), and the command loop is the control-pipe watchdog: when stdin closes, it exits.
+ * <p>It belongs to nobody but its parent (issue 18, defect 5): it is started with a clean environment, makes itself
+ * undumpable first thing, and takes another uid itself (then undumpable again), so that uid's other processes can
+ * neither ptrace it nor read its /proc/PID/environ at any moment of its life.
+ *
+ * <p>It never outlives its parent: PR_SET_PDEATHSIG(SIGKILL) is armed once its uid is final (and if the parent
+ * already died before that, it exits), and the command loop is the control-pipe watchdog: when stdin closes, it
+ * exits.
  */
 public final class HelperMain {
 
@@ -33,11 +41,25 @@ public final class HelperMain {
     public static void main(String[] args) throws Exception {
         long parent = Long.parseLong(args[0]);
         Platform platform = Platform.forThisMachine();
-        if (!platform.processes().dieWithParent(parent)) {
+        ProcessControl processes = platform.processes();
+        processes.makeUndumpable(); // before anything else: nobody but root may attach or read our environment
+        if (args.length > 1) {
+            // Started as root to run as another uid: take it here, never before the exec (see LinuxCredentials).
+            try {
+                processes.becomeUser(Integer.parseInt(args[1]));
+            } catch (IOException | RuntimeException e) {
+                System.out.println(HelperProtocol.ERROR + " setresuid EPERM 1 " + e.getMessage()); // the parent's one line
+                System.out.flush();
+                System.exit(4);
+            }
+            processes.makeUndumpable(); // a change of uid set it back to fs.suid_dumpable
+        }
+        // After the change of uid, which clears the death signal.
+        if (!processes.dieWithParent(parent)) {
             System.exit(3); // the parent died before the death signal was armed
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
-        int uid = platform.processes().effectiveUid();
+        int uid = processes.effectiveUid();
         out.println(HelperProtocol.READY + " " + ProcessHandle.current().pid() + " " + uid);
         new HelperMain(new LocalSide(platform.sockets(), uid), out).commandLoop(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)));
         // stdin closed (the parent went away or is done): the watchdog's exit
@@ -78,6 +100,9 @@ public final class HelperMain {
                 return Integer.toString(side.bind(id, w.get(2), Integer.parseInt(w.get(3))));
             }
             case "listen" -> side.listen(id);
+            case "inode" -> {
+                return Long.toString(side.inode(id));
+            }
             case "serve" -> side.serve(id, this::report);
             case "close" -> side.closeSocket(id);
             case "connect" -> side.connect(id, w.get(2), Integer.parseInt(w.get(3)));

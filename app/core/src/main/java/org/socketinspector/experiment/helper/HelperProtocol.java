@@ -13,7 +13,7 @@ import org.socketinspector.sockets.NativeSocketException;
  * open ID tcp|udp ipv4|ipv6     opt ID reuseaddr|reuseport|v6only on|off     bind ID ADDRESS PORT  -> ok PORT
  * listen ID     serve ID     close ID     send tcp|udp ADDRESS PORT TAG     exit
  * connect ID ADDRESS PORT     accept ID CONNECTION_ID MILLIS -> ok true|false     sendfrom ID ADDRESS PORT TAG
- * finish ID MILLIS -> ok true|false
+ * finish ID MILLIS -> ok true|false     inode ID -> ok INODE
  * </pre>
  * At start the helper writes {@code ready PID UID}.
  */

@@ -1,6 +1,7 @@
 package org.socketinspector.ui.experiments;
 
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.animation.KeyFrame;
@@ -114,7 +115,7 @@ final class ReplayPane extends SplitPane {
         progress.visibleProperty().bind(model.stateProperty().isEqualTo(State.RUNNING));
         elapsed.visibleProperty().bind(progress.visibleProperty());
         Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), e -> elapsed.setText(
-                String.format("%.1f s", Duration.between(startedAt, Instant.now()).toMillis() / 1000.0))));
+                String.format(Locale.ROOT, "%.1f s", Duration.between(startedAt, Instant.now()).toMillis() / 1000.0))));
         clock.setCycleCount(Timeline.INDEFINITE);
         Runnable liveProgress = () -> {
             int delivered = model.toVictimProperty().get() + model.toAttackerProperty().get();

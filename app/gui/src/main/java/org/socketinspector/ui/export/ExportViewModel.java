@@ -95,7 +95,7 @@ public final class ExportViewModel {
 
     /** "socket-inspector-report-20261125-1342.html". */
     String defaultName() {
-        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC)
+        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC)
                 .format(java.time.Instant.now()) + "." + extension(format.get());
     }
 

@@ -1,6 +1,7 @@
 package org.socketinspector.ui.history;
 
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.socketinspector.ui.sockets.SocketText;
 /** Past experiment runs and saved snapshots: filters, pages, a detail pane with the timeline, snapshot diffs. */
 public final class HistoryView extends BorderPane {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final HistoryViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
@@ -147,7 +148,7 @@ public final class HistoryView extends BorderPane {
         return c;
     }
 
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private static String localTime(String instant) {
         try {

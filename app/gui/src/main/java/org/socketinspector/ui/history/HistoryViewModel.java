@@ -2,6 +2,7 @@ package org.socketinspector.ui.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -172,7 +173,7 @@ public final class HistoryViewModel {
 
     /** "Page 2 of 100 · 10,000 runs". */
     public String pageText() {
-        return "Page " + page.get() + " of " + pages.get() + " · " + String.format("%,d", total.get())
+        return "Page " + page.get() + " of " + pages.get() + " · " + String.format(Locale.ROOT, "%,d", total.get())
                 + (total.get() == 1 ? " run" : " runs");
     }
 

@@ -63,10 +63,10 @@ public final class SocketText {
         } else {
             key.append(bytes.length == 4 ? '4' : '6');
             for (byte b : bytes) {
-                key.append(String.format("%02x", b & 0xff));
+                key.append(String.format(Locale.ROOT, "%02x", b & 0xff));
             }
         }
-        return key.append(String.format("/%05d", port)).toString();
+        return key.append(String.format(Locale.ROOT, "/%05d", port)).toString();
     }
 
     /**

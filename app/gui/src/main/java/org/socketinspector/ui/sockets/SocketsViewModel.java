@@ -32,7 +32,7 @@ import org.socketinspector.semantics.OsFamily;
  */
 public final class SocketsViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final SocketRows rows = new SocketRows();
     private final FilteredList<SocketRow> filtered = new FilteredList<>(rows.rows());
