@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.PortHolder;
 
 /**
  * Who holds one port now: the kernel's socket table (sock_diag, as the scanner reads it: every TCP state including
@@ -15,16 +14,24 @@ import org.socketinspector.sockets.PortHolder;
  */
 public final class PortTable {
 
+    /**
+     * One socket on the port (the sockets package maps it to its PortHolder: this package must not depend on it).
+     *
+     * @param uid null where the kernel does not say (TIME_WAIT)
+     */
+    public record Entry(String localAddress, String state, Long uid, long inode) {
+    }
+
     private PortTable() {
     }
 
-    public static List<PortHolder> holders(Protocol protocol, int port) throws IOException {
+    public static List<Entry> holders(Protocol protocol, int port) throws IOException {
         List<DiagSocket> table = new NetlinkSockDiag().dump(TcpStates.tcpMask(true));
-        List<PortHolder> holders = new ArrayList<>();
+        List<Entry> holders = new ArrayList<>();
         for (DiagSocket s : table) {
             if (s.protocol() == protocol && s.localPort() == port) {
                 String state = TcpStates.tcpName(s.state()); // UDP: CLOSE is an unconnected bound socket too
-                holders.add(new PortHolder(protocol, s.localAddress(), port, state, s.uid(), s.inode(), null));
+                holders.add(new Entry(s.localAddress(), state, s.uid(), s.inode()));
             }
         }
         return holders;

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -261,9 +260,5 @@ class SafeFileAttackTest {
             return files.filter(p -> p.getFileName().toString().matches("\\.private\\.pdf\\.[0-9a-f]{16}\\.tmp"))
                     .findFirst().orElseThrow(() -> new IOException("no temporary file in " + folder));
         }
-    }
-
-    static Duration since(Instant start) {
-        return Duration.between(start, Instant.now());
     }
 }

@@ -85,7 +85,10 @@ public final class LinuxSockets implements NativeSockets {
     @Override
     public java.util.List<org.socketinspector.sockets.PortHolder> holders(Protocol protocol, int port)
             throws java.io.IOException {
-        return org.socketinspector.linux.PortTable.holders(protocol, port);
+        return org.socketinspector.linux.PortTable.holders(protocol, port).stream()
+                .map(e -> new org.socketinspector.sockets.PortHolder(protocol, e.localAddress(), port, e.state(), e.uid(),
+                        e.inode(), null))
+                .toList();
     }
 
     @Override
