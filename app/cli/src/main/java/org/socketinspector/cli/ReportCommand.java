@@ -35,8 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     // Not required = true: picocli would then demand them before "report merge" too; checked in call().
-    @Option(names = "--format", paramLabel = "html|pdf|csv|json", converter = FormatConverter.class,
-            description = "html, pdf, csv or json")
+    @Option(names = "--format", paramLabel = ReportFormat.LABEL, converter = FormatConverter.class,
+            completionCandidates = ReportFormat.Names.class, description = "one of: ${COMPLETION-CANDIDATES}")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "the file to write, - for standard output (csv: NAME.zip, "
@@ -100,7 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (StandardOutput.isDash(output)) {
                 List<ExperimentSummary> shown = experiments;
                 OutputFile.Content content = out -> exporter.export(audit, shown, options, out);
-                if (format == ReportFormat.PDF || format == ReportFormat.CSV) {
+                if (format.binary()) {
                     StandardOutput.binary(spec, content);
                 } else {
                     StandardOutput.text(spec, content);
@@ -142,7 +142,7 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 return ReportFormat.fromWireName(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected html, pdf, csv or json, found '" + value + "'");
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

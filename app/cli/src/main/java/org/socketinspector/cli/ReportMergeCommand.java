@@ -38,8 +38,8 @@ public final class ReportMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "AUDIT_JSON", description = "audit or scan JSON files, one per host")
     List<Path> inputs;
 
-    @Option(names = "--format", paramLabel = "html|pdf|csv|json", required = true, converter = ReportCommand.FormatConverter.class,
-            description = "html, pdf, csv or json")
+    @Option(names = "--format", paramLabel = ReportFormat.LABEL, required = true, converter = ReportCommand.FormatConverter.class,
+            completionCandidates = ReportFormat.Names.class, description = "one of: ${COMPLETION-CANDIDATES}")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "the file to write, - for standard output")
@@ -65,7 +65,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
                 idle.applyTo(InputLimits.JSON), Target.SavedFindings.KEEP)).audit(), new ReportExporter(RuleDescriptions.engine()), options);
         FleetReport report = new FleetReport(fleet, options);
         if (StandardOutput.isDash(output)) {
-            if (format == ReportFormat.PDF || format == ReportFormat.CSV) {
+            if (format.binary()) {
                 StandardOutput.binary(spec, report::write);
             } else {
                 StandardOutput.text(spec, report::write);

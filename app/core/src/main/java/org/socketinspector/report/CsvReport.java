@@ -12,7 +12,10 @@ import org.socketinspector.model.SocketRecord;
 import org.socketinspector.rules.Finding;
 import org.socketinspector.rules.FindingSubject;
 
-/** The two CSV tables of a report; the columns are documented in docs/reports.md. Values are never cut. */
+/**
+ * The two CSV tables of a report; the columns are documented in docs/reports.md. Values are never cut. Each table
+ * is one pass over its rows plus one over the other list ({@link SubjectIndex}): linear in sockets and findings.
+ */
 public final class CsvReport {
 
     public static final List<String> SOCKET_COLUMNS = List.of("host", "protocol", "family", "local_address",
@@ -27,41 +30,37 @@ public final class CsvReport {
     private CsvReport() {
     }
 
-    public static void socketHeader(Writer out) throws IOException {
+    /** The byte order mark and the header row of a table. */
+    public static void header(Writer out, List<String> columns) throws IOException {
         out.write(Csv.BOM);
-        Csv.row(out, SOCKET_COLUMNS);
-    }
-
-    public static void findingHeader(Writer out) throws IOException {
-        out.write(Csv.BOM);
-        Csv.row(out, FINDING_COLUMNS);
+        Csv.row(out, columns);
     }
 
     public static void sockets(Writer out, String host, List<SocketRecord> sockets, List<Finding> findings)
             throws IOException {
+        SubjectIndex index = SubjectIndex.of(List.of(), findings);
         for (SocketRecord s : sockets) {
             ProcessInfo p = s.process() == null ? new ProcessInfo(null, null, null, null, null, List.of()) : s.process();
             SocketOptions o = s.options();
             ProbeResult probe = s.probe();
-            FindingSubject subject = FindingSubject.of(s);
-            List<Finding> about = findings.stream().filter(f -> f.socket().equals(subject) && !f.suppressed()).toList();
+            SubjectIndex.Open about = index.open(s);
             Csv.row(out, Arrays.asList(host, s.protocol().wireName(), s.family() == null ? null : s.family().wireName(),
                     s.localAddress(), s.localPort(), s.remoteAddress(), s.remotePort(), s.state(), s.nativeState(),
                     s.pid(), p.name(), p.executable(), p.commandLine(), p.user(), p.uid() != null ? p.uid() : s.uid(),
                     String.join(" ", p.services()), s.inode(), o.reuseAddress(), o.reusePort(), o.exclusiveAddressUse(),
                     o.ipv6Only(), probe == null ? null : probe.address(), probe == null ? null : probe.options(),
-                    probe == null ? null : probe.bound(), probe == null ? null : probe.error(), about.size(),
-                    about.stream().map(Finding::severity).min(Enum::compareTo).map(v -> v.wireName()).orElse(null)));
+                    probe == null ? null : probe.bound(), probe == null ? null : probe.error(), about.count(),
+                    about.worst() == null ? null : about.worst().wireName()));
         }
     }
 
     public static void findings(Writer out, String host, List<Report.ReportFinding> findings, List<SocketRecord> sockets)
             throws IOException {
+        SubjectIndex index = SubjectIndex.of(sockets, List.of());
         for (Report.ReportFinding rf : findings) {
             Finding f = rf.finding();
             FindingSubject s = f.socket();
-            String process = s.isHost() ? null : sockets.stream().filter(s::isAbout).findFirst()
-                    .map(r -> Orders.processName(r.process())).orElse(null);
+            String process = index.processName(s);
             List<String> experiments = new ArrayList<>();
             rf.experiments().forEach(e -> experiments.add(e.verdict().label() + ": " + e.experiment()
                     + (e.detail() == null ? "" : " (" + e.detail() + ")")));

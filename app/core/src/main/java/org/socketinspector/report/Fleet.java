@@ -93,11 +93,12 @@ public final class Fleet {
             Host host = new Host(hosts.size(), file, h.host(), h.os(), h.osVersion(), h.collectedAt(), h.privileged(),
                     report.summary().sockets(), report.summary().listeners(), counts);
             hosts.add(host);
+            SubjectIndex index = SubjectIndex.of(report.sockets(), List.of());
             for (Report.ReportFinding rf : report.findings()) {
                 Finding f = rf.finding();
                 rules.computeIfAbsent(f.rule(), r -> new RuleGroup(r, f.title(), new ArrayList<>()))
                         .hits().add(new Hit(hosts.size() - 1, h.host(), f.severity(), HtmlReport.subject(f.socket()),
-                                process(f, report.sockets()), f.suppressed(), f.title()));
+                                process(f, index), f.suppressed(), f.title()));
             }
         }
         // Most exposed hosts first; ties by name and file, so the order never depends on the argument order.
@@ -131,12 +132,13 @@ public final class Fleet {
         return new Fleet(indexed, groups, source, exporter, options);
     }
 
-    private static String process(Finding f, List<SocketRecord> sockets) {
+    private static String process(Finding f, SubjectIndex index) {
         if (f.socket().isHost()) {
             return null;
         }
-        return sockets.stream().filter(f.socket()::isAbout).findFirst().map(s -> Orders.processName(s.process()))
-                .orElse(f.socket().pid() == null ? null : "pid " + f.socket().pid());
+        SocketRecord socket = index.socket(f.socket());
+        return socket != null ? Orders.processName(socket.process())
+                : f.socket().pid() == null ? null : "pid " + f.socket().pid();
     }
 
     public List<Host> hosts() {

@@ -42,14 +42,21 @@ public final class PdfReport {
     }
 
     private final PageSize pageSize;
+    private final PdfLimits limits;
 
     public PdfReport(PageSize pageSize) {
+        this(pageSize, PdfLimits.DEFAULT);
+    }
+
+    /** With {@code limits} on what a large report shows ({@link PdfLimits}; the PDF says what it leaves out). */
+    public PdfReport(PageSize pageSize, PdfLimits limits) {
         this.pageSize = pageSize;
+        this.limits = limits;
     }
 
     public void write(Report report, OutputStream out) throws IOException {
         StringWriter html = new StringWriter();
-        new HtmlReport(HtmlReport.Medium.PDF, pageSize).write(report, html);
+        new HtmlReport(HtmlReport.Medium.PDF, pageSize, limits).write(report, html);
         render(html.toString(), "Socket Inspector report: " + report.header().host(), report.header().collectedAt(), out);
     }
 

@@ -12,7 +12,7 @@ import org.socketinspector.rules.Severity;
  * Everything one report shows, in display order; every format renders this same model. Built by
  * {@link ReportBuilder}; it holds no "now": the same audit gives the same report.
  *
- * @param audit     the (possibly redacted) audit it was built from; the JSON format writes it as is
+ * @param audit     the (possibly redacted) audit it was built from, in its input order (see {@link #sortedAudit})
  * @param header    who, what and when
  * @param summary   counts and chart data
  * @param findings  every finding, most severe first, each with its experiments
@@ -27,6 +27,14 @@ public record Report(Audit audit, Header header, Summary summary, List<ReportFin
         findings = List.copyOf(findings);
         sockets = List.copyOf(sockets);
         appendix = List.copyOf(appendix);
+    }
+
+    /**
+     * The audit in the report's order (sockets, then findings as {@link Orders} sorts them): what the JSON format
+     * writes, so the same audit in any order gives the same JSON, like every other format.
+     */
+    public Audit sortedAudit() {
+        return new Audit(audit.scan().withSockets(sockets), findings.stream().map(ReportFinding::finding).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.socketinspector.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +107,12 @@ public final class ReportBuilder {
     }
 
     private static List<Report.RiskyPort> topRiskyPorts(List<Finding> findings, List<SocketRecord> sockets) {
+        SubjectIndex index = SubjectIndex.of(sockets, List.of());
         Map<FindingSubject, List<Finding>> bySubject = findings.stream()
                 .filter(f -> !f.socket().isHost() && !f.suppressed())
                 .collect(Collectors.groupingBy(Finding::socket, LinkedHashMap::new, Collectors.toList()));
         return bySubject.entrySet().stream()
-                .map(e -> riskyPort(e.getKey(), e.getValue(), sockets))
+                .map(e -> riskyPort(e.getKey(), e.getValue(), index))
                 .sorted(Comparator.comparing(Report.RiskyPort::worst)
                         .thenComparing(Comparator.comparingInt(Report.RiskyPort::findings).reversed())
                         .thenComparingInt(Report.RiskyPort::port)
@@ -120,10 +122,9 @@ public final class ReportBuilder {
                 .toList();
     }
 
-    private static Report.RiskyPort riskyPort(FindingSubject subject, List<Finding> findings, List<SocketRecord> sockets) {
+    private static Report.RiskyPort riskyPort(FindingSubject subject, List<Finding> findings, SubjectIndex index) {
         Severity worst = findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
-        String process = sockets.stream().filter(subject::isAbout).findFirst()
-                .map(s -> Orders.processName(s.process())).orElse(null);
+        String process = index.processName(subject);
         return new Report.RiskyPort(subject.protocol().wireName(), subject.localPort(),
                 Endpoints.format(subject.localAddress(), subject.localPort()),
                 process == null ? (subject.pid() == null ? "(unknown)" : "pid " + subject.pid()) : process,
@@ -131,16 +132,37 @@ public final class ReportBuilder {
     }
 
     private static List<Report.ReportFinding> reportFindings(List<Finding> findings, List<ExperimentSummary> experiments) {
+        // Experiments indexed once by what they can test (rule and endpoint; a lab replay by rule), so that
+        // thousands of findings do not each scan every experiment (issue 18 defect 8).
+        Map<ExperimentKey, List<Integer>> byKey = new HashMap<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentSummary e = experiments.get(i);
+            byKey.computeIfAbsent(ExperimentKey.of(e.rule(), e.subject()), k -> new ArrayList<>()).add(i);
+        }
         List<Report.ReportFinding> result = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
-            List<ExperimentSummary> mine = experiments.stream().filter(e -> e.tests(finding))
+            List<Integer> candidates = new ArrayList<>(byKey.getOrDefault(ExperimentKey.of(finding.rule(), finding.socket()),
+                    List.of()));
+            candidates.addAll(byKey.getOrDefault(ExperimentKey.of(finding.rule(), null), List.of()));
+            List<ExperimentSummary> mine = candidates.stream().sorted().map(experiments::get).filter(e -> e.tests(finding))
                     .sorted(Comparator.comparing(ExperimentSummary::ranAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .thenComparing(ExperimentSummary::experiment, Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList();
             result.add(new Report.ReportFinding("finding-" + (i + 1), finding, mine));
         }
         return result;
+    }
+
+    /** What {@link ExperimentSummary#tests} compares: rule, and host or endpoint without the pid; lab: rule only. */
+    private record ExperimentKey(String rule, boolean lab, boolean host, Object protocol, String address, Integer port) {
+        static ExperimentKey of(String rule, FindingSubject subject) {
+            if (subject == null) {
+                return new ExperimentKey(rule, true, false, null, null, null);
+            }
+            return subject.isHost() ? new ExperimentKey(rule, false, true, null, null, null)
+                    : new ExperimentKey(rule, false, false, subject.protocol(), subject.localAddress(), subject.localPort());
+        }
     }
 
     private List<RuleInfo> appendix(List<Finding> findings) {

@@ -86,11 +86,14 @@ class HostileInputTest {
                 if (e.getName().equals("sockets.csv")) {
                     List<String> processes = rows.subList(1, rows.size()).stream()
                             .map(r -> r.get(header.indexOf("process"))).toList();
-                    assertThat(processes).contains("'=HYPERLINK(\"http://x\",\"y\")", "'+cmd|' /C calc'!A0", "'@SUM(1)",
+                    // Issue 18 defect 9: the part after the comma inside =HYPERLINK(…) is neutralised too.
+                    assertThat(processes).contains("'=HYPERLINK(\"http://x\",'\"y\")", "'+cmd|' /C calc'!A0", "'@SUM(1)",
                             "'-2+3", "'\tstarts-with-tab", ReportFixtures.SCRIPT, ReportFixtures.CONTROL,
                             ReportFixtures.RLO, ReportFixtures.LONG);
+                    // The documented undo gives every value back exactly.
+                    assertThat(processes.stream().map(Csv::restore)).containsExactlyInAnyOrderElementsOf(ReportFixtures.HOSTILE);
                     assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(header.indexOf("command_line"))))
-                            .contains("'" + ReportFixtures.HYPERLINK + " --flag " + ReportFixtures.HYPERLINK);
+                            .contains("'=HYPERLINK(\"http://x\",'\"y\") --flag =HYPERLINK(\"http://x\",'\"y\")");
                 }
             }
         }

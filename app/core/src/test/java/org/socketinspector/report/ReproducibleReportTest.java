@@ -33,11 +33,11 @@ class ReproducibleReportTest {
         Audit shuffled = new Audit(audit.scan().withSockets(sockets), findings);
 
         ReportExporter exporter = new ReportExporter(RuleDescriptions.fromFindings());
-        String ext = format == ReportFormat.CSV ? "zip" : format.wireName();
-        Path first = dir.resolve("first." + ext);
-        Path second = dir.resolve("second." + ext);
+        Path first = dir.resolve("first." + format.extension());
+        Path second = dir.resolve("second." + format.extension());
         exporter.export(audit, List.of(), ReportOptions.of(format), first);
-        exporter.export(format == ReportFormat.JSON ? audit : shuffled, List.of(), ReportOptions.of(format), second);
+        // Every format, JSON too: the JSON report is written in the report's order (it was the input's order).
+        exporter.export(shuffled, List.of(), ReportOptions.of(format), second);
 
         assertThat(Files.size(first)).isPositive();
         assertThat(Files.mismatch(first, second)).as("first differing byte").isEqualTo(-1L);

@@ -95,19 +95,17 @@ public final class ExportViewModel {
 
     /** "socket-inspector-report-20261125-1342.html". */
     String defaultName() {
-        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC)
-                .format(java.time.Instant.now()) + "." + extension(format.get());
+        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT)
+                .withZone(ZoneOffset.UTC).format(java.time.Instant.now()) + "." + format.get().extension();
     }
 
-    static String extension(ReportFormat f) {
-        return f == ReportFormat.CSV ? "zip" : f.wireName();
-    }
-
-    /** Swaps a known report extension for the new format's; keeps any other name as it is. */
+    /** Swaps a known report extension (any format's) for the new format's; keeps any other name as it is. */
     static String withExtension(String path, ReportFormat f) {
-        for (String ext : List.of(".html", ".pdf", ".zip", ".csv", ".json")) {
-            if (path.toLowerCase(Locale.ROOT).endsWith(ext)) {
-                return path.substring(0, path.length() - ext.length()) + "." + extension(f);
+        for (ReportFormat known : ReportFormat.values()) {
+            for (String ext : known.extensions()) {
+                if (path.toLowerCase(Locale.ROOT).endsWith("." + ext)) {
+                    return path.substring(0, path.length() - ext.length() - 1) + "." + f.extension();
+                }
             }
         }
         return path;

@@ -31,10 +31,20 @@ class ExportViewModelTest {
     void theDefaultFileFollowsTheFormat() {
         ExportViewModel model = model();
         assertThat(model.outputProperty().get()).startsWith(dir.toString()).endsWith(".html");
-        model.formatProperty().set(ReportFormat.PDF);
-        assertThat(model.outputProperty().get()).endsWith(".pdf");
+        for (ReportFormat format : ReportFormat.values()) {
+            model.formatProperty().set(format);
+            assertThat(model.outputProperty().get()).as(format.wireName()).endsWith("." + format.extension());
+        }
         model.formatProperty().set(ReportFormat.CSV);
         assertThat(model.outputProperty().get()).endsWith(".zip");
+        for (ReportFormat format : ReportFormat.values()) { // a name typed with any format's extension follows too
+            for (String ext : format.extensions()) {
+                model.outputProperty().set(dir.resolve("typed." + ext).toString());
+                model.formatProperty().set(ReportFormat.JSON);
+                assertThat(model.outputProperty().get()).as(ext).endsWith("typed.json");
+                model.formatProperty().set(ReportFormat.HTML);
+            }
+        }
         model.outputProperty().set(dir.resolve("custom.name").toString());
         model.formatProperty().set(ReportFormat.JSON);
         assertThat(model.outputProperty().get()).endsWith("custom.name");
