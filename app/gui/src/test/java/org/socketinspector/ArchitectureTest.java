@@ -67,10 +67,7 @@ class ArchitectureTest {
                 "org.socketinspector.windows..", "org.socketinspector.macos..", "org.socketinspector.sockets..",
                 "org.socketinspector.nativeio..", "org.socketinspector.parse..", "org.socketinspector.exec.."});
         layers.put("model", new String[] {"org.socketinspector.model..", "org.socketinspector.text..",
-                "org.socketinspector.input.."});
-        // The safe-file primitive: used by every layer (reports, the store, the log), it opens files relative to
-        // folder descriptors through nativeio's syscalls (see sharedFilesUseOnlyTheirSyscalls).
-        layers.put("output", new String[] {"org.socketinspector.output.."});
+                "org.socketinspector.input..", "org.socketinspector.output.."});
         layers.put("error", new String[] {"org.socketinspector.error.."});
         return layers;
     }
@@ -99,8 +96,7 @@ class ArchitectureTest {
                         "lesson", "history", "json")
                 .whereLayer("semantics").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "report", "experiment",
                         "store", "lesson", "history", "json", "rules")
-                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "experiment", "store",
-                        "output")
+                .whereLayer("native").mayOnlyBeAccessedByLayers("ui", "cli", "inspect", "experiment", "store")
                 .because("ui and cli are front ends over the inspection service and the core; report, experiment and"
                         + " store are peers that are handed data instead of calling each other; lessons (cases,"
                         + " presets: what to teach or replay, without I/O), history (runs and diffs) and json (the"
@@ -208,10 +204,9 @@ class ArchitectureTest {
     void errorsAndLogsDependOnlyOnTheJdkAndTheEscaping() {
         noClasses().that().resideInAPackage("org.socketinspector.error..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.error..",
-                        "org.socketinspector.text..", "org.socketinspector.output..", "java..")
+                        "org.socketinspector.text..", "org.socketinspector.output..", "java..") // the log file: SafeFile
                 .because("every layer's exceptions extend its root, so it can depend on none of them; the log"
-                        + " escapes foreign text with the one TerminalText, which itself depends on the JDK only, and"
-                        + " opens its file as a safe file (output), which reaches the OS only through its syscalls")
+                        + " escapes foreign text with the one TerminalText, which itself depends on the JDK only")
                 .check(classes);
     }
 
@@ -236,21 +231,9 @@ class ArchitectureTest {
     void sharedTextAndFilesDependOnlyOnTheJdk() {
         noClasses().that().resideInAnyPackage("org.socketinspector.text..", "org.socketinspector.input..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.text..",
-                        "org.socketinspector.input..", "java..")
-                .because("terminal escaping and bounded input are used by every layer, the report writers and the"
-                        + " store included, so they may not reach up into any of them")
-                .check(classes);
-    }
-
-    @Test
-    void sharedFilesUseOnlyTheirSyscalls() {
-        noClasses().that().resideInAPackage("org.socketinspector.output..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("org.socketinspector.output..",
-                        "org.socketinspector.text..", "org.socketinspector.input..", "org.socketinspector.nativeio",
-                        "com.sun.jna..", "java..")
-                .because("safe output files are used by every layer (reports, the store, the log) and open paths"
-                        + " relative to folder descriptors with O_NOFOLLOW (docs/security.md): they reach the OS only"
-                        + " through nativeio's libc calls (LinuxFiles, Errno), never a collector or a layer above")
+                        "org.socketinspector.input..", "org.socketinspector.output..", "java..")
+                .because("terminal escaping, bounded input and safe output files are used by every layer, the"
+                        + " report writers and the store included, so they may not reach up into any of them")
                 .check(classes);
     }
 

@@ -2,14 +2,14 @@ package org.socketinspector.output;
 
 import com.sun.jna.LastErrorException;
 import java.util.Map;
-import org.socketinspector.nativeio.Errno;
 
 /** A failed file call in plain words (as OutputFile.reason gives the JDK's), never Java's text. */
 final class Errors {
 
     private static final Map<Integer, String> WORDS = Map.ofEntries(
             Map.entry(1, "operation not permitted"), Map.entry(2, "no such file or folder"),
-            Map.entry(5, "input/output error"), Map.entry(6, "no such device or address"),
+            Map.entry(5, "input/output error"), Map.entry(9, "bad file descriptor"), Map.entry(18, "cross-device link"),
+            Map.entry(22, "invalid argument"), Map.entry(39, "folder not empty"), Map.entry(6, "no such device or address"),
             Map.entry(13, "permission denied"), Map.entry(17, "already exists"), Map.entry(20, "not a folder"),
             Map.entry(21, "is a directory"), Map.entry(24, "too many open files"),
             Map.entry(27, "file too large"), Map.entry(28, "No space left on device"),
@@ -26,6 +26,6 @@ final class Errors {
 
     static String text(int errno) {
         String words = WORDS.get(errno);
-        return words != null ? words : Errno.name(errno);
+        return words != null ? words : "errno " + errno;
     }
 }

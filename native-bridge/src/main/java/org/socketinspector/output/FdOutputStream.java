@@ -5,7 +5,6 @@ import com.sun.jna.NativeLong;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /** An output stream over a descriptor opened by {@link SafeFile}, closing it once. Unbuffered: wrap it. */
 final class FdOutputStream extends OutputStream {

@@ -1,7 +1,6 @@
 package org.socketinspector.output;
 
 import com.sun.jna.Memory;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /** What statx(2) says of one file, read from a descriptor (or a name relative to one) and never by path. */
 record FileStat(int mode, int uid, int gid, long size, long modifiedSeconds, long inode) {

@@ -3,7 +3,6 @@ package org.socketinspector.output;
 import com.sun.jna.LastErrorException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /**
  * The temporary files being written right now, each as (folder descriptor, name): SIGINT and SIGTERM run the

@@ -17,11 +17,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /**
- * The one safe way to write a file on Linux, used by every layer (reports, exports, baselines, the GUI log, the
- * history's files): the path is opened component by component from {@code /} (or the working folder), each
+ * The one safe way to write a file on Linux, usable by every layer (JDK and JNA's libc only): reports, exports,
+ * baselines, the GUI log. The path is opened component by component from {@code /} (or the working folder), each
  * folder with {@code openat(dirfd, name, O_PATH|O_DIRECTORY|O_NOFOLLOW)}, so that nothing is ever resolved twice
  * by name and no link is followed unless this class decided to:
  * <ul>

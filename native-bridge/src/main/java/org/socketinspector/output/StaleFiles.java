@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.socketinspector.nativeio.LinuxFiles;
 
 /**
  * Leftovers of runs that were killed (SIGKILL, power loss) and so could not remove their temporary files: ours

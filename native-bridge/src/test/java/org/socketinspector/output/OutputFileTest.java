@@ -95,12 +95,8 @@ class OutputFileTest {
     @Test
     void devStdoutStillReachesThePipe() throws Exception {
         assumeTrue(SafeFile.NATIVE, "Linux only");
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(java.util.List.of(WriteMain.class.getName(), "/dev/stdout", "report on a pipe"));
+        java.util.List<String> command = org.socketinspector.testing.ChildJvm.command(WriteMain.class, "/dev/stdout",
+                "report on a pipe");
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

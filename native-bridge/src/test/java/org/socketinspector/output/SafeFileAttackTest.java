@@ -11,14 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socketinspector.nativeio.LinuxFiles;
 import org.socketinspector.testing.HostileUser;
 import org.socketinspector.testing.RootTest;
 
@@ -261,9 +259,5 @@ class SafeFileAttackTest {
             return files.filter(p -> p.getFileName().toString().matches("\\.private\\.pdf\\.[0-9a-f]{16}\\.tmp"))
                     .findFirst().orElseThrow(() -> new IOException("no temporary file in " + folder));
         }
-    }
-
-    static Duration since(Instant start) {
-        return Duration.between(start, Instant.now());
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socketinspector.testing.ChildJvm;
 import org.socketinspector.testing.HostileUser;
 
 /**
@@ -36,12 +36,7 @@ class SafeFileSignalTest {
     void aSignalMidWriteLeavesThePreviousFileAndNoTemporaryFile(String signal) throws Exception {
         assumeTrue(SafeFile.NATIVE, "Linux only");
         Path report = Files.writeString(dir.resolve("r.pdf"), "previous report");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 24) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        command.addAll(List.of(InterruptedWriteMain.class.getName(), report.toString()));
+        List<String> command = ChildJvm.command(InterruptedWriteMain.class, report.toString());
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {

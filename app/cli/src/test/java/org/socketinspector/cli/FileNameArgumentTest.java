@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socketinspector.output.SafeFile;
+import org.socketinspector.testing.ChildJvm;
 
 /**
  * Issue 18, defect 11: file names are bytes on Linux, and the JVM decodes the command line with the locale's
@@ -96,12 +96,7 @@ class FileNameArgumentTest {
 
     /** Runs the command line in a child JVM through /bin/sh in {@code dir} with exactly {@code env}. */
     private Result cli(Map<String, String> env, String arguments) throws Exception {
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 24) {
-            java.add("--enable-native-access=ALL-UNNAMED");
-        }
-        java.add(CliMain.class.getName());
+        List<String> java = ChildJvm.command(CliMain.class);
         StringBuilder script = new StringBuilder("exec");
         for (String word : java) {
             script.append(" '").append(word.replace("'", "'\\''")).append('\'');

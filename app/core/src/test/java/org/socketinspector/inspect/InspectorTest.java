@@ -149,8 +149,7 @@ class InspectorTest {
         InputLimits small = InputLimits.JSON.withMaxBytes(200);
 
         assertThat(message(Target.CaptureFile.of(empty))).startsWith(empty + ": not a capture this tool knows");
-        assertThat(message(Target.Document.of(empty))).isEqualTo(empty
-                + ": expected a JSON object with \"schema\": \"socket-inspector/scan/1\"");
+        assertThat(message(Target.Document.of(empty))).startsWith(empty + ": expected a JSON object with \"schema\"");
         for (Target t : List.of(Target.CaptureFile.of(truncated), Target.Document.of(truncated))) {
             assertThat(message(t)).startsWith(truncated + ": line 1, column ");
         }

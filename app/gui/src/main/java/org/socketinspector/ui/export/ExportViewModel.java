@@ -95,8 +95,8 @@ public final class ExportViewModel {
 
     /** "socket-inspector-report-20261125-1342.html". */
     String defaultName() {
-        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT).withZone(ZoneOffset.UTC)
-                .format(java.time.Instant.now()) + "." + format.get().extension();
+        return "socket-inspector-report-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT)
+                .withZone(ZoneOffset.UTC).format(java.time.Instant.now()) + "." + format.get().extension();
     }
 
     /** Swaps a known report extension (any format's) for the new format's; keeps any other name as it is. */

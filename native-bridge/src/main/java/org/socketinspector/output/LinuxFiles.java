@@ -1,4 +1,4 @@
-package org.socketinspector.nativeio;
+package org.socketinspector.output;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * The libc file calls behind {@link org.socketinspector.output.SafeFile}: everything relative to a directory
  * descriptor, so that a path is resolved once, component by component, and never again by name. Paths are byte
- * arrays ending in NUL (Linux names are bytes). Separate from {@link LibC} so that the socket calls stay small.
+ * arrays ending in NUL (Linux names are bytes). Kept beside SafeFile rather than in nativeio (the socket calls
+ * LibC) because safe files are used by every layer, which may reach no native-bridge package above the model.
  */
 public interface LinuxFiles extends Library {
 
