@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,7 @@ public final class FileNames {
             } else if (c >= 0x20 && c < 0x7f) {
                 s.append((char) c);
             } else {
-                s.append(String.format("\\x%02x", c));
+                s.append(String.format(Locale.ROOT, "\\x%02x", c));
             }
         }
         return s.toString();
@@ -77,9 +78,9 @@ public final class FileNames {
             } else if (c >= 0x20 && c < 0x7f) {
                 s.appendCodePoint(c);
             } else if (c < 0x10000) {
-                s.append(String.format("\\u%04x", c));
+                s.append(String.format(Locale.ROOT, "\\u%04x", c));
             } else {
-                s.append(String.format("\\U%08x", c));
+                s.append(String.format(Locale.ROOT, "\\U%08x", c));
             }
         });
         return s.toString();

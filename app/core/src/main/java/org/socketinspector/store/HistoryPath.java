@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -452,7 +453,7 @@ final class HistoryPath {
     }
 
     private static String octal(Stat stat) {
-        return String.format("%04o", stat.mode() & 07777);
+        return String.format(Locale.ROOT, "%04o", stat.mode() & 07777);
     }
 
     private static String rwx(int permissions) {
