@@ -273,11 +273,6 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenAnyTwoPackages() {
         slices().matching("org.socketinspector.(**)").should().beFreeOfCycles()
-                // Until the launcher is handed the helper's main class: experiment names HelperMain and its protocol.
-                .ignoreDependency(DescribedPredicate.describe("the helper launcher and side",
-                                (JavaClass c) -> c.getName().startsWith("org.socketinspector.experiment.Helper")),
-                        DescribedPredicate.describe("the helper process's main",
-                                (JavaClass c) -> c.getPackageName().equals("org.socketinspector.experiment.helper")))
                 .because("a package and its sub-packages are concerns too (the ui shell and its screens, experiments"
                         + " and the helper process's main): each builds on the ones it names, never back")
                 .check(classes);

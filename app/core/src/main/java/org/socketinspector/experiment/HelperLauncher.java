@@ -18,13 +18,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.socketinspector.experiment.helper.HelperMain;
 import org.socketinspector.nativeio.ProcessControl;
 import org.socketinspector.sockets.Sockets;
 
 /**
- * Starts helper processes: a child JVM running {@link HelperMain} on this program's own classes, as another uid
- * (root on Linux only: the helper takes that uid itself, see {@link HelperMain}), inside a network namespace through
+ * Starts helper processes: a child JVM running {@link #HELPER_MAIN} on this program's own classes, as another uid
+ * (root on Linux only: the helper takes that uid itself), inside a network namespace through
  * {@code ip netns exec} (Linux). Each helper is tied to this process's life at once (see {@link ProcessControl}).
  *
  * <p>One launcher belongs to whoever runs experiments (a command's run, a GUI's services): it remembers the
@@ -41,6 +40,12 @@ import org.socketinspector.sockets.Sockets;
  * repository) is 0700, so unreadable classpath entries are copied to a world-readable temporary folder.
  */
 public final class HelperLauncher {
+
+    /**
+     * The helper process's main class, named rather than imported: it is a program this class starts, and it builds
+     * on this package (so that the two packages form no cycle). HelperLauncherTest checks that it is a main.
+     */
+    static final String HELPER_MAIN = "org.socketinspector.experiment.helper.HelperMain";
 
     /** How long a helper may take to say "ready": a JVM start on a loaded two-core machine took up to 8 s here. */
     static final Duration READY_LIMIT = Duration.ofSeconds(30);
@@ -100,7 +105,7 @@ public final class HelperLauncher {
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED");
         }
-        command.addAll(List.of("-cp", classpath(otherUser ? uid : -1, self), HelperMain.class.getName(),
+        command.addAll(List.of("-cp", classpath(otherUser ? uid : -1, self), HELPER_MAIN,
                 Long.toString(ProcessHandle.current().pid())));
         if (otherUser) {
             command.add(Integer.toString(uid));
@@ -178,10 +183,10 @@ public final class HelperLauncher {
 
     /**
      * PIDs of the helpers of this process alive now, whoever started them, as the OS sees them (this process's
-     * descendants running {@link HelperMain}): what tests check to prove that no helper was left behind.
+     * descendants running {@link #HELPER_MAIN}): what tests check to prove that no helper was left behind.
      */
     public static List<Long> livePids() {
-        String main = HelperMain.class.getName();
+        String main = HELPER_MAIN;
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(main))
                         // Windows gives no arguments of another process: any java child counts there
@@ -194,7 +199,7 @@ public final class HelperLauncher {
     private String classpath(int forUid, int self) throws ExperimentException {
         Set<Path> entries = new LinkedHashSet<>();
         try {
-            entries.add(Path.of(HelperMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            entries.add(Path.of(HelperLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException | NullPointerException e) {
             throw new ExperimentException("cannot locate the helper's classes");
         }

@@ -17,6 +17,18 @@ import org.socketinspector.testing.RootTest;
 @EnabledOnOs(OS.LINUX)
 class HelperLauncherTest {
 
+    @Test
+    void theNamedHelperMainIsTheHelperPackagesMain() throws Exception {
+        Class<?> main = Class.forName(HelperLauncher.HELPER_MAIN);
+        assertThat(main.getPackageName()).isEqualTo("org.socketinspector.experiment.helper");
+        java.lang.reflect.Method method = main.getMethod("main", String[].class);
+        assertThat(java.lang.reflect.Modifier.isStatic(method.getModifiers())).isTrue();
+        assertThat(main.getProtectionDomain().getCodeSource().getLocation())
+                .as("the launcher puts its own module on the helper's class path")
+                .isEqualTo(HelperLauncher.class.getProtectionDomain().getCodeSource().getLocation());
+    }
+
+
     @TempDir
     Path dir;
 

@@ -6,14 +6,15 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.socketinspector.collect.Platform;
 import org.socketinspector.experiment.Delivery;
+import org.socketinspector.experiment.HelperProtocol;
 import org.socketinspector.experiment.LocalSide;
 import org.socketinspector.model.Family;
 import org.socketinspector.model.Protocol;
-import org.socketinspector.sockets.NativeSocketException;
 import org.socketinspector.model.SocketOption;
-import org.socketinspector.collect.Platform;
 import org.socketinspector.nativeio.ProcessControl;
+import org.socketinspector.sockets.NativeSocketException;
 
 /**
  * A helper process of an experiment: holds sockets for a victim, an attacker or a client, possibly under another

@@ -1,4 +1,4 @@
-package org.socketinspector.experiment.helper;
+package org.socketinspector.experiment;
 
 import java.util.Arrays;
 import java.util.List;
