@@ -127,13 +127,17 @@ public final class HelperSide implements SocketSide {
         answers.add(EOF);
     }
 
-    /** One line of at most {@link #MAX_LINE} characters; null at the end of the stream. */
+    /**
+     * One line of at most {@link #MAX_LINE} characters, without its end (LF, or CRLF: a helper's println on Windows);
+     * null at the end of the stream.
+     */
     static String readLine(Reader in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
         while ((c = in.read()) >= 0) {
             if (c == '\n') {
-                return line.toString();
+                int last = line.length() - 1;
+                return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
             }
             if (line.length() == MAX_LINE) {
                 throw new IOException("a line longer than " + MAX_LINE + " characters");
