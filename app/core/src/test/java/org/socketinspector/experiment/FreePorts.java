@@ -21,4 +21,20 @@ final class FreePorts {
             sockets.close(s);
         }
     }
+
+    /**
+     * A TCP port free on every address now (both families: a dual-stack wildcard socket binds port 0 and is closed
+     * again), for a test that binds it on one family and probes the other: an ephemeral port free on 127.0.0.1 may be
+     * in use on ::1 by whatever else runs on the machine.
+     */
+    static int tcp() throws Exception {
+        NativeSockets sockets = ThisMachine.PLATFORM.sockets();
+        long s = sockets.open(Protocol.TCP, Family.IPV6);
+        try {
+            sockets.bind(s, "::", 0);
+            return sockets.localPort(s);
+        } finally {
+            sockets.close(s);
+        }
+    }
 }

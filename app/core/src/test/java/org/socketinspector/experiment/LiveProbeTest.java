@@ -32,11 +32,16 @@ class LiveProbeTest {
     }
 
     private int listen(String address, SocketOption... options) throws Exception {
+        return listen(address, 0, options);
+    }
+
+    /** A listener of this process on {@code address}, on {@code port} (0: any free one). */
+    private int listen(String address, int port, SocketOption... options) throws Exception {
         listener = sockets.open(Protocol.TCP, Family.ofAddress(address));
         for (SocketOption o : options) {
             sockets.setOption(listener, o, true);
         }
-        sockets.bind(listener, address, 0);
+        sockets.bind(listener, address, port);
         sockets.listen(listener, 8);
         return sockets.localPort(listener);
     }
@@ -118,7 +123,7 @@ class LiveProbeTest {
 
     @Test
     void reuseaddrDoesNotOpenAListenerButTheOtherFamilyIsFree() throws Exception {
-        int port = listen("127.0.0.1");
+        int port = listen("127.0.0.1", FreePorts.tcp()); // free on ::1 too: the probe binds it there
         ProbeRecord reuse = probe.run(tcp("127.0.0.1", port, null, -1, Set.of(), SocketOption.REUSEADDR), new CancelToken());
         assertThat(reuse.result().bound()).isFalse();
         assertThat(reuse.agrees()).isTrue();
